@@ -1,0 +1,3 @@
+from recount.cli import main
+
+raise SystemExit(main())

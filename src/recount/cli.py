@@ -1,0 +1,105 @@
+"""``python -m recount check [--data DIR] [--format table|json|csv]``.
+
+Exit 0 when every verdict (and constraint result) equals the one expected in
+the ledger, 1 when any differs (they are listed on stderr), 2 on bad input (one
+line on stderr naming file, line and column; nothing on stdout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import unicodedata
+
+from recount.errors import InputError
+
+TABLE_COLUMNS = ("id", "section", "quote", "cited", "recomputed", "verdict")
+
+
+def width(text: str) -> int:
+    """Display width in a terminal: CJK and full-width characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, cells: int) -> str:
+    return text + " " * max(cells - width(text), 0)
+
+
+def clip(text: str, cells: int) -> str:
+    if width(text) <= cells:
+        return text
+    out = ""
+    for ch in text:
+        if width(out + ch) > cells - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def render_table(rows: list[dict], quote_cells: int = 28) -> str:
+    cells = [[r["id"], str(r["section"]), clip(r["quote"], quote_cells), r["cited_text"] or "—",
+              r["recomputed_text"], r["verdict"] + ("" if r["verdict"] == r["expected"] else f" (expected {r['expected']})")]
+             for r in rows]
+    widths = [max(width(h), *(width(c[i]) for c in cells)) for i, h in enumerate(TABLE_COLUMNS)]
+    lines = ["  ".join(pad(h, w) for h, w in zip(TABLE_COLUMNS, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    for c in cells:
+        lines.append("  ".join(pad(v, w) for v, w in zip(c, widths)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(rows: list[dict]) -> str:
+    buf = io.StringIO()
+    fields = ["id", "section", "claim", "quote", "cited", "recomputed_low", "recomputed_high",
+              "recomputed_text", "reading", "fits", "verdict", "expected"]
+    w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="recount", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="recompute every rate and compare verdicts with the ledger")
+    check.add_argument("--data", default=None, help="data directory (default: the project's data/)")
+    check.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from recount.ledger import load_ledger  # standard library only: bad input is reported fast
+
+    try:
+        ledger = load_ledger(args.data)
+    except InputError as exc:
+        print(f"recount: error: {exc}", file=sys.stderr)
+        return 2
+    from recount.report import Report
+
+    report = Report(ledger)
+    rows = report.rate_records()
+    if args.format == "json":
+        out = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        out = render_csv(rows)
+    else:
+        score = report.scorecard()
+        constraints = report.constraint_records()
+        passed = sum(c["result"] == "pass" for c in constraints)
+        out = render_table(rows) + (
+            "\nclaims: " + ", ".join(f"{n} {v}" for v, n in score.items())
+            + f"\nconstraints: {passed} of {len(constraints)} pass\n")
+    sys.stdout.write(out)
+    mismatches = report.mismatches()
+    for m in mismatches:
+        print(f"recount: mismatch: {m}", file=sys.stderr)
+    return 1 if mismatches else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,473 @@
+"""Load and validate the ledger: the source article and the CSV tables about it.
+
+Tiers (as in ``data/README``): ``data/source/`` is the article as captured and is
+never edited; ``figures.csv``, ``rates.csv``, ``constraints.csv``, ``events.csv``
+and ``exclusions.csv`` are written by hand, row by row, against it; everything
+else (verdicts, tables, charts) is derived by code.
+
+Every problem raises :class:`recount.errors.InputError` naming the file, the
+1-based line of the CSV, the column and what is wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from pathlib import Path
+
+from recount import paths
+from recount.errors import InputError
+from recount.intervals import QUALIFIERS, Interval, decimals_of, figure_interval
+from recount.numerals import numerals_in
+
+#: unit as written -> (kind, base unit, factor to the base unit). 万 is 10^4.
+UNITS: dict[str, tuple[str, str, int]] = {
+    "%": ("percent", "%", 1),
+    "户": ("count", "户", 1), "家": ("count", "家", 1), "个": ("count", "个", 1),
+    "名": ("count", "名", 1), "人次": ("count", "人次", 1), "条": ("count", "条", 1),
+    "场": ("count", "场", 1), "期": ("count", "期", 1), "次": ("count", "次", 1),
+    "项": ("count", "项", 1), "张": ("count", "张", 1), "类": ("count", "类", 1),
+    "万人": ("count", "人", 10_000),
+    "元": ("amount", "元", 1), "万元": ("amount", "元", 10_000),
+    "小时": ("duration", "小时", 1), "天": ("duration", "天", 1), "月": ("duration", "月", 1),
+}
+VERDICTS = ("consistent", "inconsistent", "unverifiable", "derived")
+CONSTRAINT_KINDS = ("le", "enumeration", "enumeration_partial", "within")
+SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
+ARABIC = re.compile(r"\d+(?:\.\d+)?")
+
+FIGURE_COLUMNS = ("id", "section", "quote", "value", "unit", "qualifier", "label_en")
+RATE_COLUMNS = ("id", "section", "numerator", "denominator", "cited", "reading", "expected", "note_en")
+CONSTRAINT_COLUMNS = ("id", "section", "kind", "left", "right", "items", "expected", "note_en")
+EVENT_COLUMNS = ("id", "section", "date", "precision", "quote", "label_en")
+EXCLUSION_COLUMNS = ("pattern", "kind", "reason_en")
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    values: dict[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.values[key]
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    section: int
+    quote: str
+    value_text: str
+    unit: str
+    qualifier: str
+    label_en: str
+    line: int
+    start: int  # character offset of the quote in the source
+    value: Decimal
+    kind: str
+    base_unit: str
+    factor: int
+    interval: Interval  # in the unit as written
+    decimals: int
+
+    @property
+    def base_interval(self) -> Interval:
+        """The interval in the base unit (万元 -> 元, 万人 -> 人)."""
+        return self.interval.scale(self.factor)
+
+
+@dataclass(frozen=True)
+class Rate:
+    id: str
+    section: int
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+    cited: str | None
+    reading: str
+    expected: str
+    note_en: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Constraint:
+    id: str
+    section: int
+    kind: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    items: tuple[str, ...]
+    expected: str
+    note_en: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    section: int
+    date: date
+    precision: str
+    quote: str
+    label_en: str
+    line: int
+    start: int
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    pattern: re.Pattern
+    kind: str
+    reason_en: str
+    line: int
+
+
+@dataclass
+class Ledger:
+    data_dir: Path
+    source: str
+    figures: dict[str, Figure]
+    rates: list[Rate]
+    constraints: list[Constraint] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    exclusions: list[Exclusion] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- reading files
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """UTF-8 (a BOM is accepted and dropped); anything else is an InputError."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        prefix = raw[line_start:exc.start].decode("utf-8", errors="replace")
+        header = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff")
+        columns = next(csv.reader([header]), [])
+        index = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
+        column = columns[index] if 0 <= index < len(columns) else None
+        raise InputError(
+            path, line, column,
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x}; the file looks saved as GBK or another "
+            f"legacy encoding): re-save it as UTF-8, e.g. `iconv -f GBK -t UTF-8 {path.name} > fixed.csv`",
+        ) from None
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, None, None, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(path, None, None, "is a directory, expected a file") from None
+    paths.note_read(path)
+    return raw
+
+
+def read_table(path: Path, columns: tuple[str, ...]) -> list[Row]:
+    """Rows of a UTF-8 CSV with at least ``columns``; each row knows its line number."""
+    raw = read_bytes(path)
+    text = _decode(path, raw)
+    if not text.strip():
+        raise InputError(path, 1, None, f"empty file: expected a header row ({', '.join(columns)})")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise InputError(path, 1, None, f"unreadable CSV header: {exc}") from None
+    header = [h.strip() for h in header]
+    for name in columns:
+        if name not in header:
+            raise InputError(path, 1, name, f"missing column {name!r} (header has: {', '.join(header)})")
+    seen = set()
+    for name in header:
+        if name in seen:
+            raise InputError(path, 1, name, f"column {name!r} appears twice in the header")
+        seen.add(name)
+    rows: list[Row] = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InputError(path, reader.line_num, None, f"malformed CSV: {exc}") from None
+        start, line = line, reader.line_num + 1
+        if not record or all(not cell.strip() for cell in record):
+            continue  # a blank line
+        if len(record) != len(header):
+            where = header[len(record)] if len(record) < len(header) else f"#{len(record)}"
+            raise InputError(
+                path, start, where,
+                f"ragged row: {len(record)} fields where the header has {len(header)}",
+            )
+        rows.append(Row(start, dict(zip(header, record))))
+    return rows
+
+
+def load_source(data_dir: Path | None = None) -> str:
+    """The article text, after checking its sha256 against the pinned hash."""
+    path = paths.source_path(data_dir)
+    raw = read_bytes(path)
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != paths.SOURCE_SHA256:
+        line = _first_changed_line(path, raw)
+        raise InputError(
+            path, line, None,
+            f"sha256 {digest[:12]}… does not match the pinned {paths.SOURCE_SHA256[:12]}…: "
+            "the source must stay byte-for-byte as captured; restore it from version control",
+        )
+    return raw.decode("utf-8")
+
+
+def _first_changed_line(path: Path, raw: bytes) -> int | None:
+    """First line whose hash differs from ``article.zh.lines.sha256`` beside it."""
+    pinned = path.with_name(path.name.replace(".txt", ".lines.sha256"))
+    if not pinned.exists():
+        return None
+    expected = [ln.split()[1] for ln in pinned.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = raw.split(b"\n")
+    for i, line in enumerate(lines):
+        if i >= len(expected) or hashlib.sha256(line).hexdigest()[:16] != expected[i]:
+            return i + 1
+    return len(lines) + 1 if len(expected) > len(lines) else None
+
+
+# ---------------------------------------------------------------- validation helpers
+
+
+def _slug(path: Path, row: Row, column: str = "id") -> str:
+    value = row[column].strip()
+    if not SLUG.match(value):
+        raise InputError(path, row.line, column, f"{value!r} is not a slug (lower case, digits, _; starts with a letter)")
+    return value
+
+
+def _unique(path: Path, rows: list[Row], column: str = "id") -> None:
+    first: dict[str, int] = {}
+    for row in rows:
+        key = row[column].strip()
+        if key in first:
+            raise InputError(path, row.line, column, f"duplicate id {key!r} (first on line {first[key]})")
+        first[key] = row.line
+
+
+def _section(path: Path, row: Row) -> int:
+    text = row["section"].strip()
+    if text not in ("0", "1", "2", "3"):
+        raise InputError(path, row.line, "section", f"{text!r} is not a section (0 = lede, 1-3 = the headed sections)")
+    return int(text)
+
+
+def _anchor(path: Path, row: Row, source: str, column: str = "quote") -> int:
+    quote = row[column]
+    if not quote:
+        raise InputError(path, row.line, column, "empty quote")
+    count = source.count(quote)
+    if count == 0:
+        raise InputError(path, row.line, column, f"quote {quote!r} is not in the source article")
+    if count > 1:
+        raise InputError(path, row.line, column, f"quote {quote!r} occurs {count} times in the source; lengthen it so it anchors one place")
+    return source.index(quote)
+
+
+def _ids(path: Path, row: Row, column: str, figures: dict[str, Figure], required: bool) -> tuple[str, ...]:
+    text = row[column].strip()
+    if not text:
+        if required:
+            raise InputError(path, row.line, column, "empty: expected figure ids joined with +")
+        return ()
+    ids = tuple(part.strip() for part in text.split("+"))
+    for fid in ids:
+        if fid not in figures:
+            raise InputError(path, row.line, column, f"unknown figure id {fid!r} (not in figures.csv)")
+    return ids
+
+
+def _sum(ids: tuple[str, ...], figures: dict[str, Figure]) -> Interval:
+    total = Interval.point(0)
+    for fid in ids:
+        total = total + figures[fid].base_interval
+    return total
+
+
+# ---------------------------------------------------------------- tables
+
+
+def load_figures(data_dir: Path | None = None, source: str | None = None) -> dict[str, Figure]:
+    data_dir = paths.data_dir(data_dir)
+    source = load_source(data_dir) if source is None else source
+    path = paths.figures_path(data_dir)
+    rows = read_table(path, FIGURE_COLUMNS)
+    _unique(path, rows)
+    figures: dict[str, Figure] = {}
+    for row in rows:
+        fid = _slug(path, row)
+        section = _section(path, row)
+        start = _anchor(path, row, source)
+        unit = row["unit"].strip()
+        if unit not in UNITS:
+            raise InputError(path, row.line, "unit", f"unknown unit {unit!r} (known: {' '.join(UNITS)})")
+        kind, base_unit, factor = UNITS[unit]
+        qualifier = row["qualifier"].strip()
+        if qualifier not in QUALIFIERS:
+            raise InputError(path, row.line, "qualifier", f"unknown qualifier {qualifier!r} (known: {' '.join(QUALIFIERS)})")
+        text = row["value"].strip()
+        try:
+            value = Decimal(text)
+            if not value.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            raise InputError(path, row.line, "value", f"{text!r} is not a number") from None
+        if value < 0:
+            raise InputError(path, row.line, "value", f"negative value {text}: counts, amounts and shares cannot be negative")
+        if kind == "count" and factor == 1 and value != value.to_integral_value():
+            raise InputError(path, row.line, "value", f"fractional count {text}: a count of {unit} must be a whole number")
+        if kind == "percent" and value > 100:
+            raise InputError(path, row.line, "value", f"share above 100%: {text}%")
+        quote = row["quote"]
+        if not _value_in_quote(text, value, quote):
+            raise InputError(path, row.line, "value", f"value {text} is not the number the quote {quote!r} carries")
+        figures[fid] = Figure(
+            id=fid, section=section, quote=quote, value_text=text, unit=unit, qualifier=qualifier,
+            label_en=row["label_en"].strip(), line=row.line, start=start, value=value, kind=kind,
+            base_unit=base_unit, factor=factor, interval=figure_interval(value, qualifier),
+            decimals=decimals_of(text),
+        )
+    return figures
+
+
+def _value_in_quote(text: str, value: Decimal, quote: str) -> bool:
+    if any(Decimal(m) == value for m in ARABIC.findall(quote)):
+        return True
+    return any(Decimal(n) == value for n in numerals_in(quote))
+
+
+def load_rates(data_dir: Path | None, figures: dict[str, Figure]) -> list[Rate]:
+    data_dir = paths.data_dir(data_dir)
+    path = paths.rates_path(data_dir)
+    rows = read_table(path, RATE_COLUMNS)
+    _unique(path, rows)
+    rates: list[Rate] = []
+    for row in rows:
+        rid = _slug(path, row)
+        section = _section(path, row)
+        numerator = _ids(path, row, "numerator", figures, required=False)
+        denominator = _ids(path, row, "denominator", figures, required=False)
+        if bool(numerator) != bool(denominator):
+            column = "denominator" if numerator else "numerator"
+            raise InputError(path, row.line, column, "give both a numerator and a denominator, or neither")
+        cited = row["cited"].strip() or None
+        if cited is not None:
+            if cited not in figures:
+                raise InputError(path, row.line, "cited", f"unknown figure id {cited!r} (not in figures.csv)")
+            if figures[cited].kind != "percent":
+                raise InputError(path, row.line, "cited", f"{cited!r} is not a percentage (unit {figures[cited].unit})")
+        elif not numerator:
+            raise InputError(path, row.line, "numerator", "a rate needs counts (numerator/denominator) or a cited figure")
+        for column, ids in (("numerator", numerator), ("denominator", denominator)):
+            for fid in ids:
+                if figures[fid].kind == "percent":
+                    raise InputError(path, row.line, column, f"{fid!r} is a percentage, not a count")
+        if denominator:
+            den = _sum(denominator, figures)
+            if den.high is not None and den.high == 0:
+                raise InputError(path, row.line, "denominator", f"zero denominator ({'+'.join(denominator)} = 0)")
+            num = _sum(numerator, figures)
+            if den.high is not None and num.low > den.high:
+                raise InputError(
+                    path, row.line, "numerator",
+                    f"share above 100%: numerator is at least {num.low} but the denominator at most {den.high}",
+                )
+        expected = row["expected"].strip()
+        if expected not in VERDICTS:
+            raise InputError(path, row.line, "expected", f"{expected!r} is not a verdict ({', '.join(VERDICTS)})")
+        rates.append(Rate(rid, section, numerator, denominator, cited, row["reading"].strip(), expected,
+                          row["note_en"].strip(), row.line))
+    return rates
+
+
+def load_constraints(data_dir: Path | None, figures: dict[str, Figure], source: str) -> list[Constraint]:
+    data_dir = paths.data_dir(data_dir)
+    path = paths.constraints_path(data_dir)
+    rows = read_table(path, CONSTRAINT_COLUMNS)
+    _unique(path, rows)
+    out: list[Constraint] = []
+    for row in rows:
+        cid = _slug(path, row)
+        section = _section(path, row)
+        kind = row["kind"].strip()
+        if kind not in CONSTRAINT_KINDS:
+            raise InputError(path, row.line, "kind", f"{kind!r} is not a constraint kind ({', '.join(CONSTRAINT_KINDS)})")
+        left = _ids(path, row, "left", figures, required=True)
+        right = _ids(path, row, "right", figures, required=kind in ("le", "within"))
+        items = tuple(i for i in row["items"].split("|") if i) if row["items"].strip() else ()
+        if kind.startswith("enumeration"):
+            if not items:
+                raise InputError(path, row.line, "items", "an enumeration needs the listed items, joined with |")
+            for item in items:
+                if item not in source:
+                    raise InputError(path, row.line, "items", f"item {item!r} is not in the source article")
+        expected = row["expected"].strip()
+        if expected not in ("pass", "fail"):
+            raise InputError(path, row.line, "expected", f"{expected!r} is not pass or fail")
+        out.append(Constraint(cid, section, kind, left, right, items, expected, row["note_en"].strip(), row.line))
+    return out
+
+
+def load_events(data_dir: Path | None, source: str) -> list[Event]:
+    data_dir = paths.data_dir(data_dir)
+    path = paths.events_path(data_dir)
+    rows = read_table(path, EVENT_COLUMNS)
+    _unique(path, rows)
+    out: list[Event] = []
+    for row in rows:
+        eid = _slug(path, row)
+        section = _section(path, row)
+        try:
+            when = date.fromisoformat(row["date"].strip())
+        except ValueError:
+            raise InputError(path, row.line, "date", f"{row['date']!r} is not a date (YYYY-MM-DD)") from None
+        precision = row["precision"].strip()
+        if precision not in ("day", "month"):
+            raise InputError(path, row.line, "precision", f"{precision!r} is not day or month")
+        start = _anchor(path, row, source)
+        out.append(Event(eid, section, when, precision, row["quote"], row["label_en"].strip(), row.line, start))
+    return sorted(out, key=lambda e: (e.date, e.start))
+
+
+def load_exclusions(data_dir: Path | None = None) -> list[Exclusion]:
+    data_dir = paths.data_dir(data_dir)
+    path = data_dir / "exclusions.csv"
+    rows = read_table(path, EXCLUSION_COLUMNS)
+    out = []
+    for row in rows:
+        try:
+            pattern = re.compile(row["pattern"])
+        except re.error as exc:
+            raise InputError(path, row.line, "pattern", f"not a regular expression: {exc}") from None
+        if not row["reason_en"].strip():
+            raise InputError(path, row.line, "reason_en", "every exclusion needs a reason")
+        out.append(Exclusion(pattern, row["kind"].strip(), row["reason_en"].strip(), row.line))
+    return out
+
+
+def load_ledger(data_dir: Path | str | None = None) -> Ledger:
+    """Everything: source, figures, rates, constraints, events, exclusions, validated."""
+    data_dir = paths.data_dir(data_dir)
+    source = load_source(data_dir)
+    figures = load_figures(data_dir, source)
+    rates = load_rates(data_dir, figures)
+    constraints = load_constraints(data_dir, figures, source)
+    events = load_events(data_dir, source)
+    exclusions = load_exclusions(data_dir)
+    return Ledger(Path(data_dir), source, figures, rates, constraints, events, exclusions)

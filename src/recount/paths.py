@@ -1,0 +1,75 @@
+"""Where the project's files are, and a record of which data files were read.
+
+Nothing else in the project hard-codes a path: chapters and tests ask here.
+
+The book build keys each notebook's execution on the files it actually reads.
+When the environment variable ``RECOUNT_READS_LOG`` names a file, every data
+file opened through :func:`note_read` is appended to it (one absolute path per
+line). The Sphinx extension ``recount.sphinx_deps`` sets that variable per
+notebook, then declares those files as the notebook's dependencies, so editing
+``data/rates.csv`` re-executes exactly the chapters that read it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT = PACKAGE_DIR.parent.parent
+DATA_DIR = ROOT / "data"
+BOOK_DIR = ROOT / "book"
+BUILD_DIR = ROOT / "_build"
+
+SOURCE_NAME = "source/article.zh.txt"
+FIGURES_NAME = "figures.csv"
+RATES_NAME = "rates.csv"
+CONSTRAINTS_NAME = "constraints.csv"
+EVENTS_NAME = "events.csv"
+DATAPACKAGE_NAME = "datapackage.json"
+
+#: sha256 of the source article as captured; the source is never edited.
+SOURCE_SHA256 = "685002a66039480f536e719b3260a793d48920c888e31006cb0d3e815396bd25"
+
+READS_LOG_ENV = "RECOUNT_READS_LOG"
+
+
+def data_dir(override: str | os.PathLike | None = None) -> Path:
+    """The data directory: ``override`` if given, else ``$RECOUNT_DATA``, else ``data/``."""
+    if override is not None:
+        return Path(override)
+    env = os.environ.get("RECOUNT_DATA")
+    return Path(env) if env else DATA_DIR
+
+
+def source_path(base: Path | None = None) -> Path:
+    return (base or data_dir()) / SOURCE_NAME
+
+
+def figures_path(base: Path | None = None) -> Path:
+    return (base or data_dir()) / FIGURES_NAME
+
+
+def rates_path(base: Path | None = None) -> Path:
+    return (base or data_dir()) / RATES_NAME
+
+
+def constraints_path(base: Path | None = None) -> Path:
+    return (base or data_dir()) / CONSTRAINTS_NAME
+
+
+def events_path(base: Path | None = None) -> Path:
+    return (base or data_dir()) / EVENTS_NAME
+
+
+def datapackage_path(base: Path | None = None) -> Path:
+    return (base or data_dir()) / DATAPACKAGE_NAME
+
+
+def note_read(path: Path) -> None:
+    """Record that ``path`` was read, when the build asks for a record."""
+    log = os.environ.get(READS_LOG_ENV)
+    if not log:
+        return
+    with open(log, "a", encoding="utf-8") as fh:
+        fh.write(str(Path(path).resolve()) + "\n")

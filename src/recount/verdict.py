@@ -1,0 +1,157 @@
+"""Recompute each rate from its counts and decide its verdict (the scalar rule).
+
+The rule, as the methods page states it:
+
+* A cited percentage written with d decimals stands for the values that round
+  half-up to it, ``[c - h, c + h)`` with ``h = 0.5 * 10^-d``
+  (:func:`recount.intervals.cited_interval`).
+* The recomputed rate is ``100 * numerator / denominator`` over every value the
+  counts' intervals allow: ``[100 * n_low / d_high, 100 * n_high / d_low]``.
+* A reading *fits* when the two intervals intersect.
+* A claim (one cited figure) is ``consistent`` when at least one of its readings
+  fits, ``inconsistent`` when none does, ``unverifiable`` when the article gives
+  no counts to recompute it from. A rate the article does not state is
+  ``derived``.
+
+All arithmetic is on :class:`fractions.Fraction`; rounding for display is
+half-up (四舍五入) via :func:`round_half_up`, never Python's ``round()``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from recount.intervals import Interval, cited_interval
+from recount.ledger import Figure, Ledger, Rate
+
+CONSISTENT, INCONSISTENT, UNVERIFIABLE, DERIVED = "consistent", "inconsistent", "unverifiable", "derived"
+
+
+def round_half_up(x: Fraction, decimals: int) -> Decimal:
+    """``x`` rounded half-up (away from zero on a tie) to ``decimals`` places, exactly.
+
+    >>> str(round_half_up(Fraction(165, 2), 0)), str(round_half_up(Fraction(2675, 1000), 2))
+    ('83', '2.68')
+    """
+    scale = 10 ** decimals
+    n = x * scale
+    sign = -1 if n < 0 else 1
+    q = (abs(n.numerator) * 2 + n.denominator) // (2 * n.denominator)
+    return (Decimal(sign * q) / Decimal(scale)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def fmt_fraction(x: Fraction | None, decimals: int) -> str:
+    return "∞" if x is None else str(round_half_up(x, decimals))
+
+
+def sum_interval(ids: tuple[str, ...], figures: dict[str, Figure]) -> Interval:
+    total = Interval.point(0)
+    for fid in ids:
+        total = total + figures[fid].base_interval
+    return total
+
+
+def recompute(rate: Rate, figures: dict[str, Figure]) -> Interval | None:
+    """The recomputed rate, in percent, as an exact interval; None without counts."""
+    if not rate.numerator:
+        return None
+    num = sum_interval(rate.numerator, figures)
+    den = sum_interval(rate.denominator, figures)
+    return num.ratio(den).scale(100)
+
+
+@dataclass(frozen=True)
+class RateResult:
+    rate: Rate
+    cited: Figure | None
+    cited_interval: Interval | None
+    numerator: Interval | None
+    denominator: Interval | None
+    recomputed: Interval | None
+    fits: bool | None  # this reading's interval meets the cited one (None: nothing to compare)
+    verdict: str  # the claim's verdict, over all its readings
+
+    @property
+    def matches_expected(self) -> bool:
+        return self.verdict == self.rate.expected
+
+    @property
+    def display_decimals(self) -> int:
+        return self.cited.decimals if self.cited is not None else 2
+
+    def recomputed_text(self, extra: int = 0) -> str:
+        """The recomputed rate rounded half-up to the cited decimals (+ ``extra``)."""
+        if self.recomputed is None:
+            return "—"
+        d = self.display_decimals + extra
+        lo = fmt_fraction(self.recomputed.low, d)
+        if self.recomputed.is_point:
+            return f"{lo}%"
+        return f"{lo}–{fmt_fraction(self.recomputed.high, d)}%"
+
+    def arithmetic(self) -> str:
+        """The sum in plain sight: ``94181 / 123542 = 76.234% → 76.23%``."""
+        if self.recomputed is None:
+            return "no counts to recompute from"
+        num, den = self.numerator, self.denominator
+        if self.recomputed.is_point:
+            p = self.recomputed.low
+            return (f"{_count(num.low)} / {_count(den.low)} = {fmt_fraction(p, self.display_decimals + 2)}%"
+                    f" → {fmt_fraction(p, self.display_decimals)}%")
+        return (f"[{_count(num.low)}, {_count(num.high)}] / [{_count(den.low)}, {_count(den.high)}]"
+                f" = {self.recomputed_text(2)} → {self.recomputed_text()}")
+
+
+def _count(x: Fraction | None) -> str:
+    if x is None:
+        return "∞"
+    return str(x.numerator) if x.denominator == 1 else str(float(x))
+
+
+def claim_key(rate: Rate) -> str:
+    """Readings of one claim share their cited figure; a derived rate is its own claim."""
+    return rate.cited if rate.cited is not None else f"derived:{rate.id}"
+
+
+def evaluate(ledger: Ledger) -> list[RateResult]:
+    """Every rate of the ledger with its recomputation and the claim's verdict."""
+    figures = ledger.figures
+    partial = []
+    for rate in ledger.rates:
+        cited = figures[rate.cited] if rate.cited else None
+        cint = cited_interval(cited.value_text, cited.qualifier) if cited else None
+        num = sum_interval(rate.numerator, figures) if rate.numerator else None
+        den = sum_interval(rate.denominator, figures) if rate.denominator else None
+        rec = recompute(rate, figures)
+        fits = rec.intersects(cint) if (rec is not None and cint is not None) else None
+        partial.append((rate, cited, cint, num, den, rec, fits))
+    by_claim: dict[str, list[bool | None]] = defaultdict(list)
+    for rate, *_, fits in partial:
+        by_claim[claim_key(rate)].append(fits)
+    results = []
+    for rate, cited, cint, num, den, rec, fits in partial:
+        results.append(RateResult(rate, cited, cint, num, den, rec, fits, claim_verdict(rate, by_claim[claim_key(rate)])))
+    return results
+
+
+def claim_verdict(rate: Rate, readings: list[bool | None]) -> str:
+    if rate.cited is None:
+        return DERIVED
+    tried = [f for f in readings if f is not None]
+    if not tried:
+        return UNVERIFIABLE
+    return CONSISTENT if any(tried) else INCONSISTENT
+
+
+def verdict_for(numerator: Interval | None, denominator: Interval | None, cited_text: str | None,
+                qualifier: str = "exact") -> str:
+    """The rule for one single-reading claim, from intervals (used in tests and docs)."""
+    if cited_text is None:
+        return DERIVED
+    if numerator is None:
+        return UNVERIFIABLE
+    rec = numerator.ratio(denominator).scale(100)
+    return CONSISTENT if rec.intersects(cited_interval(cited_text, qualifier)) else INCONSISTENT

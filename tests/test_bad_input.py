@@ -1,0 +1,158 @@
+"""Bad input: one line on stderr naming file, line and column; exit 2; nothing on stdout."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from recount import paths
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _refused(cli, data: Path, *, file: str, line: int | None, column: str | None, says: str):
+    run = cli("check", "--data", str(data))
+    assert run.code == 2, run.stderr
+    assert run.stdout == "", "nothing written on bad input"
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1, run.stderr
+    msg = lines[0]
+    assert "Traceback" not in run.stderr
+    assert file in msg
+    if line is not None:
+        assert f"line {line}," in msg or msg.rstrip().endswith(f"line {line}") or f"line {line}:" in msg, msg
+    if column is not None:
+        assert f"column '{column}'" in msg, msg
+    assert re.search(says, msg), msg
+    return msg
+
+
+def _line_of(path: Path, needle: str) -> int:
+    for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in ln:
+            return i
+    raise AssertionError(needle)
+
+
+def test_non_numeric_count(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    _edit(f, "已复工企业4800家,4800,", "已复工企业4800家,4800x,")
+    _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "4800x"), column="value", says="not a number")
+
+
+def test_negative_count(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    _edit(f, "共有企业5852户,5852,", "共有企业5852户,-5852,")
+    _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "-5852"), column="value", says="negative")
+
+
+def test_fractional_count(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    _edit(f, "共有企业5852户,5852,", "共有企业5852户,5852.5,")
+    _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "5852.5"), column="value", says="fractional count")
+
+
+def test_duplicate_id(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    _edit(f, "xbq_markets,", "xbq_firms,")
+    msg = _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "各类市场131个"), column="id", says="duplicate id 'xbq_firms'")
+    assert "first on line" in msg
+
+
+def test_missing_column(cli, data_copy):
+    f = paths.rates_path(data_copy)
+    _edit(f, ",expected,", ",verdict_expected,")
+    _refused(cli, data_copy, file="rates.csv", line=1, column="expected", says="missing column")
+
+
+def test_quote_not_in_source(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    _edit(f, "复工率82.57%,82.57", "复工率82.75%,82.75")
+    _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "82.75%"), column="quote", says="not in the source")
+
+
+def test_quote_that_occurs_twice(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    _edit(f, "企业复工率达100%,100", "复工率达100%,100")
+    _refused(cli, data_copy, file="figures.csv", line=None, column="quote", says="occurs 2 times")
+
+
+def test_rate_naming_an_unknown_figure(cli, data_copy):
+    f = paths.rates_path(data_copy)
+    _edit(f, "lsw_open,lsw_merchants", "lsw_opened,lsw_merchants")
+    _refused(cli, data_copy, file="rates.csv", line=_line_of(f, "lsw_opened"), column="numerator",
+             says="unknown figure id 'lsw_opened'")
+
+
+def test_zero_denominator(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    # a figure whose value is 0 (the page's bookmark counter), then a rate that divides by it
+    f.write_text(f.read_text(encoding="utf-8") + 'zero_firms,3,"收藏\n0",0,家,exact,page counter used as a base\n',
+                 encoding="utf-8")
+    r = paths.rates_path(data_copy)
+    _edit(r, "realestate_open,realestate_firms,", "realestate_open,zero_firms,")
+    _refused(cli, data_copy, file="rates.csv", line=_line_of(r, "zero_firms"), column="denominator",
+             says="zero denominator")
+
+
+def test_share_above_100_percent(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    _edit(f, "复工率82.57%,82.57,", "复工率82.57%,182.57,")
+    _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "182.57"), column="value", says="share above 100%")
+
+
+def test_rate_whose_part_exceeds_its_whole(cli, data_copy):
+    r = paths.rates_path(data_copy)
+    _edit(r, "lsw_open,lsw_merchants,", "lsw_merchants,lsw_open,")
+    _refused(cli, data_copy, file="rates.csv", line=_line_of(r, "lsw_merchants,lsw_open"), column="numerator",
+             says="share above 100%")
+
+
+def test_gbk_file_names_the_encoding_and_the_fix(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    f.write_bytes(f.read_text(encoding="utf-8").encode("gbk"))
+    msg = _refused(cli, data_copy, file="figures.csv", line=2, column="quote", says="not UTF-8")
+    assert "GBK" in msg and "iconv" in msg
+
+
+def test_utf8_bom_is_accepted(cli, data_copy):
+    for name in ("figures.csv", "rates.csv"):
+        p = data_copy / name
+        p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes())
+    run = cli("check", "--data", str(data_copy))
+    assert run.code == 0, run.stderr
+
+
+def test_empty_file(cli, data_copy):
+    paths.rates_path(data_copy).write_bytes(b"")
+    _refused(cli, data_copy, file="rates.csv", line=1, column=None, says="empty file")
+
+
+def test_ragged_row(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    _edit(f, "各类市场131个,131,个,exact,markets of all kinds in Xiaobanqiao sub-district",
+          "各类市场131个,131,个,exact")
+    _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "各类市场131个"), column="label_en",
+             says="ragged row")
+
+
+def test_source_whose_hash_no_longer_matches(cli, data_copy):
+    s = paths.source_path(data_copy)
+    s.write_bytes(s.read_bytes().replace("4134家".encode(), "4135家".encode()))
+    _refused(cli, data_copy, file="article.zh.txt", line=60, column=None, says="sha256")
+
+
+def test_missing_file(cli, data_copy):
+    (data_copy / "events.csv").unlink()
+    _refused(cli, data_copy, file="events.csv", line=None, column=None, says="file not found")
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_bad_input_writes_nothing_in_any_format(cli, data_copy, fmt):
+    _edit(paths.figures_path(data_copy), "共有企业5852户,5852,", "共有企业5852户,abc,")
+    run = cli("check", "--data", str(data_copy), "--format", fmt)
+    assert (run.code, run.stdout) == (2, "")

@@ -1,0 +1,56 @@
+"""`python -m recount check`: the table, the JSON and the exit codes."""
+
+import json
+
+from recount import paths
+from recount.cli import width
+
+
+def test_table_lists_every_rate_and_exits_zero(cli):
+    run = cli("check")
+    assert run.code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].split() == ["id", "section", "quote", "cited", "recomputed", "verdict"]
+    ids = [ln.split()[0] for ln in lines[2:] if ln and not ln.startswith(("claims", "constraints"))]
+    rates = (paths.rates_path()).read_text(encoding="utf-8").splitlines()[1:]
+    assert ids == [r.split(",")[0] for r in rates]
+    assert "1 inconsistent" in run.stdout
+
+
+def test_table_aligns_chinese_by_display_width(cli):
+    run = cli("check")
+    rows = [ln for ln in run.stdout.splitlines()[2:] if "%" in ln]
+    starts = {width(ln[: ln.index(ln.split()[-1])]) for ln in rows if ln.split()[-1] in ("consistent", "inconsistent", "unverifiable", "derived")}
+    assert len(starts) == 1, "the verdict column starts at the same cell on every row"
+
+
+def test_json_has_figures_rates_constraints(cli):
+    run = cli("check", "--format", "json")
+    assert run.code == 0
+    doc = json.loads(run.stdout)
+    assert set(doc) == {"figures", "rates", "constraints"}
+    for key in ("id", "section", "quote", "value", "unit", "qualifier", "low", "high"):
+        assert key in doc["figures"][0]
+    rates = {r["id"]: r for r in doc["rates"]}
+    for key in ("id", "section", "quote", "cited", "recomputed_low", "recomputed_high", "verdict"):
+        assert key in rates["district_rate"]
+    assert rates["district_rate"]["cited"] == 76.23
+    assert abs(rates["district_rate"]["recomputed_low"] - 100 * 94181 / 123542) < 1e-9
+    assert rates["ui_eligible_share"]["cited"] is None
+    assert rates["ui_eligible_share"]["quote"] == "符合条件的3563家企业"
+    assert rates["xbq_rate_all"]["verdict"] == "inconsistent"
+
+
+def test_csv_format(cli):
+    run = cli("check", "--format", "csv")
+    assert run.code == 0
+    assert run.stdout.splitlines()[0].startswith("id,section,claim,quote,cited")
+
+
+def test_exit_one_lists_verdicts_that_differ_from_expected(cli, data_copy):
+    r = paths.rates_path(data_copy)
+    r.write_text(r.read_text(encoding="utf-8").replace("merchants trading over all merchants,consistent",
+                                                       "merchants trading over all merchants,inconsistent"), encoding="utf-8")
+    run = cli("check", "--data", str(data_copy))
+    assert run.code == 1
+    assert "lsw_rate" in run.stderr and "expected inconsistent" in run.stderr

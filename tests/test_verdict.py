@@ -1,0 +1,80 @@
+"""The verdict rule: half-up rounding, intervals, readings."""
+
+from decimal import Decimal
+from fractions import Fraction as F
+
+import pytest
+
+from recount.intervals import Interval
+from recount.ledger import load_ledger
+from recount.verdict import evaluate, round_half_up, verdict_for
+
+P = Interval.point
+
+
+@pytest.mark.parametrize("x, d, expected", [
+    (F(165, 2), 0, "83"),          # an exact half goes up
+    (F(1645, 20), 0, "82"),        # 82.25
+    (F(2675, 1000), 2, "2.68"),    # a half that binary floats misplace (round(2.675, 2) == 2.67)
+    (F(5, 2), 0, "3"),             # Python's round(2.5) == 2 (half to even); 四舍五入 gives 3
+    (F(7, 2), 0, "4"),
+    (F(76234, 1000), 2, "76.23"),
+    (F(82565, 1000), 2, "82.57"),
+])
+def test_round_half_up(x, d, expected):
+    assert str(round_half_up(x, d)) == expected
+
+
+def test_round_half_up_differs_from_python_round_on_halves():
+    assert round(2.5) == 2 and str(round_half_up(F(5, 2), 0)) == "3"
+    assert round(2.675, 2) == 2.67 and str(round_half_up(F(2675, 1000), 2)) == "2.68"
+
+
+def test_exact_half_below_is_consistent_and_exact_half_above_is_not():
+    # 165/200 = 82.5% rounds half-up to 83%; 167/200 = 83.5% rounds to 84%
+    assert verdict_for(P(165), P(200), "83") == "consistent"
+    assert verdict_for(P(167), P(200), "83") == "inconsistent"
+    assert verdict_for(P(1669), P(2000), "83") == "consistent"  # 83.45
+
+
+def test_two_decimal_edges():
+    # 76.225% exactly -> 76.23; 76.235% -> 76.24
+    assert verdict_for(P(76225), P(100000), "76.23") == "consistent"
+    assert verdict_for(P(76235), P(100000), "76.23") == "inconsistent"
+    assert verdict_for(P(76224), P(100000), "76.23") == "inconsistent"
+
+
+def test_approximate_counts_are_consistent_if_any_value_fits():
+    # [4300, 4400] / [7000, 8000] spans 53.75%..62.86%
+    assert verdict_for(Interval(F(4300), F(4400)), Interval(F(7000), F(8000)), "60") == "consistent"
+    assert verdict_for(Interval(F(4300), F(4400)), Interval(F(7000), F(8000)), "70") == "inconsistent"
+
+
+def test_no_counts_is_unverifiable_and_no_cited_value_is_derived():
+    assert verdict_for(None, None, "92") == "unverifiable"
+    assert verdict_for(P(1), P(2), None) == "derived"
+
+
+def test_article_rates_match_a_calculator():
+    results = {r.rate.id: r for r in evaluate(load_ledger())}
+    assert results["district_rate"].arithmetic() == "94181 / 123542 = 76.2340% → 76.23%"
+    assert results["lsw_rate"].recomputed_text() == "82.57%"
+    assert results["restaurants_rate"].recomputed_text() == "83%"
+    assert results["xbq_rate_all"].recomputed.low == F(17800 * 100, 21630)
+
+
+def test_a_claim_is_inconsistent_only_when_no_reading_fits():
+    results = [r for r in evaluate(load_ledger()) if r.rate.cited == "xbq_reopen_rate"]
+    assert len(results) == 3 and not any(r.fits for r in results)
+    assert {r.verdict for r in results} == {"inconsistent"}
+
+
+def test_one_fitting_reading_makes_the_claim_consistent(data_copy):
+    path = data_copy / "rates.csv"
+    # a fabricated fourth reading that fits 88%: 77 / (77 + 11) = 87.5%, which rounds half-up to 88%
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "xbq_rate_fake,2,xbq_grids,xbq_grids+xbq_communities,xbq_reopen_rate,fake,consistent,test\n",
+                    encoding="utf-8")
+    results = [r for r in evaluate(load_ledger(data_copy)) if r.rate.cited == "xbq_reopen_rate"]
+    assert [r.fits for r in results] == [False, False, False, True]
+    assert {r.verdict for r in results} == {"consistent"}
