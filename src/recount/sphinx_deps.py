@@ -1,0 +1,171 @@
+"""Sphinx extension: re-execute a notebook exactly when something it read changed.
+
+The book executes its notebooks with ``nb_execution_mode: force`` and leaves
+the choice of *which* notebooks to run to Sphinx's incremental build: Sphinx
+re-reads a document when its source, or a file recorded with
+``env.note_dependency()``, is newer than the document's last read, and myst-nb
+executes a notebook whenever it is read. jupyter-cache is not used, because it
+keys a notebook on its code cells only and serves stale outputs after a data
+or library edit.
+
+For every document this extension
+
+* on ``source-read`` (before myst-nb parses and executes it) points
+  ``$RECOUNT_READS_LOG`` at a fresh, empty per-document log
+  ``<build>/.recount/reads/<docname>.log``; the kernel inherits the
+  environment, and :func:`recount.paths.note_read` appends every data file the
+  notebook opens;
+* on ``doctree-read`` (after execution) declares each logged file, and, for a
+  notebook that was executed, every ``*.py`` file of the ``recount`` package
+  actually imported, as dependencies of the document.
+
+Dependencies live in the pickled environment (``env.dependencies``), so they
+survive between builds; a file that disappears makes its readers re-run (and
+fail loudly). The names of the notebooks executed by a build are written to
+``<build>/.recount/executed.json`` and logged as ``recount: executed N
+notebook(s)``. A build that warned leaves no environment behind, so the next
+build re-reads (re-executes) everything and shows the same warnings again
+instead of passing on a stale, unchanged environment.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import ENV_PICKLE_FILENAME, Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from recount import paths
+
+logger = logging.getLogger(__name__)
+
+#: Default for ``SOURCE_DATE_EPOCH`` (2026-01-01T00:00:00Z), the value the
+#: Makefile exports. Sphinx takes the footer's copyright year from it and
+#: matplotlib the date in SVG/PDF metadata (kernels inherit the environment), so
+#: a plain ``jupyter-book build .`` gives the same bytes as ``make book``.
+SOURCE_DATE_EPOCH = "1767225600"
+
+STATE_DIR = ".recount"
+
+
+def _state_dir(app: Sphinx) -> Path:
+    # outdir is <build>/html; keep our files beside it, out of the published tree.
+    return Path(app.outdir).parent / STATE_DIR
+
+
+def reads_log_path(app: Sphinx, docname: str) -> Path:
+    return _state_dir(app) / "reads" / f"{docname}.log"
+
+
+def library_files() -> list[Path]:
+    """Every Python file of the ``recount`` package that notebooks import."""
+    return sorted(paths.PACKAGE_DIR.rglob("*.py"))
+
+
+def _relative_to_srcdir(env: BuildEnvironment, path: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path(env.srcdir).resolve()).as_posix()
+    except ValueError:
+        return str(Path(path).resolve())
+
+
+def _on_before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    env.recount_executed = []  # type: ignore[attr-defined]
+
+
+def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    if docname != app.env.docname:  # an included file, not the document itself
+        return
+    log = reads_log_path(app, docname)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text("", encoding="utf-8")
+    os.environ[paths.READS_LOG_ENV] = str(log)
+
+
+def _was_executed(env: BuildEnvironment, docname: str) -> bool:
+    try:
+        from myst_nb.sphinx_ import NbMetadataCollector
+    except ImportError:  # pragma: no cover - myst-nb is always there in this book
+        return False
+    return bool(NbMetadataCollector.get_doc_data(env).get(docname, {}).get("exec_data"))
+
+
+def _on_doctree_read(app: Sphinx, doctree: Any) -> None:
+    env = app.env
+    docname = env.docname
+    os.environ.pop(paths.READS_LOG_ENV, None)
+    log = reads_log_path(app, docname)
+    read: list[str] = []
+    if log.is_file():
+        read = sorted({line.strip() for line in log.read_text("utf-8").splitlines() if line.strip()})
+    for name in read:
+        env.note_dependency(_relative_to_srcdir(env, Path(name)))
+    if _was_executed(env, docname):
+        for lib in library_files():
+            env.note_dependency(_relative_to_srcdir(env, lib))
+        if not hasattr(env, "recount_executed"):
+            env.recount_executed = []  # type: ignore[attr-defined]
+        env.recount_executed.append(docname)  # type: ignore[attr-defined]
+
+
+def _on_merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    env.recount_executed.extend(getattr(other, "recount_executed", []))  # type: ignore[attr-defined]
+
+
+def _on_build_finished(app: Sphinx, exc: Exception | None) -> None:
+    executed = sorted(getattr(app.env, "recount_executed", []))
+    if exc is None and getattr(app, "_warncount", 0):
+        # Sphinx keeps the environment after a build that only warned (-W
+        # --keep-going), so the next build would re-read nothing and pass,
+        # hiding e.g. a notebook's stderr warning. Drop it as Sphinx does
+        # after an exception: the next build starts fresh and warns again.
+        envfile = Path(app.doctreedir) / ENV_PICKLE_FILENAME
+        envfile.unlink(missing_ok=True)
+        logger.info("recount: build warned; dropped %s so the next build re-reads everything", envfile)
+    state = _state_dir(app)
+    state.mkdir(parents=True, exist_ok=True)
+    (state / "executed.json").write_text(json.dumps(executed, indent=1) + "\n", encoding="utf-8")
+    logger.info("recount: executed %d notebook(s): %s", len(executed), ", ".join(executed) or "-")
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    # myst-nb copies its stylesheet only at build-finished, so on a clean build
+    # the pages link it without Sphinx's "?v=<checksum>" and on a rebuild with
+    # it: copy it first, so that incremental and clean builds give the same bytes.
+    if app.builder.format != "html":
+        return
+    try:
+        from myst_nb.sphinx_ext import add_global_html_resources
+    except ImportError:  # pragma: no cover
+        return
+    (Path(app.outdir) / "_static").mkdir(parents=True, exist_ok=True)
+    add_global_html_resources(app, None)
+
+
+def _on_html_collect_pages(app: Sphinx) -> list:
+    # Runs before the search index is dumped. An incremental build keeps the
+    # terms of deleted text with an empty document list; a clean build has no
+    # such keys. Drop them, so that both builds write the same searchindex.js.
+    indexer = getattr(app.builder, "indexer", None)
+    for name in ("_mapping", "_title_mapping"):
+        mapping = getattr(indexer, name, None)
+        if isinstance(mapping, dict):
+            for term in [t for t, docs in mapping.items() if not docs]:
+                del mapping[term]
+    return []
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    app.connect("env-before-read-docs", _on_before_read)
+    app.connect("source-read", _on_source_read)
+    app.connect("doctree-read", _on_doctree_read)
+    app.connect("env-merge-info", _on_merge_info)
+    app.connect("build-finished", _on_build_finished)
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("html-collect-pages", _on_html_collect_pages)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
