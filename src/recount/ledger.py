@@ -219,11 +219,12 @@ def load_source(data_dir: Path | None = None) -> str:
     path = paths.source_path(data_dir)
     raw = read_bytes(path)
     digest = hashlib.sha256(raw).hexdigest()
-    if digest != paths.SOURCE_SHA256:
+    pinned = paths.pinned_source_sha256()
+    if digest != pinned:
         line = _first_changed_line(path, raw)
         raise InputError(
             path, line, None,
-            f"sha256 {digest[:12]}… does not match the pinned {paths.SOURCE_SHA256[:12]}…: "
+            f"sha256 {digest[:12]}… does not match the pinned {pinned[:12]}…: "
             "the source must stay byte-for-byte as captured; restore it from version control",
         )
     return raw.decode("utf-8")

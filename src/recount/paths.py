@@ -32,6 +32,13 @@ DATAPACKAGE_NAME = "datapackage.json"
 SOURCE_SHA256 = "685002a66039480f536e719b3260a793d48920c888e31006cb0d3e815396bd25"
 
 READS_LOG_ENV = "RECOUNT_READS_LOG"
+SOURCE_SHA256_ENV = "RECOUNT_SOURCE_SHA256"
+
+
+def pinned_source_sha256() -> str:
+    """The hash the source must have: :data:`SOURCE_SHA256`, unless a test that
+    builds a book from another (fixture) article sets ``$RECOUNT_SOURCE_SHA256``."""
+    return os.environ.get(SOURCE_SHA256_ENV) or SOURCE_SHA256
 
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
