@@ -41,3 +41,14 @@ def run_cli(*args: str, cwd: Path | None = None) -> Run:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """``_build/html`` as ``make book`` leaves it, built (incrementally) once per session.
+
+    Shared by every test that reads the built book; ``make book`` is incremental,
+    so with nothing changed this takes seconds. See ``tests/browser_support.py``."""
+    from browser_support import build_book
+
+    return build_book()

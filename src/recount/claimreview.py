@@ -2,7 +2,7 @@
 
 Published in the book (embedded in the ledger page) and as a download
 (``claimreview.json`` at the root of the HTML book, written at build time by
-:mod:`recount.sphinx_deps`). Ratings: 1 inconsistent, 2 unverifiable,
+:mod:`recount.sphinx_publish`). Ratings: 1 inconsistent, 2 unverifiable,
 3 consistent (``worstRating`` 1, ``bestRating`` 3); a rate the article does not
 state is reviewed with ``alternateName`` "derived" and no rating value.
 """

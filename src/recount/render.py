@@ -1,0 +1,713 @@
+"""HTML snippets the book displays: claim boxes, tables, the marked-up article.
+
+Rules every function here keeps:
+
+* every piece of data text (quotes, labels, notes, ids) goes through :func:`esc`
+  (``html.escape`` with quotes): a quote containing ``<script>``,
+  ``<img onerror=...>``, ``**`` or ``{glue}`` is shown as those characters,
+  never interpreted, by the browser or by MyST (HTML outputs are not parsed as
+  Markdown);
+* Chinese text is wrapped in ``lang="zh-CN"`` (``<span>``, ``<blockquote>``,
+  ``<div>``), so screen readers and fonts pick the right language;
+* a verdict is a badge with a symbol and a word, never colour alone; badge
+  colours meet WCAG AA (4.5:1) for their text (:data:`BADGE`);
+* every table sits in its own ``overflow-x:auto`` box, so it scrolls on a phone
+  instead of widening the page. Essential styles are inline, so a snippet reads
+  right without ``book/_static/recount.css`` (which adds the rest).
+
+Functions return :class:`IPython.display.HTML` (shown as HTML by Jupyter and
+myst-nb); the ``*_html`` helpers they are built from return ``str``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from fractions import Fraction
+
+import pandas as pd
+from IPython.display import HTML
+
+from recount import article as art
+from recount import paths
+from recount.constraints import ConstraintResult
+from recount.intervals import QUALIFIERS, Interval
+from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger
+from recount.report import VERDICT_ORDER, Report
+from recount.verdict import RateResult, claim_key, fmt_fraction
+
+LEDGER_PAGE = "ledger.html"
+
+#: verdict -> (symbol, text colour, background). Contrast of text on background >= 4.5:1.
+BADGE: dict[str, tuple[str, str, str]] = {
+    "consistent": ("✓", "#00573F", "#DDF2EA"),
+    "inconsistent": ("✗", "#8A3200", "#FCE4D6"),
+    "unverifiable": ("?", "#3D3D3D", "#EBEBEB"),
+    "derived": ("=", "#004B76", "#DCEBF7"),
+}
+#: constraint result -> same scheme
+RESULT_BADGE: dict[str, tuple[str, str, str]] = {
+    "pass": ("✓", "#00573F", "#DDF2EA"),
+    "fail": ("✗", "#8A3200", "#FCE4D6"),
+}
+
+#: what each verdict means, as the book states it
+VERDICT_MEANING: dict[str, str] = {
+    "consistent": "Recomputed from the article's own counts, the rate rounds to the figure cited "
+                  "(under at least one reading of what was divided by what).",
+    "inconsistent": "No reading of the article's counts gives a rate that rounds to the figure cited.",
+    "unverifiable": "The article cites the rate but gives no counts to recompute it from.",
+    "derived": "The article gives the counts but states no rate; Recount computes one for context.",
+}
+
+CONSTRAINT_MEANING: dict[str, str] = {
+    "le": "A part cannot exceed its total (approved ≤ eligible ≤ surveyed). With approximate figures it "
+          "passes when some values in the intervals satisfy it.",
+    "enumeration": "A stated count (四个方面, “four aspects”) equals the number of items the text lists.",
+    "enumeration_partial": "The list ends in 等 (“and others”): it may be shorter than the stated count, "
+                           "not longer.",
+    "within": "A pooled rate is a weighted mean of its parts, so it lies between the lowest and the "
+              "highest part.",
+}
+
+SCROLL_STYLE = "overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch"
+TABLE_STYLE = "border-collapse:collapse;font-size:0.9em"
+CELL_STYLE = "border-bottom:1px solid #D0D0D0;padding:0.3em 0.6em;text-align:left;vertical-align:top"
+
+
+# ---------------------------------------------------------------- primitives
+
+
+def esc(value) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def zh(text: str) -> str:
+    """Chinese text, escaped, marked as zh-CN."""
+    return f'<span lang="zh-CN">{esc(text)}</span>'
+
+
+#: a run of Chinese: Han characters, CJK and full-width punctuation, 《》“”, with the digits and
+#: signs written inside or before it (3月31日、4月8日; 98%左右; 150余万元)
+CHINESE_RUN = re.compile(
+    r"[0-9.%+\-]*[\u3000-\u303f\u3400-\u9fff\uff00-\uffef《》“”‘’]"
+    r"(?:[0-9.%+\-\u3000-\u303f\u3400-\u9fff\uff00-\uffef《》“”‘’]|\s(?=[\u3400-\u9fff]))*")
+
+
+def mixed(text: str) -> str:
+    """English text with Chinese in it, escaped, each Chinese run marked zh-CN."""
+    text = "" if text is None else str(text)
+    out, pos = [], 0
+    for m in CHINESE_RUN.finditer(text):
+        out.append(esc(text[pos:m.start()]))
+        out.append(zh(m.group()))
+        pos = m.end()
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def badge_html(verdict: str) -> str:
+    symbol, fg, bg = BADGE.get(verdict) or RESULT_BADGE[verdict]
+    return (f'<span class="recount-badge recount-{esc(verdict)}" style="color:{fg};background:{bg};'
+            f'border:1px solid {fg};border-radius:0.8em;padding:0 0.55em;white-space:nowrap;'
+            f'font-weight:600">{symbol} {esc(verdict)}</span>')
+
+
+def badge(verdict: str) -> HTML:
+    return HTML(badge_html(verdict))
+
+
+def scroll_html(inner: str) -> str:
+    """Wrap ``inner`` (a table) in a box that scrolls sideways on a narrow screen."""
+    return f'<div class="recount-scroll" style="{SCROLL_STYLE}">{inner}</div>'
+
+
+def _num(x: Fraction | None) -> str:
+    if x is None:
+        return "∞"
+    return f"{x.numerator:,}" if x.denominator == 1 else fmt_fraction(x, 4).rstrip("0").rstrip(".")
+
+
+def interval_text(iv: Interval, unit: str = "") -> str:
+    """``[2,000, 3,000]``; a point is just the number; an open upper end is ``)``."""
+    u = unit if unit == "%" else (f" {unit}" if unit else "")
+    if iv.is_point:
+        return f"{_num(iv.low)}{u}"
+    if iv.high is None:
+        return f"[{_num(iv.low)}, ∞){u}"
+    close = ")" if iv.high_open else "]"
+    return f"[{_num(iv.low)}, {_num(iv.high)}{close}{u}"
+
+
+def as_written(f: Figure) -> str:
+    """The figure as the article writes it: 2000余家, 5914万余元, 超过360人次."""
+    if f.qualifier in ("exact", "预计"):
+        return f"{f.value_text}{f.unit}"
+    if f.qualifier in ("余", "多"):
+        return f"{f.value_text}{f.qualifier}{f.unit}"
+    if f.qualifier == "左右":
+        return f"{f.value_text}{f.unit}左右"
+    if f.qualifier == "万余":
+        return f"{f.value_text}万余元"
+    return f"{f.qualifier}{f.value_text}{f.unit}"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _cell(content: str, header: bool = False) -> str:
+    tag = "th" if header else "td"
+    return f'<{tag} style="{CELL_STYLE}">{content}</{tag}>'
+
+
+def table_html(headers: list[str], rows: list[list[str]], row_ids: list[str] | None = None,
+               caption: str | None = None, classes: str = "") -> str:
+    """A table from cells that are ALREADY markup (built with :func:`esc`/:func:`zh`/badges)."""
+    head = "".join(_cell(esc(h), header=True) for h in headers)
+    body = []
+    for i, row in enumerate(rows):
+        rid = f' id="{esc(row_ids[i])}"' if row_ids else ""
+        body.append(f"<tr{rid}>" + "".join(_cell(c) for c in row) + "</tr>")
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return scroll_html(f'<table class="recount-table {esc(classes)}" style="{TABLE_STYLE}">{cap}'
+                       f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def _link(href: str, text_html: str) -> str:
+    return f'<a href="{esc(href)}">{text_html}</a>'
+
+
+def fig_href(fid: str, page: str = LEDGER_PAGE) -> str:
+    return f"{page}#fig-{fid}"
+
+
+def rate_href(rid: str, page: str = LEDGER_PAGE) -> str:
+    return f"{page}#rate-{rid}"
+
+
+# ---------------------------------------------------------------- the article, marked
+
+
+def marked_html(ledger: Ledger, start: int, end: int, page: str = LEDGER_PAGE,
+                only: Iterable[str] | None = None) -> str:
+    """``source[start:end]`` escaped, each figure quote in it wrapped in ``<mark>`` and linked."""
+    source = ledger.source
+    keep = set(only) if only is not None else None
+    spans = sorted((f.start, f.start + len(f.quote), f.id) for f in ledger.figures.values()
+                   if start <= f.start and f.start + len(f.quote) <= end and (keep is None or f.id in keep))
+    out, pos = [], start
+    for lo, hi, fid in spans:
+        if lo < pos:  # overlapping quotes: the first one wins
+            continue
+        out.append(esc(source[pos:lo]))
+        title = esc(f"{fid}: {ledger.figures[fid].label_en}")
+        out.append(f'<a class="recount-fig" href="{esc(fig_href(fid, page))}" title="{title}">'
+                   f'<mark style="background:#FFF1B8;color:#1A1A1A">{esc(source[lo:hi])}</mark></a>')
+        pos = hi
+    out.append(esc(source[pos:end]))
+    return "".join(out)
+
+
+def paragraph_html(report: Report, section: int, index: int, page: str = LEDGER_PAGE) -> str:
+    para = art.article(report.ledger).paragraph(section, index)
+    return (f'<blockquote class="recount-quote" lang="zh-CN" id="{esc(para.key)}">'
+            f"{marked_html(report.ledger, para.start, para.end, page)}</blockquote>")
+
+
+def paragraph(report: Report, section: int, index: int, page: str = LEDGER_PAGE) -> HTML:
+    """A paragraph of the article, verbatim, its figures marked and linked to the ledger."""
+    return HTML(paragraph_html(report, section, index, page))
+
+
+def quote(text: str) -> HTML:
+    """Any Chinese text as a block quote (escaped)."""
+    return HTML(f'<blockquote class="recount-quote" lang="zh-CN">{esc(text)}</blockquote>')
+
+
+def title_html(ledger: Ledger) -> str:
+    a = art.article(ledger)
+    return f'<blockquote class="recount-quote" lang="zh-CN"><strong>{esc(a.title)}</strong></blockquote>'
+
+
+def title(ledger: Ledger) -> HTML:
+    return HTML(title_html(ledger))
+
+
+def lede(report: Report) -> HTML:
+    """The article's title and lede paragraph, verbatim."""
+    return HTML(title_html(report.ledger) + paragraph_html(report, 0, 1))
+
+
+def source_marked(ledger: Ledger, page: str = LEDGER_PAGE) -> HTML:
+    """The whole source file, line by line, every figure's quote marked and linked to its ledger row.
+
+    Title and headings are bold; the site furniture before and after the article
+    is shown muted, so nothing of the file is hidden.
+    """
+    a = art.article(ledger)
+    head_at = set(a.headings.values())
+    out, pos = [], 0
+    for line in ledger.source.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        body = marked_html(ledger, start, end, page)
+        if start == a.title_start:
+            out.append(f'<p class="recount-source-title"><strong>{body}</strong></p>')
+        elif start in head_at:
+            out.append(f'<p class="recount-source-heading"><strong>{body}</strong></p>')
+        elif start < a.title_start or start >= a.body_end:
+            out.append(f'<p class="recount-furniture" style="color:#595959;font-size:0.85em">{body}</p>')
+        else:
+            para = a.at(start)
+            out.append(f'<p id="src-{esc(para.key)}">{body}</p>')
+    return HTML(f'<div class="recount-source" lang="zh-CN">{"".join(out)}</div>')
+
+
+# ---------------------------------------------------------------- claims
+
+
+def claim_results(report: Report, claim: str) -> list[RateResult]:
+    """All readings of one claim (a cited figure id, or ``derived:<rate id>``)."""
+    return [r for r in report.results if claim_key(r.rate) == claim]
+
+
+def _reading_rows(results: list[RateResult]) -> str:
+    rows = []
+    for r in results:
+        fits = {True: "fits", False: "does not fit", None: "—"}[r.fits]
+        rows.append([mixed(r.rate.reading or "—"), mixed(r.rate.note_en), f"<code>{esc(r.arithmetic())}</code>",
+                     esc(fits), _link(rate_href(r.rate.id), esc(r.rate.id))])
+    return table_html(["Reading", "Why try it", "Arithmetic", "Against the cited interval", "Ledger row"], rows)
+
+
+def _claim_gloss(rs: list[RateResult], report: Report | None) -> str:
+    """The quoted figures in English (label and value, in reading order), then the rate's note."""
+    first = rs[0]
+    ids = list(dict.fromkeys([f for r in rs for f in r.rate.numerator + r.rate.denominator]
+                             + ([first.rate.cited] if first.rate.cited else [])))
+    if report is not None:
+        figs = sorted((report.ledger.figures[i] for i in ids), key=lambda f: f.start)
+        said = "; ".join(f"{f.label_en}: {_figure_en_with_qualifier(f)}" for f in figs)
+    else:
+        said = first.cited.label_en if first.cited else ""
+    notes = [first.rate.note_en] if len(rs) == 1 else []
+    return " ".join(_sentence(t) for t in [said, *notes] if t)
+
+
+def _figure_en_with_qualifier(f: Figure) -> str:
+    word = {"余": "more than ", "多": "more than ", "万余": "more than ", "超过": "more than ", "逾": "more than ",
+            "近": "nearly ", "左右": "about ", "约": "about ", "预计": "expected "}.get(f.qualifier, "")
+    return f"{word}{figure_en(f)}"
+
+
+def claim_box_html(results: RateResult | Iterable[RateResult], report: Report | None = None) -> str:
+    rs = [results] if isinstance(results, RateResult) else list(results)
+    if not rs:
+        raise ValueError("claim_box needs at least one rate result")
+    first = rs[0]
+    verdict = first.verdict
+    fg = BADGE[verdict][1]
+    shown = first.cited or (report.ledger.figures[first.rate.numerator[0]] if report else None)
+    parts = [f'<div class="recount-claim recount-claim-{esc(verdict)}" id="claim-{esc(claim_key(first.rate))}" '
+             f'style="border-left:0.35em solid {fg};padding:0.4em 0.9em;margin:1em 0">']
+    label = first.cited.label_en if first.cited else first.rate.note_en
+    parts.append(f'<p class="recount-claim-head">{badge_html(verdict)} <strong>{mixed(label)}</strong></p>')
+    if report is not None:
+        ids = list(dict.fromkeys(([first.rate.cited] if first.rate.cited else [])
+                                 + [f for r in rs for f in r.rate.numerator + r.rate.denominator]))
+        for lo, hi in art.sentences_for(report.ledger, ids):
+            parts.append(f'<blockquote class="recount-quote" lang="zh-CN">'
+                         f"{marked_html(report.ledger, lo, hi, only=ids)}</blockquote>")
+    elif shown is not None:
+        parts.append(f'<blockquote class="recount-quote" lang="zh-CN">{esc(shown.quote)}</blockquote>')
+    parts.append(f'<p class="recount-gloss"><em>Gloss:</em> {mixed(_claim_gloss(rs, report))}</p>')
+    if first.cited is not None:
+        ci = first.cited_interval
+        parts.append(f"<p>Cited: {zh(first.cited.quote)} → {esc(first.cited.value_text)}%, which stands for "
+                     f"the values in {esc(interval_text(ci, '%'))}.</p>")
+    if len(rs) > 1:
+        parts.append(_reading_rows(rs))
+    else:
+        parts.append(f'<p>Arithmetic: <code>{esc(first.arithmetic())}</code></p>')
+    parts.append(f"<p>Verdict: {badge_html(verdict)} — {esc(VERDICT_MEANING[verdict])}</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def claim_box(results: RateResult | Iterable[RateResult], report: Report | None = None) -> HTML:
+    """One claim: the Chinese sentence(s), an English gloss, the arithmetic, a verdict badge.
+
+    ``results`` is one :class:`RateResult` or all readings of one claim; with
+    ``report`` the box quotes the whole sentences holding the figures used.
+    """
+    return HTML(claim_box_html(results, report))
+
+
+def claim(report: Report, claim_id: str) -> HTML:
+    """The claim box of a claim id (cited figure id, or ``derived:<rate id>``) or of a rate id."""
+    rs = claim_results(report, claim_id)
+    if not rs:
+        rs = claim_results(report, claim_key(report.result(claim_id).rate))
+    return claim_box(rs, report)
+
+
+def claims(report: Report, verdict: str | None = None, section: int | None = None) -> HTML:
+    """Claim boxes of every claim with ``verdict`` (and in ``section``), in ledger order."""
+    keys = list(dict.fromkeys(claim_key(r.rate) for r in report.results
+                              if (verdict is None or r.verdict == verdict)
+                              and (section is None or r.rate.section == section)))
+    if not keys:
+        return HTML(f"<p>No {esc(verdict or '')} claims.</p>")
+    return HTML("".join(claim_box_html(claim_results(report, k), report) for k in keys))
+
+
+# ---------------------------------------------------------------- tables
+
+
+def scorecard(report: Report) -> HTML:
+    """Claims per verdict (a claim with several readings counts once), with what each verdict means."""
+    score = report.scorecard()
+    rows = [[badge_html(v), esc(score[v]), esc(VERDICT_MEANING[v])] for v in VERDICT_ORDER]
+    rows.append(["<strong>all claims</strong>", f"<strong>{sum(score.values())}</strong>", ""])
+    return HTML(table_html(["Verdict", "Claims", "Meaning"], rows, classes="recount-scorecard"))
+
+
+def _results(report: Report, ids=None, section=None) -> list[RateResult]:
+    rs = report.results
+    if ids is not None:
+        want = list(ids)
+        by = {r.rate.id: r for r in rs}
+        return [by[i] for i in want]
+    if section is not None:
+        rs = [r for r in rs if r.rate.section == section]
+    return rs
+
+
+def rates_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
+                anchors: bool = False) -> HTML:
+    """Rates with their quote, cited value, recomputation, arithmetic and verdict."""
+    rs = _results(report, ids, section)
+    rows = []
+    for r in rs:
+        fid = r.rate.cited or r.rate.numerator[0]
+        quote = report.ledger.figures[fid].quote
+        rid = esc(r.rate.id) if anchors else _link(rate_href(r.rate.id), esc(r.rate.id))
+        rows.append([rid, zh(quote), esc(f"{r.cited.value_text}%" if r.cited else "—"),
+                     mixed(r.rate.reading or "—"), f"<code>{esc(r.arithmetic())}</code>",
+                     esc(r.recomputed_text()), badge_html(r.verdict)])
+    row_ids = [f"rate-{r.rate.id}" for r in rs] if anchors else None
+    return HTML(table_html(["Rate", "Quote", "Cited", "Reading", "Arithmetic", "Recomputed", "Verdict"],
+                           rows, row_ids, classes="recount-rates"))
+
+
+def figures_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
+                  anchors: bool = False) -> HTML:
+    """Figures with their quote, the value as written, its qualifier and the interval it stands for."""
+    figs = list(report.ledger.figures.values())
+    if ids is not None:
+        figs = [report.ledger.figures[i] for i in ids]
+    elif section is not None:
+        figs = [f for f in figs if f.section == section]
+    rows = []
+    for f in figs:
+        fid = esc(f.id) if anchors else _link(fig_href(f.id), esc(f.id))
+        qual = QUALIFIERS[f.qualifier][0]
+        rows.append([fid, zh(f.quote), zh(as_written(f)), mixed(qual),
+                     mixed(interval_text(f.base_interval, f.base_unit)), mixed(f.label_en)])
+    row_ids = [f"fig-{f.id}" for f in figs] if anchors else None
+    if not rows:
+        return HTML("<p>No figures.</p>")
+    return HTML(table_html(["Figure", "Quote", "As written", "Qualifier", "Stands for", "What it counts"],
+                           rows, row_ids, classes="recount-figures"))
+
+
+def _constraint_results(report: Report, ids=None, section=None) -> list[ConstraintResult]:
+    cs = report.constraint_results
+    if ids is not None:
+        by = {c.constraint.id: c for c in cs}
+        return [by[i] for i in ids]
+    if section is not None:
+        cs = [c for c in cs if c.constraint.section == section]
+    return cs
+
+
+def constraints_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
+                      anchors: bool = False) -> HTML:
+    """Cross-claim checks: kind, what was checked (with the numbers), result."""
+    cs = _constraint_results(report, ids, section)
+    if not cs:
+        return HTML("<p>No cross-claim checks.</p>")
+    rows = [[esc(c.constraint.id), esc(c.constraint.kind), mixed(c.constraint.note_en), mixed(c.detail),
+             badge_html(c.result) + ("" if c.certain or not c.passed else " (possible, not certain)")]
+            for c in cs]
+    row_ids = [f"constraint-{c.constraint.id}" for c in cs] if anchors else None
+    return HTML(table_html(["Check", "Kind", "Why", "Arithmetic", "Result"], rows, row_ids,
+                           classes="recount-constraints"))
+
+
+def ledger_table(report: Report, kind: str = "figures") -> HTML:
+    """Every row of one ledger table, each row anchored (``fig-<id>``, ``rate-<id>``, ``constraint-<id>``)."""
+    if kind == "figures":
+        return figures_table(report, anchors=True)
+    if kind == "rates":
+        return rates_table(report, anchors=True)
+    if kind == "constraints":
+        return constraints_table(report, anchors=True)
+    raise ValueError(f"unknown ledger table {kind!r} (figures, rates, constraints)")
+
+
+def events_table(report: Report, section: int | None = None) -> HTML:
+    evs = [e for e in report.ledger.events if section is None or e.section == section]
+    rows = [[esc(e.id), esc(e.date.isoformat() if e.precision == "day" else e.date.strftime("%Y-%m")),
+             zh(e.quote), mixed(e.label_en)] for e in evs]
+    return HTML(table_html(["Event", "Date", "Quote", "What happened"], rows, classes="recount-events"))
+
+
+def qualifiers_table() -> HTML:
+    """The interval convention for each qualifier, printed from :data:`recount.intervals.QUALIFIERS`."""
+    rows = [[zh(q) if q != "exact" else esc(q), mixed(name), f"<code>{mixed(rule)}</code>", mixed(example)]
+            for q, (name, rule, example) in QUALIFIERS.items()]
+    return HTML(table_html(["Qualifier", "Meaning", "Interval", "Example"], rows, classes="recount-qualifiers"))
+
+
+def verdicts_table() -> HTML:
+    rows = [[badge_html(v), mixed(VERDICT_MEANING[v])] for v in VERDICTS]
+    return HTML(table_html(["Verdict", "Definition"], rows))
+
+
+def constraint_kinds_table(report: Report | None = None) -> HTML:
+    count = {}
+    if report is not None:
+        for c in report.ledger.constraints:
+            count[c.kind] = count.get(c.kind, 0) + 1
+    rows = [[f"<code>{esc(k)}</code>", mixed(CONSTRAINT_MEANING[k])] + ([esc(count.get(k, 0))] if report else [])
+            for k in CONSTRAINT_KINDS]
+    return HTML(table_html(["Kind", "Rule"] + (["Checks"] if report else []), rows))
+
+
+def exclusions_table(ledger: Ledger) -> HTML:
+    rows = [[f'<code lang="zh-CN">{esc(x.pattern.pattern)}</code>', esc(x.kind), mixed(x.reason_en)]
+            for x in ledger.exclusions]
+    return HTML(table_html(["Pattern (regular expression)", "Kind", "Why it is not a figure"], rows,
+                           classes="recount-exclusions"))
+
+
+def _missing(val) -> bool:
+    try:
+        return bool(pd.isna(val))
+    except (TypeError, ValueError):  # a list or array cell
+        return False
+
+
+#: written at the root of the HTML book by recount.sphinx_publish (its FILENAME)
+CLAIMREVIEW_FILE = "claimreview.json"
+
+
+def claim_reviews(report: Report, root: str = "..") -> HTML:
+    """Every verdict as schema.org ClaimReview: embedded JSON-LD, and a link to the same records as a
+    file at the book's root (``root`` is the way there from the page)."""
+    from recount.claimreview import claim_reviews as reviews, script_tag
+
+    href = f"{root}/{CLAIMREVIEW_FILE}"
+    return HTML(script_tag(reviews(report)) +
+                f'<p class="recount-claimreview">Download every verdict as schema.org ClaimReview records: '
+                f'<a href="{esc(href)}" download>{esc(CLAIMREVIEW_FILE)}</a>.</p>')
+
+
+def frame_table(df, zh_columns: Iterable[str] = (), code_columns: Iterable[str] = ()) -> HTML:
+    """Any DataFrame as an escaped, scrollable table (instead of ``DataFrame.to_html``)."""
+    zh_cols, code_cols = set(zh_columns), set(code_columns)
+    rows = []
+    for rec in df.itertuples(index=False):
+        cells = []
+        for col, val in zip(df.columns, rec):
+            text = "" if _missing(val) else val
+            if col in zh_cols:
+                cells.append(zh(text))
+            elif col in code_cols:
+                cells.append(f"<code>{esc(text)}</code>")
+            else:
+                cells.append(mixed(text))
+        rows.append(cells)
+    return HTML(table_html([str(c) for c in df.columns], rows))
+
+
+# ---------------------------------------------------------------- numbers for prose (myst-nb glue)
+
+
+def _en_number(x: Fraction) -> str:
+    if x.denominator == 1:
+        return f"{x.numerator:,}"
+    return fmt_fraction(x, 4).rstrip("0").rstrip(".")
+
+
+def _en_amount(yuan: Fraction) -> str:
+    """2,450,000 -> '2.45 million yuan'; 660,000 -> '660,000 yuan'."""
+    if yuan >= 1_000_000:
+        m = fmt_fraction(yuan / 1_000_000, 2).rstrip("0").rstrip(".")
+        return f"{m} million yuan"
+    return f"{_en_number(yuan)} yuan"
+
+
+def figure_en(f: Figure) -> str:
+    """A figure's lower value in English prose: 11,781; 88%; 2.45 million yuan; 5 million."""
+    if f.kind == "percent":
+        return f"{f.value_text}%"
+    low = f.base_interval.low
+    if f.kind == "amount":
+        return _en_amount(low)
+    if f.factor != 1 and low >= 1_000_000:
+        return f"{fmt_fraction(low / 1_000_000, 2).rstrip('0').rstrip('.')} million"
+    return _en_number(low)
+
+
+def figure_range_en(f: Figure) -> str:
+    """The whole interval in English: 2,000 to 3,000; 59.14 million to 59.15 million yuan."""
+    iv = f.base_interval
+    if iv.is_point:
+        return figure_en(f)
+    if iv.high is None:
+        return f"{figure_en(f)} or more"
+    fmt = _en_amount if f.kind == "amount" else _en_number
+    if f.kind == "percent":
+        return f"{_en_number(iv.low)}–{_en_number(iv.high)}%"
+    if f.kind == "amount":
+        return f"{fmt(iv.low).removesuffix(' yuan')} to {fmt(iv.high)}"
+    return f"{fmt(iv.low)} to {fmt(iv.high)}"
+
+
+def _sum_interval(ledger: Ledger, ids) -> Interval:
+    total = Interval.point(0)
+    for fid in ids:
+        total = total + ledger.figures[fid].base_interval
+    return total
+
+
+class Chinese(str):
+    """A string of Chinese for prose: ``{glue:text}`` pastes it as plain text, ``{glue}`` (which prefers
+    HTML) as ``<span lang="zh-CN">``, so the reader's screen reader and font switch language."""
+
+    def _repr_html_(self) -> str:
+        return zh(self)
+
+
+#: a glue role in a page: {glue}`key`, {glue:text}`key:.2f`, {glue:md}`key:myst` (``doc::key`` is another page's)
+GLUE_ROLE = re.compile(r"\{glue(?::(?P<kind>[a-z]+))?\}`(?P<key>[^`]+)`")
+
+
+def glue_keys(text: str) -> list[str]:
+    """The glue keys a page pastes, in order of first use (format specs dropped, other pages' skipped)."""
+    keys: list[str] = []
+    for m in GLUE_ROLE.finditer(text):
+        key = m.group("key")
+        if "::" in key:
+            continue
+        if m.group("kind") in ("text", "md") and ":" in key:
+            key = key.rsplit(":", 1)[0]
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def glue_page(report: Report, page: str) -> dict[str, str]:
+    """Glue (``myst_nb.glue``) every value that the book page ``page`` pastes into its prose.
+
+    ``page`` is the page's name in ``book/`` without ``.md`` (``"01_policies"``). Only the keys the
+    page uses are glued: a notebook cell that displays hundreds of glue outputs can outrun the
+    build's execution client, which stops collecting a cell's outputs a few seconds after the cell
+    finishes and drops the rest without an error. A key the page uses but
+    :func:`glue_values` does not make is an error naming the page, not a build warning.
+    Returns the values glued, by key.
+    """
+    from myst_nb import glue
+
+    path = paths.BOOK_DIR / f"{page}.md"
+    keys = glue_keys(path.read_text(encoding="utf-8"))
+    values = glue_values(report)
+    missing = [k for k in keys if k not in values]
+    if missing:
+        raise KeyError(f"{path.name} pastes {', '.join(missing)}, which recount.render.glue_values does not make")
+    for key in keys:
+        glue(key, values[key], display=False)
+    return {key: values[key] for key in keys}
+
+
+def glue_values(report: Report) -> dict[str, str]:
+    """Every number the prose may quote, by name, as text (glue each with ``myst_nb.glue``).
+
+    ``fig_<id>``       a figure's (lower) value in English: ``11,781``, ``88%``, ``2.45 million yuan``
+    ``range_<id>``     its interval: ``2,000 to 3,000``
+    ``zh_<id>``        as the article writes it: ``2000余家`` (a :class:`Chinese` string: paste it
+                       with ``{glue}`` to get it marked ``lang="zh-CN"``)
+    ``date_<id>``      an event's date: ``18 March``, ``February``
+    ``cited_<id>``     a rate's cited value ``88%``; ``rec_<id>`` its recomputation to two more
+                       decimals (``82.02%``), ``recr_<id>`` rounded like the cited value (``82%``),
+                       ``arith_<id>`` the arithmetic, ``verdict_<id>`` the claim's verdict
+    ``span_<claim>``   the recomputed values over all readings of a cited claim: ``82.02–82.39%``;
+                       ``readings_<claim>`` how many readings were tried
+    ``con_<id>``       a constraint's result (``pass``), ``cdetail_<id>`` its arithmetic, and for a
+                       part-and-total check ``cnum_<id>`` the same in numbers only: ``3,563 ≤ 11,781``
+    ``n_*``, ``score_<verdict>``, ``con_pass``  counts for the summaries
+    """
+    ledger = report.ledger
+    out: dict[str, str] = {}
+    for f in ledger.figures.values():
+        out[f"fig_{f.id}"] = figure_en(f)
+        out[f"range_{f.id}"] = figure_range_en(f)
+        out[f"zh_{f.id}"] = Chinese(as_written(f))
+    for e in ledger.events:
+        out[f"date_{e.id}"] = f"{e.date.day} {e.date:%B}" if e.precision == "day" else f"{e.date:%B}"
+    for r in report.results:
+        rid = r.rate.id
+        out[f"cited_{rid}"] = f"{r.cited.value_text}%" if r.cited else "not stated"
+        out[f"rec_{rid}"] = r.recomputed_text(2)
+        out[f"recr_{rid}"] = r.recomputed_text()
+        out[f"arith_{rid}"] = r.arithmetic()
+        out[f"verdict_{rid}"] = r.verdict
+    claims: dict[str, list[RateResult]] = {}
+    for r in report.results:
+        claims.setdefault(claim_key(r.rate), []).append(r)
+    for key, rs in claims.items():
+        recs = [r for r in rs if r.recomputed is not None]
+        if not recs or rs[0].cited is None:
+            continue
+        lo = min(r.recomputed.low for r in recs)
+        highs = [r.recomputed.high for r in recs]
+        hi = None if None in highs else max(highs)
+        d = rs[0].display_decimals + 2
+        out[f"span_{key}"] = (f"{fmt_fraction(lo, d)}%" if hi == lo
+                              else f"{fmt_fraction(lo, d)}–{fmt_fraction(hi, d)}%")
+        out[f"readings_{key}"] = str(len(rs))
+    for c in report.constraint_results:
+        k = c.constraint
+        out[f"con_{k.id}"] = c.result
+        out[f"cdetail_{k.id}"] = c.detail
+        if k.kind == "le":
+            left, right = _sum_interval(ledger, k.left), _sum_interval(ledger, k.right)
+            out[f"cnum_{k.id}"] = f"{interval_text(left)} ≤ {interval_text(right)}"
+    score = report.scorecard()
+    for v, n in score.items():
+        out[f"score_{v}"] = str(n)
+    out["n_claims"] = str(sum(score.values()))
+    out["n_figures"] = str(len(ledger.figures))
+    out["n_rates"] = str(len(ledger.rates))
+    out["n_constraints"] = str(len(ledger.constraints))
+    out["con_pass"] = str(sum(c.passed for c in report.constraint_results))
+    out["n_events"] = str(len(ledger.events))
+    out["n_exclusions"] = str(len(ledger.exclusions))
+    paras = art.article(ledger).paragraphs
+    for s in (0, 1, 2, 3):
+        out[f"n_paragraphs_{s}"] = str(sum(p.section == s for p in paras))
+        out[f"n_figures_{s}"] = str(sum(f.section == s for f in ledger.figures.values()))
+        out[f"n_rates_{s}"] = str(sum(r.section == s for r in ledger.rates))
+        out[f"n_constraints_{s}"] = str(sum(c.section == s for c in ledger.constraints))
+    return out

@@ -1,0 +1,53 @@
+"""Sphinx extension: make the book's own search find Chinese names.
+
+With ``html_search_language: zh`` Sphinx cuts Chinese text into words with
+jieba (``jieba.cut_for_search``) when it builds ``searchindex.js``; the search
+page then looks each query term up as a whole. jieba's dictionary does not know
+the article's place names: it cuts 小板桥 into 小 + 板桥 and 螺蛳湾 into 螺蛳 + 湾,
+so a search for either finds nothing. This extension
+
+* fails the build (``ExtensionError``) when the search language is Chinese and
+  jieba is not installed: without it Sphinx silently indexes no Chinese at all;
+* adds the words of ``recount_search_words`` (a list in ``_config.yml``) to
+  jieba's dictionary before any page is indexed, so each is indexed whole (and
+  ``cut_for_search`` still indexes the dictionary words inside it).
+
+``recount_search_words`` is an ``html`` config value: editing the list rewrites
+every page, so the whole index is rebuilt with the new words. Sphinx's own
+``html_search_options: {dict: <file>}`` would do the second part, but it takes
+a path relative to the current directory and ignores a file it cannot find.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+
+def _chinese(app: Sphinx) -> bool:
+    lang = app.config.html_search_language or app.config.language or ""
+    return str(lang).lower().replace("-", "_").split("_")[0] == "zh"
+
+
+def _add_words(app: Sphinx) -> None:
+    if app.builder.format != "html" or not _chinese(app):
+        return
+    try:
+        import jieba
+    except ImportError:
+        raise ExtensionError("html_search_language is zh but jieba is not installed: the search index "
+                             "would hold no Chinese word. Install jieba (requirements.txt).") from None
+    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict ..." chatter on stderr
+    for word in app.config.recount_search_words:
+        word = str(word).strip()
+        if word:
+            jieba.add_word(word)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("recount_search_words", [], "html", types=[list])
+    app.connect("builder-inited", _add_words)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

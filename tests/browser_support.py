@@ -1,0 +1,385 @@
+"""Support for the tests that read the built book as a reader gets it.
+
+* :func:`build_book` runs ``make book`` (the Makefile's own recipe and
+  environment) once per test session; the build is incremental, so with
+  nothing changed it takes seconds. ``tests/conftest.py`` exposes it as the
+  session fixture ``built_book``.
+* :func:`copy_book` / :func:`build_copy` build a copy of the book's inputs in
+  another folder (reproducibility, fixture data), with the Makefile's
+  environment.
+* :class:`BookServer` serves a built ``html`` folder on 127.0.0.1 from a thread.
+* :func:`launch_chromium` starts Debian's Chromium through PyPI ``playwright``
+  (no ``playwright install``); :func:`require_chromium` skips, or fails under
+  ``CI=true``, when it is missing.
+* ``*_JS``: the page audits, run with ``page.evaluate``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from recount import paths, sphinx_deps
+
+HTML_DIR = paths.BUILD_DIR / "html"
+SCREENSHOT_DIR = paths.BUILD_DIR / "screenshots"
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+INSTALL_STAMP = ".venv/.installed"  # the Makefile's install stamp: never reinstall from a test
+APT_HINT = "apt-get install --no-install-recommends chromium fonts-noto-cjk"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+#: What the book is built from (everything else in the repository is pruned by _config.yml).
+BOOK_INPUTS = ("_config.yml", "_toc.yml", "book", "data", "src/recount")
+#: Variables a test may set for a fixture book; the real book never sees them.
+FIXTURE_ENV = ("RECOUNT_DATA", paths.SOURCE_SHA256_ENV, paths.READS_LOG_ENV)
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def unavailable(reason: str) -> None:
+    """Skip a test for a missing system tool; under ``CI=true`` fail instead."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: browser tests must run). Install: {APT_HINT}", pytrace=False)
+    pytest.skip(f"{reason}; install it with `{APT_HINT}`")
+
+
+def chromium_path() -> str | None:
+    """``$RECOUNT_CHROMIUM`` if set (only it), else Debian's ``/usr/bin/chromium`` or ``chromium`` on PATH."""
+    override = os.environ.get("RECOUNT_CHROMIUM")
+    candidates = [override] if override else ["/usr/bin/chromium", shutil.which("chromium")]
+    for candidate in candidates:
+        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def require_chromium() -> str:
+    path = chromium_path()
+    if path is None:
+        unavailable(f"Chromium is not installed ({os.environ.get('RECOUNT_CHROMIUM') or '/usr/bin/chromium'})")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        unavailable("the playwright package is not installed in the venv (requirements.txt)")
+    return path
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS, headless=True)
+
+
+# ---------------------------------------------------------------- building
+
+
+def book_env(**extra: str) -> dict[str, str]:
+    """The environment of a book build: the caller's, less fixture variables, plus the Makefile's exports."""
+    env = {k: v for k, v in os.environ.items() if k not in FIXTURE_ENV}
+    env.update(SOURCE_DATE_EPOCH=sphinx_deps.SOURCE_DATE_EPOCH, TZ="UTC", LC_ALL="C.UTF-8")
+    env.update(extra)
+    return env
+
+
+@contextlib.contextmanager
+def build_lock():
+    """Serialise builds of ``_build`` between concurrent test sessions (and anything else taking the lock)."""
+    paths.BUILD_DIR.mkdir(exist_ok=True)
+    with open(paths.BUILD_DIR / ".build.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+@functools.cache
+def build_book() -> Path:
+    """``make book`` once per session; the built ``_build/html``. Fails the test on a failed build."""
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("`make` is not installed: build the book with `make book` and re-run")
+    with build_lock():
+        proc = subprocess.run([make, "-o", INSTALL_STAMP, "book"], cwd=paths.ROOT, env=book_env(),
+                              capture_output=True, text=True, timeout=3600)
+    if proc.returncode != 0:
+        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-40:])
+        pytest.fail(f"`make book` failed (exit {proc.returncode}):\n{tail}", pytrace=False)
+    assert (HTML_DIR / "index.html").is_file(), "`make book` left no _build/html/index.html"
+    return HTML_DIR
+
+
+def copy_book(dst: Path, toc: str | None = None, data: Path | None = None) -> Path:
+    """Copy the book's inputs (:data:`BOOK_INPUTS`) to ``dst``; optionally another ``_toc.yml`` or data folder."""
+    ignore = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "__pycache__", "*.pyc")
+    dst.mkdir(parents=True, exist_ok=True)
+    for name in BOOK_INPUTS:
+        src = paths.ROOT / name
+        target = dst / name
+        if name == "data" and data is not None:
+            src = data
+        if src.is_dir():
+            shutil.copytree(src, target, ignore=ignore)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target)
+    if toc is not None:
+        (dst / "_toc.yml").write_text(toc, encoding="utf-8")
+    return dst
+
+
+def copy_env(root: Path, **extra: str) -> dict[str, str]:
+    """Environment for building a copy: its own library (first on PYTHONPATH) and its own data."""
+    pythonpath = [str(root / "src")] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    return book_env(PYTHONPATH=os.pathsep.join(pythonpath), RECOUNT_DATA=str(root / "data"), **extra)
+
+
+def start_build(root: Path, env: dict[str, str] | None = None, warnings_fail: bool = True) -> subprocess.Popen:
+    """Start ``jupyter-book build`` of the copy at ``root`` (as ``make book`` would); see :func:`finish_build`."""
+    flags = ["-W", "-n", "--keep-going"] if warnings_fail else ["-n", "--keep-going"]
+    log = open(root / "build.log", "w", encoding="utf-8")
+    return subprocess.Popen([str(JUPYTER_BOOK), "build", str(root), *flags], cwd=root,
+                            env=env or copy_env(root), stdout=log, stderr=subprocess.STDOUT, text=True)
+
+
+def finish_build(root: Path, proc: subprocess.Popen, timeout: float = 1800) -> Path:
+    try:
+        code = proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
+    log = (root / "build.log").read_text(encoding="utf-8", errors="replace")
+    assert code == 0, f"build of {root} failed (exit {code}):\n{log[-6000:]}"
+    return root / "_build" / "html"
+
+
+def build_copy(root: Path, env: dict[str, str] | None = None, warnings_fail: bool = True) -> Path:
+    return finish_build(root, start_build(root, env, warnings_fail))
+
+
+# ---------------------------------------------------------------- serving
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+    def handle(self):
+        # A browser that drops a connection mid-response is not an error of the book.
+        with contextlib.suppress(ConnectionError):
+            super().handle()
+
+
+class BookServer:
+    """``root`` over HTTP on 127.0.0.1, on a free port, from a daemon thread."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        handler = functools.partial(_QuietHandler, directory=str(self.root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = self.origin + "/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="book-server", daemon=True)
+        self.thread.start()
+
+    def is_local(self, url: str) -> bool:
+        return url.startswith(self.url) or url == self.origin or url.startswith(("data:", "blob:", "about:"))
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+
+def html_pages(root: Path) -> list[str]:
+    """Every HTML page of the book (relative paths), template fragments under ``_static`` excluded."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html")
+                  if not p.relative_to(root).parts[0].startswith("_"))
+
+
+# ---------------------------------------------------------------- page audits (JavaScript)
+
+#: Force every image to load (lazy ones included) and report each one.
+IMAGES_JS = """async () => {
+  const imgs = Array.from(document.images);
+  imgs.forEach(i => { i.loading = 'eager'; });
+  await Promise.all(imgs.map(i => i.decode().catch(() => null)));
+  return imgs.map(i => ({
+    src: (i.getAttribute('src') || '').slice(0, 80), alt: i.getAttribute('alt'),
+    hidden: i.getAttribute('aria-hidden') === 'true' || ['presentation', 'none'].includes(i.getAttribute('role')),
+    complete: i.complete, width: i.naturalWidth,
+  }));
+}"""
+
+#: Every link (resolved), every id (and a[name]) of the page, and meta-refresh targets.
+LINKS_JS = """() => ({
+  hrefs: Array.from(document.querySelectorAll('a[href], area[href]')).map(a => a.href),
+  ids: Array.from(document.querySelectorAll('[id]')).map(e => e.id)
+        .concat(Array.from(document.querySelectorAll('a[name]')).map(a => a.name)),
+  refresh: Array.from(document.querySelectorAll('meta[http-equiv="refresh" i]'))
+        .map(m => new URL((m.content.split(/url=/i)[1] || '').trim(), location.href).href),
+})"""
+
+#: Language: the page's lang, and the runs of Han characters in the article body
+#: (``article.bd-article``) whose nearest ``[lang]`` is not Chinese: ``bad`` for a
+#: text node with no Latin letter (Chinese text, e.g. a quote, "12 条", "20余家"),
+#: ``mixed`` for English text with a Chinese word in it (advisory), ``quotes`` for a
+#: text node holding one of the ledger quotes given as the argument.
+LANG_JS = """(quotes) => {
+  const han = /\\p{Script=Han}/u, latin = /[A-Za-z]/;
+  const main = document.querySelector('article.bd-article') || document.querySelector('main') || document.body;
+  const out = {lang: document.documentElement.getAttribute('lang'), bad: [], mixed: [], quotes: [],
+               zhQuotes: main.querySelectorAll('blockquote.recount-quote').length,
+               zhQuotesMarked: main.querySelectorAll('blockquote.recount-quote[lang="zh-CN"]').length};
+  const describe = (el) => {
+    const cell = el.closest('td, th');
+    if (cell) {
+      const table = cell.closest('table');
+      const head = table && table.querySelectorAll('thead th, tr:first-child th')[cell.cellIndex];
+      return 'table.' + (table ? String(table.className).trim().split(/\\s+/).join('.') : '?') +
+             ' column ' + JSON.stringify(head ? head.textContent.trim() : String(cell.cellIndex));
+    }
+    const w = el.closest('h1,h2,h3,h4,h5,h6,p,li,figcaption,blockquote,div') || el;
+    return w.tagName.toLowerCase() + (typeof w.className === 'string' && w.className ? '.' + w.className.trim().split(/\\s+/).join('.') : '');
+  };
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!han.test(n.data)) continue;
+    const el = n.parentElement;
+    if (el.closest('script, style, noscript, template')) continue;
+    const holder = el.closest('[lang]');
+    const lang = holder ? holder.getAttribute('lang') : '';
+    if (/^zh\\b/i.test(lang)) continue;
+    const item = {text: n.data.trim().slice(0, 60), tag: el.tagName.toLowerCase() +
+                  (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : ''),
+                  where: describe(el), lang};
+    (latin.test(n.data) ? out.mixed : out.bad).push(item);
+    if ((quotes || []).some(q => n.data.includes(q))) out.quotes.push(item);
+  }
+  return out;
+}"""
+
+#: WCAG 2.x contrast of every visible text element (an element with a direct,
+#: non-blank text node) against its composited background. Colours are
+#: normalised by painting them on a canvas, so any CSS colour syntax works.
+#: Large text (>= 24px, or >= 18.66px bold) needs 3:1, other text 4.5:1 (AA).
+#: An element over a background image or gradient cannot be judged here: it is
+#: counted in ``skipped``.
+CONTRAST_JS = """async () => {
+  // measure the settled page: let running transitions (e.g. the theme's light -> dark switch) finish
+  const running = document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity);
+  await Promise.race([Promise.all(running.map(a => a.finished.catch(() => null))),
+                      new Promise(r => setTimeout(r, 3000))]);
+  const ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
+  const colours = new Map();
+  const rgba = (c) => {
+    if (!colours.has(c)) {
+      ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = '#000'; ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1);
+      const d = ctx.getImageData(0, 0, 1, 1).data;
+      colours.set(c, [d[0], d[1], d[2], d[3] / 255]);
+    }
+    return colours.get(c);
+  };
+  const over = (top, bottom) => {  // top (rgba) composited over an opaque bottom
+    const a = top[3];
+    return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)).concat([1]);
+  };
+  const lum = (c) => {
+    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [l1, l2] = [lum(a), lum(b)].sort((x, y) => y - x); return (l1 + 0.05) / (l2 + 0.05); };
+  const styles = new Map(), backgrounds = new Map(), opacities = new Map();
+  const style = (e) => { if (!styles.has(e)) styles.set(e, getComputedStyle(e)); return styles.get(e); };
+  // the opaque colour behind e's text: its own background over its parent's (null: an image or gradient)
+  const background = (e) => {
+    if (!e) return [255, 255, 255, 1];  // the canvas behind the page
+    if (backgrounds.has(e)) return backgrounds.get(e);
+    const s = style(e);
+    let bg;
+    if (s.backgroundImage && s.backgroundImage !== 'none') bg = null;
+    else {
+      const c = rgba(s.backgroundColor);
+      const below = c[3] >= 1 ? [0, 0, 0, 1] : background(e.parentElement);
+      bg = below === null ? null : (c[3] >= 1 ? c : over(c, below));
+    }
+    backgrounds.set(e, bg);
+    return bg;
+  };
+  const opacity = (e) => {
+    if (!e) return 1;
+    if (!opacities.has(e)) opacities.set(e, parseFloat(style(e).opacity) * opacity(e.parentElement));
+    return opacities.get(e);
+  };
+  const out = {checked: 0, skipped: 0, failures: []};
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('script, style, noscript, template, svg, [disabled]')) continue;
+    const own = Array.from(el.childNodes).filter(n => n.nodeType === 3 && n.data.trim()).map(n => n.data.trim()).join(' ');
+    if (!own) continue;
+    if (!el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) continue;  // visually hidden (screen-reader only) text
+    const s = style(el);
+    const bg = background(el);
+    if (!bg) { out.skipped++; continue; }
+    const fgRaw = rgba(s.color);
+    const fg = over([fgRaw[0], fgRaw[1], fgRaw[2], fgRaw[3] * opacity(el)], bg);
+    const size = parseFloat(s.fontSize), weight = parseInt(s.fontWeight, 10) || 400;
+    const large = size >= 24 || (size >= 18.66 && weight >= 700);
+    const need = large ? 3 : 4.5;
+    const got = ratio(fg, bg);
+    out.checked++;
+    if (got + 1e-9 < need) {
+      const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+      out.failures.push({element: el.tagName.toLowerCase() + cls, text: own.slice(0, 50),
+                         color: s.color, background: 'rgb(' + bg.slice(0, 3).map(Math.round).join(', ') + ')',
+                         ratio: Math.round(got * 100) / 100, need});
+    }
+  }
+  return out;
+}"""
+
+#: Phone layout: horizontal overflow of the page, and every table's scroll box.
+PHONE_JS = """() => {
+  const vw = window.innerWidth;
+  const scrolls = (e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+  const clipped = (e) => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+  const wide = [];
+  for (const e of document.body.querySelectorAll('*')) {
+    const r = e.getBoundingClientRect();
+    if (r.width && r.right > vw + 1 && !clipped(e) && getComputedStyle(e).position !== 'fixed')
+      wide.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+                (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '') +
+                ' right=' + Math.round(r.right));
+  }
+  const tables = Array.from(document.querySelectorAll('article table, main table')).map(t => {
+    let box = null;
+    for (let a = t.parentElement; a && a !== document.body; a = a.parentElement) if (scrolls(a)) { box = a; break; }
+    const br = box ? box.getBoundingClientRect() : null;
+    return {id: t.id || (t.className || '').toString().slice(0, 40), width: Math.round(t.getBoundingClientRect().width),
+            overflows: box ? box.scrollWidth > box.clientWidth + 1 : t.getBoundingClientRect().right > vw + 1,
+            box: box ? (box.className || box.tagName).toString().slice(0, 40) : null,
+            boxRight: br ? Math.round(br.right) : null};
+  });
+  return {scrollWidth: document.documentElement.scrollWidth, innerWidth: vw, wide: wide.slice(0, 10), tables};
+}"""
+
+#: Search page: wait until Sphinx's search has finished, then list the result links.
+SEARCH_DONE_JS = """() => {
+  const h = document.querySelector('#search-results h2');
+  return !!h && h.textContent.trim() === 'Search Results';
+}"""
+SEARCH_RESULTS_JS = """() => Array.from(document.querySelectorAll('#search-results ul.search li a'))
+  .map(a => new URL(a.getAttribute('href'), location.href).pathname)"""

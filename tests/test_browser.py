@@ -1,0 +1,399 @@
+"""The built book in a real browser: every page offline, clean, linked, legible, searchable.
+
+Debian's Chromium (``/usr/bin/chromium``) driven by PyPI ``playwright`` (no
+``playwright install``). ``_build/html`` (built once by the session fixture
+``built_book``: ``make book``) is served on 127.0.0.1 from a thread. One browser
+context visits every page once; every request that would leave 127.0.0.1 is
+recorded and aborted. Without Chromium these tests skip, and under ``CI=true``
+they fail (``.ci/run`` installs it).
+
+The pass over the pages also writes ``_build/screenshots/index.png`` (the
+landing page) and ``_build/screenshots/chapter.png`` (a chapter), which the
+README uses (copy them to ``docs/screenshots/``).
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from pathlib import PurePosixPath
+
+import pytest
+
+import browser_support as bs
+from recount.ledger import load_ledger
+
+# `chromium` first: without a browser, skip (or fail in CI) before building the book.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("chromium")]
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+CHAPTERS = ["book/01_policies.html", "book/02_subdistricts.html", "book/03_restart.html"]
+LANDING = "book/index.html"
+SCREENSHOT_CHAPTER = "book/02_subdistricts.html"
+REFRESH = re.compile(r"<meta[^>]+http-equiv=[\"']?refresh", re.I)
+#: alt text that names nothing: "figure 1", "image", "chart.png", an id
+USELESS_ALT = re.compile(r"^\s*((fig(ure)?|image|img|chart|plot|graph|picture|photo)\.?\s*\d*"
+                         r"|[\w.-]+\.(png|jpe?g|svg|gif|webp))\s*$", re.I)
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    return bs.require_chromium()
+
+
+@pytest.fixture(scope="module")
+def server(built_book):
+    srv = bs.BookServer(built_book)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        b = bs.launch_chromium(pw)
+    except Exception as exc:  # a broken install: fail in CI, skip elsewhere
+        pw.stop()
+        bs.unavailable(f"Chromium did not start: {exc}")
+    yield b
+    b.close()
+    pw.stop()
+
+
+class Recorder:
+    """What the context saw: requests leaving 127.0.0.1, failed local responses, dialogs, console."""
+
+    def __init__(self, server: bs.BookServer) -> None:
+        self.server = server
+        self.offsite: list[str] = []
+        self.bad_responses: list[str] = []
+        self.dialogs: list[str] = []
+        self.console: dict[str, list[str]] = {}
+        self.current = "?"
+
+    def route(self, route) -> None:
+        url = route.request.url
+        if self.server.is_local(url):
+            route.continue_()
+        else:
+            self.offsite.append(f"{self.current}: {url}")
+            route.abort()
+
+    def response(self, response) -> None:
+        if response.status >= 400:
+            self.bad_responses.append(f"{self.current}: {response.status} {response.url}")
+
+    def attach(self, page) -> None:
+        page.on("console", lambda m: m.type == "error" and self.console.setdefault(self.current, []).append(
+            f"console.error: {m.text} ({m.location.get('url', '')}:{m.location.get('lineNumber', '')})"))
+        page.on("pageerror", lambda e: self.console.setdefault(self.current, []).append(f"page error: {e}"))
+
+        def dialog(d):
+            self.dialogs.append(f"{self.current}: {d.type} {d.message!r}")
+            d.dismiss()
+
+        page.on("dialog", dialog)
+
+
+@pytest.fixture(scope="module")
+def context(browser, server):
+    ctx = browser.new_context(viewport=DESKTOP, locale="en-US", color_scheme="light",
+                              service_workers="block")
+    rec = Recorder(server)
+    ctx.route("**/*", rec.route)
+    ctx.on("response", rec.response)
+    ctx.recorder = rec
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def audit(context, server, built_book):
+    """Visit every page once at desktop width; run every audit; take the screenshots."""
+    rec: Recorder = context.recorder
+    ledger = load_ledger()
+    quotes = sorted({f.quote for f in ledger.figures.values()} | {e.quote for e in ledger.events})
+    page = context.new_page()
+    rec.attach(page)
+    results = {}
+    shots = bs.SCREENSHOT_DIR
+    shots.mkdir(parents=True, exist_ok=True)
+    for name in bs.html_pages(built_book):
+        rec.current = name
+        page.goto(server.url + name, wait_until="load")
+        if REFRESH.search((built_book / name).read_text(encoding="utf-8")):
+            # the root index.html is a meta refresh to the landing page
+            page.wait_for_url(lambda url: url != server.url + name, timeout=10_000)
+            page.wait_for_load_state("load")
+            results[name] = {"redirect": page.url}
+            continue
+        results[name] = {
+            "images": page.evaluate(bs.IMAGES_JS),
+            "links": page.evaluate(bs.LINKS_JS),
+            "lang": page.evaluate(bs.LANG_JS, quotes),
+            "contrast": page.evaluate(bs.CONTRAST_JS),
+        }
+        if name == LANDING:
+            page.screenshot(path=str(shots / "index.png"))
+        elif name == SCREENSHOT_CHAPTER:
+            page.screenshot(path=str(shots / "chapter.png"))
+    rec.current = "?"
+    page.close()
+    return results
+
+
+@pytest.fixture(scope="module")
+def phone(context, server, built_book):
+    """Every page at phone width (390 px), with the reader's system in dark mode (the theme follows it:
+    default_mode auto): the layout audit, and the contrast audit in dark colours."""
+    rec: Recorder = context.recorder
+    page = context.new_page()
+    page.set_viewport_size(PHONE)
+    page.emulate_media(color_scheme="dark")
+    rec.attach(page)
+    out = {}
+    for name in bs.html_pages(built_book):
+        if REFRESH.search((built_book / name).read_text(encoding="utf-8")):
+            continue
+        rec.current = f"{name} (phone, dark)"
+        page.goto(server.url + name, wait_until="load")
+        out[name] = {**page.evaluate(bs.PHONE_JS), "theme": page.evaluate("document.documentElement.dataset.theme"),
+                     "contrast": page.evaluate(bs.CONTRAST_JS)}
+    rec.current = "?"
+    page.close()
+    return out
+
+
+def pages_of(audit) -> dict:
+    return {name: r for name, r in audit.items() if "redirect" not in r}
+
+
+# ---------------------------------------------------------------- every page
+
+
+def test_every_page_of_the_toc_was_visited(audit):
+    for name in [LANDING, *CHAPTERS, "book/ledger.html", "book/source.html", "search.html"]:
+        assert name in audit, f"{name} is not in the build"
+
+
+def test_root_redirects_to_the_landing_page(audit, server):
+    assert audit["index.html"].get("redirect") == server.url + LANDING
+
+
+def test_no_console_errors_and_no_page_errors(audit, phone, context):
+    errors = context.recorder.console
+    assert not errors, "\n".join(f"{page}: {msg}" for page, msgs in errors.items() for msg in msgs)
+
+
+def test_no_request_leaves_localhost(audit, phone, context):
+    assert not context.recorder.offsite, "requests to other hosts (aborted):\n" + "\n".join(context.recorder.offsite)
+
+
+def test_the_offsite_guard_catches_requests(browser, server):
+    """The guard itself: a page that asks another host gets nothing, and the request is recorded."""
+    ctx = browser.new_context(service_workers="block")
+    rec = Recorder(server)
+    ctx.route("**/*", rec.route)
+    try:
+        page = ctx.new_page()
+        page.goto(server.url + LANDING, wait_until="load")
+        got = page.evaluate("""async () => {
+            const img = new Image(); img.src = 'http://198.51.100.7/x.png';
+            await new Promise(r => { img.onload = img.onerror = r; });
+            try { await fetch('https://example.com/'); return 'fetched'; } catch (e) { return 'blocked'; }
+        }""")
+    finally:
+        ctx.close()
+    assert got == "blocked"
+    assert any("198.51.100.7" in u for u in rec.offsite) and any("example.com" in u for u in rec.offsite), rec.offsite
+
+
+def test_every_local_request_succeeds(audit, phone, context):
+    assert not context.recorder.bad_responses, "\n".join(context.recorder.bad_responses)
+
+
+def test_no_dialog_opens(audit, phone, context):
+    assert not context.recorder.dialogs, context.recorder.dialogs
+
+
+def test_every_image_loads(audit):
+    broken = [f"{name}: {img['src']}" for name, r in pages_of(audit).items()
+              for img in r["images"] if not img["complete"] or img["width"] == 0]
+    assert not broken, "images that did not load:\n" + "\n".join(broken)
+
+
+def test_every_internal_link_lands(audit, server, built_book):
+    ids = {name: set(r["links"]["ids"]) for name, r in pages_of(audit).items()}
+    broken = []
+    for name, r in pages_of(audit).items():
+        for href in r["links"]["hrefs"] + r["links"]["refresh"]:
+            if not href.startswith(server.url):
+                continue  # mailto:, javascript:, or another site (never fetched: see the offsite test)
+            parsed = urllib.parse.urlsplit(href)
+            rel = urllib.parse.unquote(parsed.path)[1:]
+            if rel == "" or rel.endswith("/"):
+                rel += "index.html"
+            target = built_book / rel
+            if not target.is_file():
+                broken.append(f"{name}: {href} -> no file {rel}")
+                continue
+            fragment = urllib.parse.unquote(parsed.fragment)
+            if fragment:
+                if rel not in ids:
+                    broken.append(f"{name}: {href} -> #{fragment} on a page that is not HTML")
+                elif fragment not in ids[rel]:
+                    broken.append(f"{name}: {href} -> no id {fragment!r} on {rel}")
+    assert not broken, f"{len(broken)} broken link(s):\n" + "\n".join(sorted(set(broken))[:60])
+
+
+# ---------------------------------------------------------------- accessibility
+
+
+def test_every_image_has_alt_text_that_describes_it(audit):
+    bad = []
+    for name, r in pages_of(audit).items():
+        for img in r["images"]:
+            alt = (img["alt"] or "").strip()
+            if img["hidden"] and img["alt"] == "":
+                continue  # decorative, and said so (aria-hidden / role=presentation)
+            stem = PurePosixPath(img["src"].split("?")[0]).stem
+            if len(alt) < 15 or USELESS_ALT.match(alt) or (stem and alt.lower() == stem.lower()):
+                bad.append(f"{name}: <img src={img['src'][:50]!r}> alt={img['alt']!r}")
+    assert not bad, "images without a describing alt text:\n" + "\n".join(bad)
+
+
+def test_pages_are_in_english(audit):
+    wrong = {name: r["lang"]["lang"] for name, r in pages_of(audit).items() if r["lang"]["lang"] != "en"}
+    assert not wrong, wrong
+
+
+def test_quotes_are_marked_as_chinese(audit):
+    """The article's words (every figure's and event's quote) are marked lang="zh-CN" wherever a page shows them."""
+    for name in CHAPTERS:
+        lang = audit[name]["lang"]
+        assert lang["zhQuotes"] > 0, f"{name} shows no quote block (blockquote.recount-quote)"
+        assert lang["zhQuotesMarked"] == lang["zhQuotes"], f"{name}: a quote block lacks lang=\"zh-CN\""
+    bad = [f"{name}: <{b['tag']}> in {b['where']}: {b['text']!r}"
+           for name in [*CHAPTERS, "book/ledger.html", "book/source.html"]
+           for b in audit[name]["lang"]["quotes"]]
+    assert not bad, (f"{len(bad)} text run(s) quoting the article without lang=\"zh-CN\":\n"
+                     + "\n".join(sorted(set(bad))[:40]))
+
+
+def test_chinese_text_is_marked_as_chinese(audit):
+    """Every run of Chinese text (Han characters, no Latin letter) in a page's article body sits inside an
+    element with lang="zh…", so screen readers switch voice and browsers pick a CJK font. English text with a
+    Chinese word in it (audit key "mixed") is not checked."""
+    bad = [f"{name}: <{b['tag']}> in {b['where']}: {b['text']!r}"
+           for name, r in pages_of(audit).items() for b in r["lang"]["bad"]]
+    assert not bad, (f"{len(bad)} Chinese text run(s) without lang=\"zh-CN\" (first of each kind):\n"
+                     + "\n".join(first_of_each_kind(bad)))
+
+
+def first_of_each_kind(lines: list[str]) -> list[str]:
+    """One example line per page and place (the part before the quoted text)."""
+    seen, out = set(), []
+    for line in lines:
+        kind = line.rsplit(": ", 1)[0]
+        if kind not in seen:
+            seen.add(kind)
+            out.append(f"{line}  (x{sum(1 for x in lines if x.rsplit(': ', 1)[0] == kind)})")
+    return out
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_text_contrast_meets_wcag_aa(audit, phone, mode):
+    """Every visible text element against its background: 4.5:1, or 3:1 for large text (WCAG 2 AA, 1.4.3).
+    Light: desktop width; dark: phone width (see the ``phone`` fixture)."""
+    if mode == "dark":
+        assert all(r["theme"] == "dark" for r in phone.values()), "the theme did not follow the dark preference"
+    fails, checked = [], 0
+    for name, r in (pages_of(audit) if mode == "light" else phone).items():
+        c = r["contrast"]
+        checked += c["checked"]
+        fails += [f"{name}: <{f['element']}> {f['text']!r}: {f['color']} on {f['background']} = {f['ratio']}:1 "
+                  f"(needs {f['need']}:1)" for f in c["failures"]]
+    assert checked > 100, f"only {checked} text elements were checked: the audit found no text"
+    assert not fails, f"{len(fails)} text element(s) below WCAG AA contrast:\n" + "\n".join(fails[:40])
+
+
+# ---------------------------------------------------------------- phone width
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone):
+    wide = {name: f"scrollWidth {p['scrollWidth']} > {p['innerWidth']}; widest: {p['wide']}"
+            for name, p in phone.items() if p["scrollWidth"] > p["innerWidth"]}
+    assert not wide, "\n".join(f"{k}: {v}" for k, v in wide.items())
+    for name in CHAPTERS:
+        assert name in phone, f"{name} was not checked at phone width"
+
+
+def test_wide_tables_scroll_in_their_own_box_on_a_phone(phone):
+    bad, wide = [], 0
+    for name, p in phone.items():
+        for t in p["tables"]:
+            if not t["overflows"]:
+                continue
+            wide += 1
+            if t["box"] is None or t["boxRight"] > p["innerWidth"] + 1:
+                bad.append(f"{name}: table {t['id']!r} ({t['width']} px) box={t['box']} right={t['boxRight']}")
+    assert not bad, "\n".join(bad)
+    assert wide, "no table is wider than a phone: this test checked nothing"
+
+
+# ---------------------------------------------------------------- screenshots
+
+
+def test_screenshots_are_written(audit):
+    for name in ("index.png", "chapter.png"):
+        shot = bs.SCREENSHOT_DIR / name
+        assert shot.is_file() and shot.stat().st_size > 10_000, f"{shot} missing or empty"
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ---------------------------------------------------------------- search
+
+
+SEARCHES = [
+    ("小板桥", "book/02_subdistricts.html"),  # Xiaobanqiao: a word jieba's dictionary lacks (recount_search_words)
+    ("螺蛳湾", "book/03_restart.html"),  # Luosiwan: likewise
+    ("Luosiwan", "book/03_restart.html"),  # English words are still indexed
+    ("reopening", "book/02_subdistricts.html"),
+]
+
+
+@pytest.fixture(scope="module")
+def searches(context, server, audit):
+    """Run every search of SEARCHES on the book's own search page, all at once; query -> result paths."""
+    rec: Recorder = context.recorder
+    rec.current = "search.html?q=..."
+    pages = {}
+    try:
+        for query, _ in SEARCHES:
+            page = context.new_page()
+            rec.attach(page)
+            page.goto(server.url + "search.html?q=" + urllib.parse.quote(query), wait_until="load")
+            pages[query] = page
+        found = {}
+        for query, page in pages.items():
+            page.wait_for_function(bs.SEARCH_DONE_JS, timeout=20_000)
+            found[query] = page.evaluate(bs.SEARCH_RESULTS_JS)
+    finally:
+        for page in pages.values():
+            page.close()
+        rec.current = "?"
+    return found
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES)
+def test_the_books_search_finds(searches, context, query, expected):
+    assert "/" + expected in searches[query], f"search for {query!r} lists {searches[query]}, not {expected}"
+    errors = context.recorder.console.get("search.html?q=...")
+    assert not errors, errors

@@ -1,0 +1,115 @@
+"""Each page of the book, executed as a notebook (jupytext + nbclient), one test per page.
+
+A failure names the page, the cell (its number and line in the .md file) and the
+error. A cell that writes to stderr fails too: the book build turns stderr into a
+warning (``nb_output_stderr: warn``) and ``-W`` makes it fatal, so this catches it
+first. The same pass checks the house rules for notebook code: no ``def``/``class``
+blocks (logic lives in ``src/recount``) and no hard-coded paths.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import jupytext
+import nbclient
+import nbformat
+import pytest
+from nbclient.exceptions import CellExecutionError
+
+from recount import paths
+
+PAGES = sorted(paths.BOOK_DIR.glob("*.md"))
+TIMEOUT = 300
+PATHLIKE = re.compile(r"(^\.{0,2}/)|(/)|(\.(csv|json|txt|md|ipynb|png|svg)$)")
+
+
+def read(page) -> nbformat.NotebookNode:
+    nb = jupytext.read(page)
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3", (
+        f"{page.name}: no `kernelspec: python3` in the front matter, so the book would not execute it")
+    assert "jupytext" in nb.metadata, f"{page.name}: no `jupytext:` front matter"
+    return nb
+
+
+def code_cells(nb):
+    return [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+
+
+def line_of(page, cell) -> int:
+    """1-based line of the cell's first source line in the .md file (0 if not found)."""
+    text = page.read_text(encoding="utf-8")
+    first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+    at = text.find(first)
+    return text.count("\n", 0, at) + 1 if at >= 0 else 0
+
+
+def where(page, index, cell) -> str:
+    return f"{page.name}, cell {index} (line {line_of(page, cell)}):\n{cell.source}"
+
+
+def test_pages_found():
+    assert PAGES, f"no pages in {paths.BOOK_DIR}"
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_notebook_executes_cleanly(page):
+    nb = read(page)
+    client = nbclient.NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", allow_errors=False,
+                                     resources={"metadata": {"path": str(page.parent)}})
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        failing = next(((i, c) for i, c in code_cells(nb)
+                        if any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+        if failing is None:
+            pytest.fail(f"{page.name}: {exc.ename}: {exc.evalue}", pytrace=False)
+        i, cell = failing
+        pytest.fail(f"{where(page, i, cell)}\nraised {exc.ename}: {exc.evalue}", pytrace=False)
+    for i, cell in code_cells(nb):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                pytest.fail(f"{where(page, i, cell)}\nwrote to stderr:\n{out.get('text')}", pytrace=False)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_notebook_code_follows_house_rules(page):
+    nb = read(page)
+    for i, cell in code_cells(nb):
+        tree = ast.parse(cell.source)
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                pytest.fail(f"{where(page, i, cell)}\ndefines {node.name!r}: put logic in src/recount",
+                            pytrace=False)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and PATHLIKE.search(node.value):
+                pytest.fail(f"{where(page, i, cell)}\nhard-codes the path {node.value!r}: ask recount.paths",
+                            pytrace=False)
+
+
+#: names that contain digits but are not figures: the article's slogan, the disease, a standard;
+#: and the notation of the rounding rule (methods)
+NAMED = ("重启2020", "Restart 2020", "COVID-19", "UTF-8", "GB/T 15835-2011", "½ · 10<sup>−d</sup>")
+ROLE_OR_CODE = re.compile(r"\{[a-z:]+\}`[^`]*`|``[^`]*``|`[^`]*`")
+
+
+def prose_digits(text: str) -> list[str]:
+    """Digits left in Markdown prose once roles, inline code and named slogans are taken out."""
+    for name in NAMED:
+        text = text.replace(name, "")
+    text = ROLE_OR_CODE.sub("", text)
+    return [line for line in text.splitlines() if re.search(r"\d", line)]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_prose_has_no_typed_numbers(page):
+    """Numbers in prose come from the data through glue, never typed by hand."""
+    nb = read(page)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            lines = prose_digits(cell.source)
+            assert not lines, f"{page.name}, markdown cell {i}: typed numbers in prose: {lines}"
+        else:
+            caption = str(cell.metadata.get("mystnb", {}).get("figure", {}).get("caption", ""))
+            assert not prose_digits(caption), f"{page.name}, cell {i}: typed numbers in a caption: {caption}"

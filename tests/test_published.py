@@ -1,0 +1,93 @@
+"""What the built book publishes for machines: ClaimReview JSON-LD, claimreview.json, a Chinese search index.
+
+Reads ``_build/html`` as ``make book`` leaves it (session fixture ``built_book``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from recount import paths
+
+pytestmark = pytest.mark.slow
+
+
+def rate_ids() -> list[str]:
+    with open(paths.rates_path(paths.DATA_DIR), encoding="utf-8", newline="") as fh:
+        return [row["id"] for row in csv.DictReader(fh)]
+
+
+@pytest.fixture(scope="module")
+def ledger_page(built_book) -> BeautifulSoup:
+    return BeautifulSoup((built_book / "book" / "ledger.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def embedded(ledger_page) -> list[dict]:
+    blocks = ledger_page.find_all("script", type="application/ld+json")
+    assert len(blocks) == 1, (f"the ledger page has {len(blocks)} JSON-LD blocks, expected 1 "
+                              "(book/ledger.md: HTML(claimreview.script_tag(...)))")
+    return json.loads(blocks[0].string)
+
+
+def check_reviews(reviews: list[dict], where: str) -> None:
+    assert isinstance(reviews, list), where
+    assert [r.get("identifier") for r in reviews] == rate_ids(), (
+        f"{where}: not one review per row of rates.csv, in order")
+    for r in reviews:
+        assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview", (where, r["identifier"])
+        assert r["itemReviewed"]["@type"] == "Claim" and r["itemReviewed"]["text"], (where, r["identifier"])
+        assert r["reviewRating"]["@type"] == "Rating" and r["reviewRating"]["alternateName"], (where, r["identifier"])
+        assert r["url"] == f"ledger.html#rate-{r['identifier']}", (where, r["url"])
+
+
+def test_ledger_page_embeds_a_claim_review_for_every_rate(embedded, ledger_page):
+    check_reviews(embedded, "ledger.html JSON-LD")
+    ids = {el.get("id") for el in ledger_page.find_all(id=True)}
+    missing = [r["url"] for r in embedded if r["url"].split("#", 1)[1] not in ids]
+    assert not missing, f"reviews pointing at rows the ledger page lacks: {missing}"
+
+
+def test_claimreview_json_is_published_with_every_rate(built_book, embedded):
+    path = built_book / "claimreview.json"
+    assert path.is_file(), "_build/html/claimreview.json was not written (recount.sphinx_publish)"
+    published = json.loads(path.read_text(encoding="utf-8"))
+    check_reviews(published, "claimreview.json")
+    assert published == embedded, "claimreview.json and the ledger page's JSON-LD disagree"
+
+
+def test_a_page_links_to_claimreview_json(built_book):
+    """Readers (and aggregators) find the file from the book: recount.sphinx_publish says the ledger links it."""
+    linking = [p.relative_to(built_book).as_posix() for p in (built_book / "book").glob("*.html")
+               if re.search(r'href="(\.\./)?claimreview\.json"', p.read_text(encoding="utf-8"))]
+    assert linking, "no page links to claimreview.json (expected on book/ledger.html: ../claimreview.json)"
+
+
+def test_search_index_holds_the_chinese_place_names(built_book):
+    text = (built_book / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    docs = index["docnames"]
+
+    def pages(term: str) -> set[str]:
+        out = set()
+        for table in ("terms", "titleterms"):  # a word of a page's title is listed under titleterms only
+            hits = index[table].get(term, [])
+            out |= {docs[i] for i in ([hits] if isinstance(hits, int) else hits)}
+        return out
+
+    assert "book/02_subdistricts" in pages("小板桥"), "小板桥 is not indexed whole (recount_search_words in _config.yml)"
+    assert "book/03_restart" in pages("螺蛳湾")
+    assert "book/02_subdistricts" in pages("街道")  # an ordinary jieba word
+    assert "book/03_restart" in pages("luosiwan")  # Latin words are indexed, lower-cased
+
+
+def test_no_built_file_names_the_working_tree(built_book):
+    root = str(paths.ROOT).encode()
+    leaks = [p.relative_to(built_book).as_posix() for p in built_book.rglob("*")
+             if p.is_file() and root in p.read_bytes()]
+    assert not leaks, f"built files embedding {paths.ROOT}: {leaks[:20]}"

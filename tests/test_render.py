@@ -1,0 +1,251 @@
+"""HTML snippets: data text is always escaped, Chinese is marked zh-CN, tables scroll, badges are legible."""
+
+from __future__ import annotations
+
+import csv
+import re
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+from IPython.display import HTML
+
+from recount import render
+from recount.intervals import figure_interval
+from recount.ledger import Figure, Ledger, load_ledger
+from recount.report import Report
+
+EVIL = {
+    "script": "<script>alert(1)</script>",
+    "img": '<img src=x onerror="alert(1)">',
+    "bold": "**not bold**",
+    "glue": "{glue}`fig_xbq_firms`",
+}
+EVIL_TEXT = " ".join(EVIL.values())
+
+
+def assert_inert(html: str) -> None:
+    """No live tag or attribute from the evil strings; the text itself still visible, escaped."""
+    assert "<script>" not in html and "<img src=x" not in html and "onerror=\"alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    assert "**not bold**" in html and "<strong>not bold</strong>" not in html and "<b>" not in html
+    assert "{glue}`fig_xbq_firms`" in html
+
+
+# ---------------------------------------------------------------- ledger data with hostile text
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return Report(load_ledger())
+
+
+@pytest.fixture
+def evil_report(data_copy) -> Report:
+    """The real ledger with hostile English text in labels, notes and readings."""
+    for name, columns in (("figures.csv", ("label_en",)), ("rates.csv", ("note_en", "reading")),
+                          ("constraints.csv", ("note_en",)), ("events.csv", ("label_en",))):
+        path = data_copy / name
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        for row in rows:
+            for col in columns:
+                row[col] = f"{row[col]} {EVIL_TEXT}"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(rows)
+    return Report(load_ledger(data_copy))
+
+
+def test_claim_box_escapes_ledger_text(evil_report):
+    assert_inert(render.claims(evil_report, "inconsistent").data)
+    assert_inert(render.claim_box(evil_report.result("district_rate")).data)
+
+
+@pytest.mark.parametrize("kind", ["figures", "rates", "constraints"])
+def test_ledger_tables_escape_ledger_text(evil_report, kind):
+    assert_inert(render.ledger_table(evil_report, kind).data)
+
+
+def test_other_tables_escape_ledger_text(evil_report):
+    assert_inert(render.events_table(evil_report).data)
+    assert_inert(render.figures_table(evil_report, section=2).data)
+    assert_inert(render.rates_table(evil_report, section=3).data)
+    assert_inert(render.paragraph(evil_report, 2, 6).data)  # link titles carry label_en
+
+
+def test_frame_table_and_quote_escape_anything():
+    df = pd.DataFrame({"quote": [EVIL_TEXT], "note": [EVIL_TEXT], "code": [EVIL_TEXT]})
+    assert_inert(render.frame_table(df, zh_columns=["quote"], code_columns=["code"]).data)
+    assert_inert(render.quote(EVIL_TEXT).data)
+    assert_inert(render.zh(EVIL_TEXT))
+    assert render.esc('"') == "&quot;" and render.esc("'") == "&#x27;"
+
+
+# ---------------------------------------------------------------- hostile text in the source itself
+
+
+def synthetic_ledger() -> Ledger:
+    """A tiny article whose own words are hostile, with one figure quoting them."""
+    source = ("这里是普通文章模块栏目内容页\n"
+              f"【标题】{EVIL['script']}\n\n"
+              f"导语{EVIL['bold']}{EVIL['glue']}\n\n"
+              "推动扶持政策落地落实助企业复工复产\n\n"
+              f"段落{EVIL['img']}共有10家企业。\n\n"
+              "街道分类推进、精准施策助推复工复产进程\n\n段落二\n\n"
+              "重启2020 不负春光时与行\n\n段落三\n\n收藏\n0")
+    quote = f"{EVIL['img']}共有10家"
+    fig = Figure(id="evil", section=1, quote=quote, value_text="10", unit="家", qualifier="exact",
+                 label_en=EVIL_TEXT, line=2, start=source.index(quote), value=Decimal(10), kind="count",
+                 base_unit="家", factor=1, interval=figure_interval(Decimal(10), "exact"), decimals=0)
+    return Ledger(data_dir=None, source=source, figures={"evil": fig}, rates=[])
+
+
+def test_source_marked_escapes_the_article_and_marks_figures():
+    ledger = synthetic_ledger()
+    html = render.source_marked(ledger).data
+    assert_inert(html)
+    assert html.startswith('<div class="recount-source" lang="zh-CN">')
+    assert 'href="ledger.html#fig-evil"' in html
+    assert "<mark" in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;共有10家</mark>" in html
+
+
+def test_paragraph_escapes_the_article():
+    ledger = synthetic_ledger()
+    html = render.paragraph(SimpleNamespace(ledger=ledger), 1, 1).data
+    assert html.startswith('<blockquote class="recount-quote" lang="zh-CN"')
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html and "<img" not in html
+
+
+# ---------------------------------------------------------------- structure
+
+
+def test_everything_displays_as_html(report):
+    shown = [render.scorecard(report), render.claims(report, "inconsistent"), render.paragraph(report, 3, 4),
+             render.source_marked(report.ledger), render.ledger_table(report, "figures"),
+             render.qualifiers_table(), render.verdicts_table(), render.constraint_kinds_table(report),
+             render.exclusions_table(report.ledger), render.lede(report), render.events_table(report)]
+    assert all(isinstance(h, HTML) for h in shown)
+
+
+def test_chinese_is_marked_zh(report):
+    assert 'lang="zh-CN"' in render.paragraph(report, 3, 4).data
+    box = render.claim(report, "district_rate").data
+    assert '<blockquote class="recount-quote" lang="zh-CN">' in box
+    table = render.figures_table(report, ["district_rate"]).data
+    assert '<span lang="zh-CN">复工复产率达76.23%</span>' in table
+    assert render.source_marked(report.ledger).data.startswith('<div class="recount-source" lang="zh-CN">')
+
+
+def test_claim_box_shows_quote_gloss_arithmetic_and_a_worded_badge(report):
+    box = render.claim(report, "district_rate").data
+    assert "复工复产率达76.23%" in box
+    assert "Gloss:" in box and "123,542" in box
+    assert "94181 / 123542 = 76.2340% → 76.23%" in box
+    assert "✓ consistent</span>" in box  # a word, not colour alone
+    box = render.claims(report, "inconsistent").data
+    for arithmetic in ("4800 / 5852 = 82.02% → 82%", "13000 / 15778 = 82.39% → 82%",
+                       "17800 / 21630 = 82.29% → 82%"):
+        assert arithmetic in box
+    assert "✗ inconsistent</span>" in box and "[87.5, 88.5)%" in box
+
+
+def test_ledger_rows_are_anchored(report):
+    figures = render.ledger_table(report, "figures").data
+    rates = render.ledger_table(report, "rates").data
+    constraints = render.ledger_table(report, "constraints").data
+    for fid in report.ledger.figures:
+        assert f'<tr id="fig-{fid}">' in figures
+    for r in report.ledger.rates:
+        assert f'<tr id="rate-{r.id}">' in rates
+    for c in report.ledger.constraints:
+        assert f'<tr id="constraint-{c.id}">' in constraints
+
+
+def test_every_figure_of_the_source_is_marked_and_linked(report):
+    html = render.source_marked(report.ledger).data
+    links = set(re.findall(r'href="ledger\.html#fig-([a-z0-9_]+)"', html))
+    assert links == set(report.ledger.figures)
+
+
+def test_tables_scroll_in_their_own_box(report):
+    for html in (render.ledger_table(report, "rates").data, render.scorecard(report).data,
+                 render.qualifiers_table().data):
+        assert html.startswith('<div class="recount-scroll" style="overflow-x:auto')
+
+
+def test_glue_values_cover_every_row_as_text(report):
+    values = render.glue_values(report)
+    assert all(isinstance(v, str) for v in values.values())
+    for fid in report.ledger.figures:
+        assert f"fig_{fid}" in values and f"zh_{fid}" in values
+    for r in report.ledger.rates:
+        assert f"verdict_{r.id}" in values and f"arith_{r.id}" in values
+    assert values["fig_ui_surveyed"] == "11,781"
+    assert values["range_ui_approved"] == "2,000 to 3,000"
+    assert values["fig_ccb_credit"] == "2.45 million yuan"
+    assert values["zh_wqy_open_share"] == "98%左右"
+    assert values["span_xbq_reopen_rate"] == "82.02–82.39%"
+
+
+# ---------------------------------------------------------------- contrast (WCAG 2.1 AA: 4.5:1 for text)
+
+
+def luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("verdict", list(render.BADGE) + list(render.RESULT_BADGE))
+def test_badge_text_meets_wcag_aa(verdict):
+    _, fg, bg = render.BADGE.get(verdict) or render.RESULT_BADGE[verdict]
+    assert contrast(fg, bg) >= 4.5
+    assert contrast(fg, "#FFFFFF") >= 4.5  # the badge's border and the claim box's rule, on the page
+
+
+def test_marked_quotes_meet_wcag_aa(report):
+    html = render.source_marked(report.ledger).data
+    bg, fg = re.search(r'<mark style="background:(#[0-9A-F]{6});color:(#[0-9A-F]{6})">', html).groups()
+    assert contrast(fg, bg) >= 4.5
+
+
+def test_chinese_glue_values_paste_as_marked_html(report):
+    from IPython.core.formatters import format_display_data
+
+    value = render.glue_values(report)["zh_ui_approved"]
+    bundle, _ = format_display_data(value)
+    assert bundle["text/plain"] == "'2000余家'"  # {glue:text} pastes 2000余家
+    assert bundle["text/html"] == '<span lang="zh-CN">2000余家</span>'  # {glue} pastes it marked
+
+
+def test_glue_keys_reads_every_role_form():
+    text = ("{glue:text}`fig_a` {glue}`zh_b` {glue:text}`rec_c:.2f` {glue:md}`dl:myst` "
+            "{glue:text}`other::fig_d` {glue:any}`fig_a`")
+    assert render.glue_keys(text) == ["fig_a", "zh_b", "rec_c", "dl"]
+
+
+def test_every_key_a_page_pastes_has_a_value(report):
+    from recount import paths
+
+    values = render.glue_values(report)
+    for page in sorted(paths.BOOK_DIR.glob("*.md")):
+        keys = render.glue_keys(page.read_text(encoding="utf-8"))
+        assert len(keys) <= 150, f"{page.name} glues {len(keys)} values: split the page"
+        missing = [k for k in keys if k not in values]
+        assert not missing, f"{page.name} pastes unknown glue keys {missing}"
+
+
+def test_claim_reviews_embed_json_ld_and_link_the_file(report):
+    html = render.claim_reviews(report).data
+    assert html.startswith('<script type="application/ld+json">')
+    assert html.count("</script>") == 1
+    assert 'href="../claimreview.json"' in html

@@ -1,0 +1,83 @@
+"""Two clean builds of the same tree give the same bytes, figures included.
+
+The book's inputs (``_config.yml``, ``_toc.yml``, ``book/``, ``data/``,
+``src/recount``) are copied to two temporary folders of different names and
+path lengths, and each copy is built from scratch with the Makefile's
+environment (``SOURCE_DATE_EPOCH``, ``TZ``, ``LC_ALL``; its own library first on
+``PYTHONPATH``, its own data as ``$RECOUNT_DATA``), both at once. The two
+``_build/html`` trees must be identical file for file (``filecmp``, byte by
+byte), and no file may name the folder it was built in. ``PYTHONHASHSEED`` is
+not pinned: set or dict order that depends on string hashing shows up here as a
+difference. Whatever differs must be made deterministic where it is produced,
+not filtered out of this comparison.
+"""
+
+from __future__ import annotations
+
+import difflib
+import filecmp
+from pathlib import Path
+
+import pytest
+
+import browser_support as bs
+
+pytestmark = pytest.mark.slow
+
+
+def tree_differences(a: Path, b: Path) -> list[str]:
+    """Relative paths only in ``a``, only in ``b``, or whose bytes differ."""
+    out: list[str] = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str) -> None:
+        out.extend(f"only in first: {prefix}{n}" for n in cmp.left_only)
+        out.extend(f"only in second: {prefix}{n}" for n in cmp.right_only)
+        out.extend(f"type differs: {prefix}{n}" for n in cmp.common_funny + cmp.funny_files)
+        # dircmp's shallow comparison trusts equal size and mtime: compare the bytes.
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        out.extend(f"differs: {prefix}{n}" for n in mismatch + errors)
+        for name, sub in sorted(cmp.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(a, b, ignore=[]), "")
+    return sorted(out)
+
+
+def excerpt(a: Path, b: Path, rel: str, limit: int = 12) -> str:
+    """A few lines of unified diff of a text file (or a note for a binary one)."""
+    try:
+        left = (a / rel).read_text(encoding="utf-8").splitlines()
+        right = (b / rel).read_text(encoding="utf-8").splitlines()
+    except (UnicodeDecodeError, FileNotFoundError):
+        return f"  ({rel}: binary or missing)"
+    diff = difflib.unified_diff(left, right, "first/" + rel, "second/" + rel, n=0, lineterm="")
+    lines = [line[:200] for line in diff]
+    return "\n".join("  " + line for line in lines[:limit])
+
+
+def files_naming(root: Path, needles: list[str]) -> list[str]:
+    hits = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            hits += [f"{path.relative_to(root)} contains {n!r}" for n in needles if n.encode() in data]
+    return hits
+
+
+def test_two_clean_builds_are_identical(tmp_path: Path) -> None:
+    first = bs.copy_book(tmp_path / "first")
+    second = bs.copy_book(tmp_path / "second-copy-with-a-longer-path")
+    procs = [(root, bs.start_build(root)) for root in (first, second)]
+    html = [bs.finish_build(root, proc) for root, proc in procs]
+
+    assert (html[0] / "index.html").is_file() and (html[0] / "searchindex.js").is_file()
+    differences = tree_differences(*html)
+    details = "\n".join(excerpt(*html, d.split(": ", 1)[1]) for d in differences[:5] if d.startswith("differs"))
+    assert not differences, (f"{len(differences)} difference(s) between two clean builds:\n"
+                             + "\n".join(differences[:40]) + "\n" + details)
+
+    # No built file names the folder it was built in (or the working tree): a path in the
+    # HTML would differ between any two machines even when these two builds agree.
+    for root, out in zip((first, second), html):
+        leaks = files_naming(out, [str(root), str(root.resolve()), str(bs.paths.ROOT)])
+        assert not leaks, "\n".join(leaks[:20])

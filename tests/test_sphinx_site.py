@@ -1,0 +1,65 @@
+"""The small Sphinx extensions behind the reader-facing site: Chinese search words, fresh static files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from sphinx.errors import ExtensionError
+
+from recount import paths, sphinx_search, sphinx_static
+
+
+def fake_app(confdir: str | None = None, outdir: str | None = None, **config):
+    """Just enough of a Sphinx application for the extensions' event handlers."""
+    defaults = {"html_search_language": "zh", "language": "en", "recount_search_words": [],
+                "html_static_path": [], "html_favicon": None}
+    return SimpleNamespace(config=SimpleNamespace(**{**defaults, **config}), builder=SimpleNamespace(format="html"),
+                           confdir=confdir, srcdir=None, outdir=outdir)
+
+
+def sphinx_config() -> dict:
+    return yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]
+
+
+def test_the_book_loads_the_extensions_and_lists_the_place_names():
+    config = sphinx_config()
+    assert {"recount.sphinx_search", "recount.sphinx_static"} <= set(config["extensions"])
+    assert config["html_search_language"] == "zh"
+    assert {"小板桥", "螺蛳湾"} <= set(config["recount_search_words"])
+
+
+def test_search_words_are_indexed_whole():
+    jieba = pytest.importorskip("jieba")
+    sphinx_search._add_words(fake_app(recount_search_words=["小板桥", "螺蛳湾"]))
+    assert "小板桥" in jieba.cut_for_search("官渡区小板桥街道")
+    assert "螺蛳湾" in jieba.cut_for_search("3月8日螺蛳湾商贸城全面开业复工")
+
+
+def test_a_chinese_index_without_jieba_fails_the_build(monkeypatch):
+    monkeypatch.setitem(sys.modules, "jieba", None)  # import jieba -> ImportError
+    with pytest.raises(ExtensionError, match="jieba"):
+        sphinx_search._add_words(fake_app())
+    sphinx_search._add_words(fake_app(html_search_language="en"))  # not Chinese: jieba not needed
+
+
+def test_static_files_are_refreshed_even_when_no_page_was_written(tmp_path: Path):
+    conf, out = tmp_path / "src", tmp_path / "out"
+    (conf / "book" / "_static" / "img").mkdir(parents=True)
+    (conf / "book" / "_static" / "recount.css").write_text("a { color: #000; }\n")
+    (conf / "book" / "_static" / "img" / "x.svg").write_text("<svg/>\n")
+    (conf / "book" / "_static" / "page.html_t").write_text("{{ template }}\n")
+    (out / "_static").mkdir(parents=True)
+    (out / "_static" / "recount.css").write_text("a { color: #777; }\n")  # the stale copy
+    app = fake_app(html_static_path=["book/_static"], html_favicon="book/_static/img/x.svg", confdir=str(conf),
+                   outdir=str(out))
+    sphinx_static._refresh(app, None)
+    assert (out / "_static" / "recount.css").read_text() == "a { color: #000; }\n"
+    assert (out / "_static" / "img" / "x.svg").is_file() and (out / "_static" / "x.svg").is_file()
+    assert not (out / "_static" / "page.html_t").exists()  # templates are Sphinx's business
+    (conf / "book" / "_static" / "recount.css").write_text("a { color: #111; }\n")
+    sphinx_static._refresh(app, RuntimeError("build failed"))  # a failed build is left alone
+    assert (out / "_static" / "recount.css").read_text() == "a { color: #000; }\n"
