@@ -26,6 +26,27 @@ fail loudly). The names of the notebooks executed by a build are written to
 notebook(s)``. A build that warned leaves no environment behind, so the next
 build re-reads (re-executes) everything and shows the same warnings again
 instead of passing on a stale, unchanged environment.
+
+Notebooks are read, so executed, in parallel: ``jupyter-book build`` has no
+``-j`` option, so :func:`setup` sets Sphinx's ``app.parallel`` itself, to
+``$RECOUNT_BUILD_JOBS`` (default ``auto``: the number of CPUs this process may
+use; ``1`` reads serially; an explicit ``sphinx-build -j N`` is kept). Sphinx
+forks one reader per chunk of documents when more than five are out of date;
+each fork executes its notebooks in its own kernel and sends its environment
+back, and Sphinx merges it into the main one. That merge covers everything
+this extension keeps:
+
+* ``env.dependencies`` is merged by Sphinx's own ``DependenciesCollector``
+  (``merge_other`` on ``env-merge-info``; ``BuildEnvironment.merge_info_from``
+  does not copy it itself, the collector does), so the data files and library
+  files a notebook noted in a fork reach the pickled environment;
+* ``env.recount_executed`` is merged by :func:`_on_merge_info`;
+* ``$RECOUNT_READS_LOG`` is set and cleared inside the fork that reads the
+  document, and every document has its own log file.
+
+Writing stays serial (``builder.allow_parallel = False``): on two cores it would
+gain about a second and the order in which pages are written and indexed stays
+the same as in a serial build. Parallel and serial builds give the same bytes.
 """
 
 from __future__ import annotations
@@ -37,6 +58,7 @@ from typing import Any
 
 from sphinx.application import ENV_PICKLE_FILENAME, Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxParallelError
 from sphinx.util import logging
 
 from recount import paths
@@ -50,6 +72,21 @@ logger = logging.getLogger(__name__)
 SOURCE_DATE_EPOCH = "1767225600"
 
 STATE_DIR = ".recount"
+
+#: Environment variable: how many processes read (so execute) notebooks at once.
+JOBS_ENV = "RECOUNT_BUILD_JOBS"
+
+#: Sphinx reads in parallel only when more documents than this are out of date
+#: (``Builder.read`` in Sphinx 7.4); fewer are read, and executed, one by one.
+PARALLEL_READ_MIN_DOCS = 5
+
+#: Extensions the book loads that do not declare whether they are safe for a
+#: parallel read, which Sphinx reports as a warning (fatal under -W) and then
+#: reads serially. Audited for Sphinx 7.4 and these versions:
+#: sphinx-multitoc-numbering 0.1.3 (loaded by sphinx-external-toc) only logs at
+#: builder-inited and replaces ``TocTreeCollector.assign_section_numbers``,
+#: which runs in the main process after the forks' environments are merged.
+AUDITED_PARALLEL_READ_SAFE = ("sphinx_multitoc_numbering",)
 
 
 def _state_dir(app: Sphinx) -> Path:
@@ -66,6 +103,32 @@ def library_files() -> list[Path]:
     return sorted(paths.PACKAGE_DIR.rglob("*.py"))
 
 
+def build_jobs() -> int:
+    """Processes to read notebooks with: ``$RECOUNT_BUILD_JOBS``, or the usable CPUs."""
+    raw = os.environ.get(JOBS_ENV, "").strip().lower()
+    if raw in ("", "auto"):
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # pragma: no cover - not Linux
+            return max(1, os.cpu_count() or 1)
+    try:
+        jobs = int(raw)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise ValueError(f"${JOBS_ENV} must be a positive integer or 'auto', not {raw!r}")
+    return jobs
+
+
+def _one_document_per_chunk(arguments: Any, nproc: int, maxbatch: int = 10) -> list[list[Any]]:
+    # Sphinx splits the documents to read into nproc sorted chunks of equal
+    # count (8 pages -> 2 x 4). Notebooks take 4 to 9 s each, so equal counts
+    # are unequal work: one document per chunk lets each of the nproc workers
+    # take the next notebook when it is free. A chunk costs one fork and one
+    # pickled environment (milliseconds).
+    return [[arg] for arg in arguments]
+
+
 def _relative_to_srcdir(env: BuildEnvironment, path: Path) -> str:
     try:
         return Path(path).resolve().relative_to(Path(env.srcdir).resolve()).as_posix()
@@ -75,6 +138,15 @@ def _relative_to_srcdir(env: BuildEnvironment, path: Path) -> str:
 
 def _on_before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     env.recount_executed = []  # type: ignore[attr-defined]
+    # The same test as Sphinx's Builder.read (which runs right after this event).
+    parallel = (
+        app.parallel > 1
+        and len(docnames) > PARALLEL_READ_MIN_DOCS
+        and all(getattr(ext, "parallel_read_safe", None) for ext in app.extensions.values())
+    )
+    if docnames:
+        logger.info("recount: reading %d document(s) in %d process(es)", len(docnames),
+                    app.parallel if parallel else 1)
 
 
 def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -113,11 +185,25 @@ def _on_doctree_read(app: Sphinx, doctree: Any) -> None:
 
 
 def _on_merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    env.recount_executed.extend(getattr(other, "recount_executed", []))  # type: ignore[attr-defined]
+    # ``other`` is the environment of a forked reader, forked from this one: it
+    # also holds what earlier readers had merged here before the fork. Take
+    # only the documents that reader read (``docnames``), as Sphinx's own
+    # collectors do.
+    if not hasattr(env, "recount_executed"):
+        env.recount_executed = []  # type: ignore[attr-defined]
+    for docname in getattr(other, "recount_executed", []):
+        if docname in docnames and docname not in env.recount_executed:  # type: ignore[attr-defined]
+            env.recount_executed.append(docname)  # type: ignore[attr-defined]
 
 
 def _on_build_finished(app: Sphinx, exc: Exception | None) -> None:
-    executed = sorted(getattr(app.env, "recount_executed", []))
+    if isinstance(exc, SphinxParallelError) and getattr(exc, "traceback", None):
+        # A notebook failed in a parallel reader. Sphinx (and jupyter-book)
+        # then print only the exception's one line ("ExecutionError: <file>");
+        # the reader's traceback holds the failing cell and its error, which a
+        # serial build prints: print it too.
+        logger.error("recount: reading in a parallel process failed:\n%s", exc.traceback)
+    executed = sorted(set(getattr(app.env, "recount_executed", [])))
     if exc is None and getattr(app, "_warncount", 0):
         # Sphinx keeps the environment after a build that only warned (-W
         # --keep-going), so the next build would re-read nothing and pass,
@@ -130,6 +216,21 @@ def _on_build_finished(app: Sphinx, exc: Exception | None) -> None:
     state.mkdir(parents=True, exist_ok=True)
     (state / "executed.json").write_text(json.dumps(executed, indent=1) + "\n", encoding="utf-8")
     logger.info("recount: executed %d notebook(s): %s", len(executed), ", ".join(executed) or "-")
+
+
+def _allow_parallel_read(app: Sphinx) -> None:
+    for name in AUDITED_PARALLEL_READ_SAFE:
+        ext = app.extensions.get(name)
+        if ext is not None and ext.parallel_read_safe is None:
+            ext.parallel_read_safe = True
+    # Write serially: see the module docstring.
+    app.builder.allow_parallel = False
+    if app.parallel > 1:
+        import sphinx.builders
+
+        # _read_parallel (the only user now that writing is serial) looks the
+        # name up in this module at call time.
+        sphinx.builders.make_chunks = _one_document_per_chunk  # type: ignore[assignment]
 
 
 def _on_builder_inited(app: Sphinx) -> None:
@@ -161,6 +262,9 @@ def _on_html_collect_pages(app: Sphinx) -> list:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    if app.parallel <= 1:  # jupyter-book build passes 1; keep an explicit sphinx-build -j N
+        app.parallel = build_jobs()
+    app.connect("builder-inited", _allow_parallel_read)
     app.connect("env-before-read-docs", _on_before_read)
     app.connect("source-read", _on_source_read)
     app.connect("doctree-read", _on_doctree_read)

@@ -32,7 +32,7 @@ def _chinese(app: Sphinx) -> bool:
     return str(lang).lower().replace("-", "_").split("_")[0] == "zh"
 
 
-def _add_words(app: Sphinx) -> None:
+def _add_words(app: Sphinx, builder: Any = None) -> None:
     if app.builder.format != "html" or not _chinese(app):
         return
     try:
@@ -49,5 +49,8 @@ def _add_words(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("recount_search_words", [], "html", types=[list])
-    app.connect("builder-inited", _add_words)
+    # At write time, not at start-up: the words are needed only when pages are
+    # indexed, and add_word loads jieba's dictionary (1-4 s), which a no-change
+    # rebuild (nothing written) should not pay.
+    app.connect("write-started", _add_words)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,811 @@
+"""``make bench`` (``python -m recount.bench``): how fast the book builds, rebuilds and tests.
+
+Prints one table (median and min-max of ``--runs`` runs, 5 by default) with
+each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
+:data:`REQUIRED_KEYS` are always there, ``null`` for a part not run). Parts
+(``--only clean,floor,...`` runs some of them):
+
+``checker``
+    ``engine.verdicts`` on ``engine.synthetic(n)`` for n = 10^3 ... 10^6: the
+    verdict engine alone is timed (generation separately), and tracemalloc's
+    peak (numpy's allocations are traced) of generation plus verdicts, and of
+    the verdicts alone. Target at 10^6: <= 2 s, <= 1 GiB, and 10^6/10^5
+    time <= 12x.
+``clean``
+    A clean ``jupyter-book build -W -n --keep-going`` (the Makefile's flags and
+    exported environment) of a copy of the book inputs (``_config.yml``,
+    ``_toc.yml``, ``book/``, ``data/``, ``src/recount`` imported first through
+    ``$PYTHONPATH``, ``$RECOUNT_DATA`` at the copied data) in a new temporary
+    folder each run, so the user's ``_build`` is never touched. All copies come
+    from one snapshot of the working tree, taken when the first build part
+    starts. Every notebook must execute. The HTML of the runs is compared byte
+    for byte (``clean_reproducible``).
+``floor``
+    What that build cannot avoid: the same build with execution off
+    (``execute_notebooks`` and ``nb_execution_mode`` set to ``off`` in the
+    copy's ``_config.yml``; without ``-W``, since unexecuted pages miss their
+    glue values), plus, per notebook, starting a kernel and running the
+    notebook's own import statements, summed and divided by the number of
+    processes the clean build read notebooks with. Target: clean <= 1.5 x floor.
+``nochange``
+    Rebuild of the last clean copy with nothing changed: <= 3 s, 0 executed.
+``chapter``
+    A blank line appended to the first chapter: exactly that notebook executes.
+``data``
+    A data file (``--data-file``, default ``events.csv``) rewritten with the
+    same bytes and a new mtime: exactly the notebooks whose read log names it
+    execute (the read logs of ``recount.sphinx_deps``).
+``test``
+    ``make -o .venv/.installed test`` in the repository (``-o``: never
+    reinstall from a benchmark), wall time, and the time of its tests by tier
+    (unit / notebook / slow / browser markers), recorded by this module loaded
+    as a pytest plugin (``PYTEST_ADDOPTS=-p recount.bench``). Target <= 90 s.
+``setup``
+    A fresh copy of the repository to a built book through ``make book``, with
+    a new venv and no cache (``PIP_NO_CACHE_DIR=1``, ``UV_NO_CACHE=1``; the
+    Makefile installs with uv when it is on PATH, else pip): ``git clone`` when
+    the working tree equals HEAD, else a copy of the files a commit of the
+    working tree would hold (``git ls-files --cached --others
+    --exclude-standard``). Slow (minutes); ``--setup-runs`` (default 5).
+    Target <= 120 s.
+
+Timings taken while other work runs on the machine are noisy: the JSON keeps
+the load average before and after, and every min-max range.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import datetime as _dt
+import gc
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from recount import paths
+
+PARTS = ("checker", "clean", "floor", "nochange", "chapter", "data", "test", "setup")
+REQUIRED_KEYS = (
+    "clean_build_s", "floor_s", "nochange_rebuild_s", "nochange_executed", "one_chapter_executed",
+    "data_edit_executed", "checker_1e5_s", "checker_1e6_s", "checker_1e6_peak_mib", "make_test_s", "setup_s",
+)
+CHECKER_SIZES = (10**3, 10**4, 10**5, 10**6)
+BOOK_INPUTS = ("_config.yml", "_toc.yml", "book", "data")
+TIERS = ("unit", "notebook", "slow", "browser")
+TIERS_ENV = "RECOUNT_BENCH_TIERS"  # where the pytest plugin below writes its tier times
+STAMP = ".venv/.installed"
+
+# Targets of the issue "Speed".
+CLEAN_OVER_FLOOR = 1.5
+NOCHANGE_MAX_S = 3.0
+CHECKER_1E6_MAX_S = 2.0
+CHECKER_1E6_MAX_MIB = 1024.0
+CHECKER_GROWTH_MAX = 12.0
+MAKE_TEST_MAX_S = 90.0
+SETUP_MAX_S = 120.0
+
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+_JOBS_LINE = re.compile(r"recount: reading (\d+) document\(s\) in (\d+) process")
+
+
+# --------------------------------------------------------------------------------------
+# small helpers
+
+
+def label(n: int) -> str:
+    """10**5 -> "1e5"; other sizes as digits."""
+    exp = len(str(n)) - 1
+    return f"1e{exp}" if n == 10**exp else str(n)
+
+
+def stats(prefix: str, values: Sequence[float], out: dict[str, Any], unit: str = "s") -> None:
+    """Median (``prefix_unit``), min, max and all runs of ``values`` into ``out``."""
+    vals = [float(v) for v in values]
+    out[f"{prefix}_{unit}"] = statistics.median(vals) if vals else None
+    out[f"{prefix}_min_{unit}"] = min(vals) if vals else None
+    out[f"{prefix}_max_{unit}"] = max(vals) if vals else None
+    out[f"{prefix}_runs_{unit}"] = [round(v, 6) for v in vals]
+
+
+def makefile_settings(root: Path = paths.ROOT) -> tuple[dict[str, str], list[str]]:
+    """The Makefile's exported variables (``?=`` ones yield to the environment) and JB_FLAGS."""
+    text = (root / "Makefile").read_text("utf-8")
+    exports: dict[str, str] = {}
+    for m in re.finditer(r"^export\s+(\w+)\s*([:?]?)=\s*(.*?)\s*$", text, re.M):
+        name, kind, value = m.groups()
+        if "$(" in value:
+            continue
+        exports[name] = os.environ.get(name, value) if kind == "?" else value
+    m = re.search(r"^JB_FLAGS\s*\??:?=\s*(.*?)\s*$", text, re.M)
+    flags = (os.environ.get("JB_FLAGS") or (m.group(1) if m else "-W -n --keep-going")).split()
+    return exports, flags
+
+
+def toc_docnames(root: Path) -> list[str]:
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text("utf-8"))
+    names = [toc["root"]]
+
+    def walk(entries: list[dict]) -> None:
+        for entry in entries or []:
+            if "file" in entry:
+                names.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters", []))
+    walk(toc.get("chapters", []))
+    return [str(Path(n).with_suffix("")) for n in names]
+
+
+def notebook_path(root: Path, docname: str) -> Path | None:
+    """The notebook source of ``docname`` (a MyST .md with a kernelspec, or an .ipynb)."""
+    import jupytext
+
+    for suffix in (".md", ".ipynb"):
+        path = root / f"{docname}{suffix}"
+        if path.is_file():
+            nb = jupytext.read(path)
+            return path if nb.metadata.get("kernelspec") else None
+    return None
+
+
+def notebook_imports(path: Path) -> str:
+    """The notebook's import statements, in order, each once."""
+    import jupytext
+
+    found: list[str] = []
+    for cell in jupytext.read(path).cells:
+        if cell.cell_type != "code":
+            continue
+        src = "\n".join(ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!")))
+        try:
+            tree = ast.parse(src)
+        except SyntaxError:
+            continue
+        found += [ast.unparse(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    return "\n".join(dict.fromkeys(found))
+
+
+def kernel_with_imports(code: str, cwd: Path, env: dict[str, str], timeout: int = 300) -> float:
+    """Seconds to start a python3 kernel, run ``code`` and shut it down (as myst-nb does)."""
+    import nbclient
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells.append(nbformat.v4.new_code_cell(code))
+    client = nbclient.NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                                     resources={"metadata": {"path": str(cwd)}})
+    start = time.perf_counter()
+    client.execute(env=env, stderr=subprocess.DEVNULL)  # the kernel's "running over TCP" notice
+    return time.perf_counter() - start
+
+
+def tree_digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def loadavg() -> float | None:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:  # pragma: no cover
+        return None
+
+
+# --------------------------------------------------------------------------------------
+# a copy of the book, built as `make book` builds it
+
+
+def copy_inputs(source: Path, dst: Path) -> None:
+    """Copy the book's inputs (and the Makefile, for its settings) from ``source`` to ``dst``."""
+    ignore = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "__pycache__")
+    dst.mkdir(parents=True)
+    for name in (*BOOK_INPUTS, "Makefile"):
+        src = source / name
+        if src.is_dir():
+            shutil.copytree(src, dst / name, ignore=ignore)
+        elif src.is_file():
+            shutil.copy2(src, dst / name)
+    package = paths.PACKAGE_DIR if source == paths.ROOT else source / "src" / "recount"
+    shutil.copytree(package, dst / "src" / "recount", ignore=ignore)
+
+
+@dataclass
+class Build:
+    seconds: float
+    returncode: int
+    executed: list[str]
+    jobs: int | None
+    log: str
+
+
+@dataclass
+class BookCopy:
+    root: Path
+    source: Path = paths.ROOT
+    env: dict[str, str] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        copy_inputs(self.source, self.root)
+        exports, flags = makefile_settings(self.source)
+        self.flags = self.flags or flags
+        env = {k: v for k, v in os.environ.items() if k not in (paths.READS_LOG_ENV, TIERS_ENV)}
+        env.update(exports)
+        env["PYTHONPATH"] = os.pathsep.join([str(self.root / "src")] + [
+            p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+        env["RECOUNT_DATA"] = str(self.root / "data")
+        self.env = env
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "_build"
+
+    def executed(self) -> list[str]:
+        path = self.build_dir / ".recount" / "executed.json"
+        return sorted(json.loads(path.read_text("utf-8"))) if path.is_file() else []
+
+    def readers(self) -> dict[str, list[str]]:
+        """Absolute data file -> docnames whose read log names it."""
+        logs = self.build_dir / ".recount" / "reads"
+        out: dict[str, set[str]] = {}
+        for log in sorted(logs.rglob("*.log")):
+            doc = log.relative_to(logs).with_suffix("").as_posix()
+            for line in log.read_text("utf-8").splitlines():
+                if line.strip():
+                    out.setdefault(str(Path(line.strip()).resolve()), set()).add(doc)
+        return {k: sorted(v) for k, v in out.items()}
+
+    def build(self, flags: list[str] | None = None, check: bool = True) -> Build:
+        cmd = [str(JUPYTER_BOOK), "build", str(self.root), *(self.flags if flags is None else flags)]
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=self.root, env=self.env, capture_output=True, text=True, timeout=3600)
+        seconds = time.perf_counter() - start
+        log = proc.stdout + proc.stderr
+        if check and proc.returncode != 0:
+            raise RuntimeError(f"book build failed (exit {proc.returncode}) in {self.root}:\n{log[-4000:]}")
+        jobs = [int(m.group(2)) for m in _JOBS_LINE.finditer(log)]
+        return Build(seconds, proc.returncode, self.executed(), max(jobs) if jobs else None, log)
+
+    def execution_off(self) -> None:
+        """Turn execution off in the copy's _config.yml."""
+        import yaml
+
+        path = self.root / "_config.yml"
+        cfg = yaml.safe_load(path.read_text("utf-8"))
+        cfg.setdefault("execute", {})["execute_notebooks"] = "off"
+        sphinx_cfg = cfg.setdefault("sphinx", {}).setdefault("config", {})
+        sphinx_cfg["nb_execution_mode"] = "off"
+        path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def touch_later(path: Path, last: float) -> None:
+    """Give ``path`` an mtime after ``last`` (Sphinx compares mtimes)."""
+    now = max(time.time(), last + 1.0)
+    os.utime(path, (now, now))
+
+
+# --------------------------------------------------------------------------------------
+# parts
+
+
+def part_checker(out: dict[str, Any], runs: int, sizes: Sequence[int] = CHECKER_SIZES, log=print) -> None:
+    import tracemalloc
+
+    import numpy as np
+
+    from recount import engine
+
+    out["checker_sizes"] = list(sizes)
+    for n in sizes:
+        key = f"checker_{label(n)}"
+        gen, times = [], []
+        for run in range(runs):
+            gc.collect()
+            t = time.perf_counter()
+            arrays = engine.synthetic(n, seed=run)
+            gen.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            codes = engine.verdicts(arrays)
+            times.append(time.perf_counter() - t)
+            assert len(codes) == n
+            del arrays, codes
+        stats(key, times, out)
+        stats(f"{key}_gen", gen, out)
+        # memory: generation + verdicts, and verdicts alone (inputs already allocated)
+        gc.collect()
+        tracemalloc.start()
+        arrays = engine.synthetic(n, seed=0)
+        inputs = sum(v.nbytes for v in vars(arrays).values() if isinstance(v, np.ndarray))
+        tracemalloc.reset_peak()
+        base = tracemalloc.get_traced_memory()[0]
+        engine.verdicts(arrays)
+        engine_peak = tracemalloc.get_traced_memory()[1] - base
+        del arrays
+        gc.collect()
+        tracemalloc.reset_peak()
+        engine.verdicts(engine.synthetic(n, seed=0))
+        total_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        out[f"{key}_peak_mib"] = total_peak / 2**20
+        out[f"{key}_engine_peak_mib"] = engine_peak / 2**20
+        out[f"{key}_input_mib"] = inputs / 2**20
+        log(f"checker n={n}: {out[key + '_s'] * 1e3:.2f} ms, peak {out[key + '_peak_mib']:.1f} MiB")
+    if len(sizes) >= 2:
+        a, b = sorted(sizes)[-2:]
+        ta, tb = out[f"checker_{label(a)}_s"], out[f"checker_{label(b)}_s"]
+        out["checker_growth"] = tb / ta if ta else None
+        out["checker_growth_sizes"] = [a, b]
+        out[f"checker_growth_{label(b)}_{label(a)}"] = out["checker_growth"]
+
+
+@dataclass
+class Context:
+    tmp: Path
+    runs: int
+    log: Callable[[str], None]
+    book: BookCopy | None = None  # the last clean copy, for the incremental parts
+    jobs: int | None = None
+    _snapshot: Path | None = None
+
+    @property
+    def snapshot(self) -> Path:
+        """The book's inputs as they were when first needed: every build of this
+        bench copies them from here, so edits made meanwhile in the working
+        tree do not reach some runs and not others."""
+        if self._snapshot is None:
+            self._snapshot = self.tmp / "snapshot"
+            copy_inputs(paths.ROOT, self._snapshot)
+        return self._snapshot
+
+    def copy(self, name: str) -> BookCopy:
+        return BookCopy(self.tmp / name, source=self.snapshot)
+
+    def clean_copy(self, name: str) -> tuple[BookCopy, Build]:
+        copy = self.copy(name)
+        build = copy.build()
+        notebooks = [d for d in toc_docnames(copy.root) if notebook_path(copy.root, d)]
+        if build.executed != sorted(notebooks):
+            raise RuntimeError(f"clean build executed {build.executed}, expected {sorted(notebooks)}")
+        self.jobs = build.jobs or self.jobs
+        return copy, build
+
+    def built_book(self) -> BookCopy:
+        if self.book is None:
+            self.book, _ = self.clean_copy("incremental")
+        return self.book
+
+
+def part_clean(ctx: Context, out: dict[str, Any]) -> None:
+    times, digests = [], []
+    for run in range(ctx.runs):
+        copy, build = ctx.clean_copy(f"clean{run}")
+        times.append(build.seconds)
+        digests.append(tree_digests(copy.build_dir / "html"))
+        ctx.log(f"clean build {run + 1}/{ctx.runs}: {build.seconds:.1f} s, {len(build.executed)} executed, "
+                f"{build.jobs} process(es), load {loadavg()}")
+        if ctx.book is not None:
+            shutil.rmtree(ctx.book.root, ignore_errors=True)
+        ctx.book = copy
+    stats("clean_build", times, out)
+    out["clean_executed"] = len(ctx.book.executed()) if ctx.book else None
+    out["build_jobs"] = ctx.jobs
+    differ = sorted({name for d in digests[1:] for name in set(d) | set(digests[0])
+                     if d.get(name) != digests[0].get(name)})
+    out["clean_reproducible"] = not differ if len(digests) > 1 else None
+    out["clean_html_differing_files"] = differ
+
+
+def part_floor(ctx: Context, out: dict[str, Any]) -> None:
+    from recount import sphinx_deps
+
+    off_times, kernel_sums, floors = [], [], []
+    jobs = ctx.jobs or sphinx_deps.build_jobs()
+    per_notebook: dict[str, list[float]] = {}
+    for run in range(ctx.runs):
+        copy = ctx.copy(f"floor{run}")
+        copy.execution_off()
+        build = copy.build(flags=[f for f in copy.flags if f != "-W"], check=False)
+        if build.returncode != 0 or not (copy.build_dir / "html" / "index.html").is_file():
+            raise RuntimeError(f"build with execution off failed:\n{build.log[-4000:]}")
+        if build.executed:
+            raise RuntimeError(f"execution off, yet executed {build.executed}")
+        total = 0.0
+        for doc in toc_docnames(copy.root):
+            nb = notebook_path(copy.root, doc)
+            if nb is None:
+                continue
+            seconds = kernel_with_imports(notebook_imports(nb), nb.parent, copy.env)
+            per_notebook.setdefault(doc, []).append(seconds)
+            total += seconds
+        off_times.append(build.seconds)
+        kernel_sums.append(total)
+        floors.append(build.seconds + total / jobs)
+        ctx.log(f"floor {run + 1}/{ctx.runs}: sphinx (execution off) {build.seconds:.1f} s + kernels and "
+                f"imports {total:.1f} s / {jobs} = {floors[-1]:.1f} s, load {loadavg()}")
+        shutil.rmtree(copy.root, ignore_errors=True)
+    stats("floor", floors, out)
+    stats("floor_sphinx_off", off_times, out)
+    stats("floor_kernels_sum", kernel_sums, out)
+    out["floor_notebooks"] = len(per_notebook)
+    out["floor_jobs"] = jobs
+    for doc, values in per_notebook.items():
+        out[f"floor_kernel_{doc.replace('/', '_')}_s"] = statistics.median(values)
+
+
+def part_nochange(ctx: Context, out: dict[str, Any]) -> None:
+    book = ctx.built_book()
+    times, executed = [], []
+    for run in range(ctx.runs):
+        build = book.build()
+        times.append(build.seconds)
+        executed.append(len(build.executed))
+        ctx.log(f"no-change rebuild {run + 1}/{ctx.runs}: {build.seconds:.2f} s, {len(build.executed)} executed")
+    stats("nochange_rebuild", times, out)
+    out["nochange_executed"] = max(executed)
+
+
+def part_chapter(ctx: Context, out: dict[str, Any]) -> None:
+    book = ctx.built_book()
+    docs = toc_docnames(book.root)
+    chapter = next(d for d in docs[1:] if notebook_path(book.root, d))
+    source = notebook_path(book.root, chapter)
+    assert source is not None
+    times, executed, last = [], set(), time.time()
+    counts = []
+    for run in range(ctx.runs):
+        with open(source, "a", encoding="utf-8") as fh:
+            fh.write("\n")
+        touch_later(source, last)
+        build = book.build()
+        last = time.time()
+        times.append(build.seconds)
+        counts.append(len(build.executed))
+        executed.update(build.executed)
+        ctx.log(f"one chapter edited {run + 1}/{ctx.runs}: {build.seconds:.1f} s, executed {build.executed}")
+    stats("one_chapter_rebuild", times, out)
+    out["one_chapter_edited"] = chapter
+    out["one_chapter_executed"] = max(counts)
+    out["one_chapter_notebooks"] = sorted(executed)
+    out["one_chapter_exact"] = all(c == 1 for c in counts) and sorted(executed) == [chapter]
+
+
+def part_data(ctx: Context, out: dict[str, Any], data_file: str) -> None:
+    book = ctx.built_book()
+    target = (book.root / "data" / data_file).resolve()
+    readers = book.readers().get(str(target), [])
+    times, counts, executed, last = [], [], set(), time.time()
+    for run in range(ctx.runs):
+        target.write_bytes(target.read_bytes())
+        touch_later(target, last)
+        build = book.build()
+        last = time.time()
+        times.append(build.seconds)
+        counts.append(len(build.executed))
+        executed.update(build.executed)
+        ctx.log(f"{data_file} edited {run + 1}/{ctx.runs}: {build.seconds:.1f} s, "
+                f"{len(build.executed)} executed ({', '.join(build.executed)})")
+    stats("data_edit_rebuild", times, out)
+    out["data_edit_file"] = f"data/{data_file}"
+    out["data_edit_executed"] = max(counts)
+    out["data_edit_notebooks"] = sorted(executed)
+    out["data_edit_readers"] = readers
+    out["data_edit_exact"] = all(c == len(readers) for c in counts) and sorted(executed) == readers
+
+
+def part_test(ctx: Context, out: dict[str, Any], runs: int) -> None:
+    make = shutil.which("make")
+    if make is None:
+        raise RuntimeError("make is not installed")
+    walls, codes = [], []
+    tiers: dict[str, list[float]] = {t: [] for t in TIERS}
+    counts: dict[str, int] = {}
+    for run in range(runs):
+        tiers_file = ctx.tmp / f"tiers{run}.json"
+        env = {k: v for k, v in os.environ.items() if k != paths.READS_LOG_ENV}
+        env["PYTEST_ADDOPTS"] = (env.get("PYTEST_ADDOPTS", "") + " -p recount.bench").strip()
+        env[TIERS_ENV] = str(tiers_file)
+        start = time.perf_counter()
+        proc = subprocess.run([make, "-o", STAMP, "test"], cwd=paths.ROOT, env=env, capture_output=True,
+                              text=True, timeout=7200)
+        walls.append(time.perf_counter() - start)
+        codes.append(proc.returncode)
+        if tiers_file.is_file():
+            data = json.loads(tiers_file.read_text("utf-8"))
+            for t in TIERS:
+                tiers[t].append(data["seconds"].get(t, 0.0))
+            counts = data["tests"]
+        tail = (proc.stdout + proc.stderr).strip().splitlines()[-1:] or [""]
+        ctx.log(f"make test {run + 1}/{runs}: {walls[-1]:.1f} s, exit {proc.returncode}: {tail[0]}")
+    stats("make_test", walls, out)
+    out["make_test_exit"] = max(codes) if codes else None
+    for t in TIERS:
+        out[f"make_test_{t}_s"] = statistics.median(tiers[t]) if tiers[t] else None
+        out[f"make_test_{t}_tests"] = counts.get(t)
+
+
+def working_tree_files(root: Path) -> tuple[list[str], bool]:
+    """Files a commit of the working tree would hold, and whether that equals HEAD."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=root, capture_output=True, check=True).stdout.decode().split("\0")
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True,
+                            check=True).stdout
+    return [f for f in listed if f and (root / f).is_file()], not status.strip()
+
+
+def part_setup(ctx: Context, out: dict[str, Any], runs: int) -> None:
+    make = shutil.which("make")
+    if make is None:
+        raise RuntimeError("make is not installed")
+    files, clean_tree = working_tree_files(paths.ROOT)
+    out["setup_source"] = "git clone" if clean_tree else "copy of the working tree (uncommitted changes)"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PIP_CACHE_DIR", TIERS_ENV) and not k.startswith("RECOUNT_")}
+    env.update(PIP_NO_CACHE_DIR="1", UV_NO_CACHE="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+    totals, installs, builds = [], [], []
+    for run in range(runs):
+        dst = ctx.tmp / f"setup{run}"
+        start = time.perf_counter()
+        if clean_tree:
+            subprocess.run(["git", "clone", "--quiet", "--no-local", str(paths.ROOT), str(dst)], check=True)
+        else:
+            for name in files:
+                (dst / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(paths.ROOT / name, dst / name)
+        t_copy = time.perf_counter()
+        for target in ("venv", "book"):
+            proc = subprocess.run([make, target], cwd=dst, env=env, capture_output=True, text=True, timeout=3600)
+            if proc.returncode != 0:
+                raise RuntimeError(f"make {target} failed in {dst}:\n{(proc.stdout + proc.stderr)[-4000:]}")
+            if target == "venv":
+                t_venv = time.perf_counter()
+                out["setup_installer"] = "uv" if re.search(r"^uv pip install", proc.stdout, re.M) else "pip"
+        end = time.perf_counter()
+        totals.append(end - start)
+        installs.append(t_venv - t_copy)
+        builds.append(end - t_venv)
+        ctx.log(f"set-up {run + 1}/{runs}: {totals[-1]:.1f} s (copy {t_copy - start:.1f}, venv + install "
+                f"{installs[-1]:.1f}, make book {builds[-1]:.1f}), load {loadavg()}")
+        shutil.rmtree(dst, ignore_errors=True)
+    stats("setup", totals, out)
+    stats("setup_install", installs, out)
+    stats("setup_build", builds, out)
+
+
+# --------------------------------------------------------------------------------------
+# the table
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v * 1e3:.2f} ms" if v < 1 else f"{v:.2f} s"
+    return str(v)
+
+
+def _range(out: dict[str, Any], key: str) -> str:
+    lo, hi = out.get(f"{key}_min_s"), out.get(f"{key}_max_s")
+    if lo is None or hi is None:
+        return "-"
+    return f"{_fmt(lo)} – {_fmt(hi)}"
+
+
+def _verdict(ok: bool | None, miss: str = "") -> str:
+    if ok is None:
+        return "-"
+    return "ok" if ok else f"MISSED{(' ' + miss) if miss else ''}"
+
+
+def table(out: dict[str, Any]) -> str:
+    rows: list[tuple[str, str, str, str, str]] = []
+    g = out.get
+    clean, floor = g("clean_build_s"), g("floor_s")
+    if clean is not None or floor is not None:
+        ratio = g("clean_floor_ratio")
+        ok = None if ratio is None else ratio <= CLEAN_OVER_FLOOR
+        rows.append(("clean build", _fmt(clean), _range(out, "clean_build"),
+                     f"<= {CLEAN_OVER_FLOOR} x floor" + (f" = {_fmt(CLEAN_OVER_FLOOR * floor)}" if floor else ""),
+                     _verdict(ok, f"(x{ratio:.2f})" if ratio else "")))
+        rows.append((f"floor (sphinx off + kernels/{g('floor_jobs') or '?'})", _fmt(floor), _range(out, "floor"),
+                     "", ""))
+        if g("floor_sphinx_off_s") is not None:
+            rows.append(("  sphinx, execution off", _fmt(g("floor_sphinx_off_s")), _range(out, "floor_sphinx_off"),
+                         "", ""))
+            rows.append((f"  kernel + imports x{g('floor_notebooks')}", _fmt(g("floor_kernels_sum_s")),
+                         _range(out, "floor_kernels_sum"), "", ""))
+    if g("nochange_rebuild_s") is not None:
+        t, n = g("nochange_rebuild_s"), g("nochange_executed")
+        rows.append(("no-change rebuild", _fmt(t), _range(out, "nochange_rebuild"),
+                     f"<= {NOCHANGE_MAX_S:.0f} s, 0 executed", _verdict(t <= NOCHANGE_MAX_S and n == 0,
+                                                                      f"({n} executed)" if n else "")))
+        rows.append(("  notebooks executed", str(n), "", "0", _verdict(n == 0)))
+    if g("one_chapter_rebuild_s") is not None:
+        rows.append((f"one chapter edited ({g('one_chapter_edited')})", _fmt(g("one_chapter_rebuild_s")),
+                     _range(out, "one_chapter_rebuild"), "", ""))
+        rows.append(("  notebooks executed", str(g("one_chapter_executed")), ", ".join(g("one_chapter_notebooks")),
+                     "1 (that chapter)", _verdict(g("one_chapter_exact"))))
+    if g("data_edit_rebuild_s") is not None:
+        rows.append((f"{g('data_edit_file')} edited", _fmt(g("data_edit_rebuild_s")),
+                     _range(out, "data_edit_rebuild"), "", ""))
+        rows.append(("  notebooks executed", str(g("data_edit_executed")),
+                     ", ".join(Path(d).name for d in g("data_edit_notebooks")),
+                     f"its {len(g('data_edit_readers'))} reader(s)", _verdict(g("data_edit_exact"))))
+    for n in g("checker_sizes") or []:
+        key = f"checker_{label(n)}"
+        is_1e6 = n == 10**6
+        t, peak = g(f"{key}_s"), g(f"{key}_peak_mib")
+        rows.append((f"checker n={label(n)}", _fmt(t), _range(out, key),
+                     f"<= {CHECKER_1E6_MAX_S:.0f} s" if is_1e6 else "",
+                     _verdict(t <= CHECKER_1E6_MAX_S) if is_1e6 else ""))
+        rows.append((f"  peak memory (gen + verdicts; verdicts alone)",
+                     f"{peak:.1f} MiB", f"{g(key + '_engine_peak_mib'):.1f} MiB",
+                     f"<= {CHECKER_1E6_MAX_MIB:.0f} MiB" if is_1e6 else "",
+                     _verdict(peak <= CHECKER_1E6_MAX_MIB) if is_1e6 else ""))
+        rows.append(("  synthetic data generation (not timed above)", _fmt(g(f"{key}_gen_s")),
+                     _range(out, f"{key}_gen"), "", ""))
+    if g("checker_growth") is not None:
+        a, b = g("checker_growth_sizes")
+        gr = g("checker_growth")
+        target = b == 10 * a
+        rows.append((f"checker growth {label(b)}/{label(a)}", f"x{gr:.2f}", "",
+                     f"<= x{CHECKER_GROWTH_MAX:.0f}" if target else "",
+                     _verdict(gr <= CHECKER_GROWTH_MAX) if target else ""))
+    if g("make_test_s") is not None:
+        t = g("make_test_s")
+        rows.append(("make test", _fmt(t), _range(out, "make_test"), f"<= {MAKE_TEST_MAX_S:.0f} s",
+                     _verdict(t <= MAKE_TEST_MAX_S, f"(+{t - MAKE_TEST_MAX_S:.0f} s)")
+                     + ("" if not g("make_test_exit") else f", exit {g('make_test_exit')}")))
+        for tier in TIERS:
+            rows.append((f"  {tier} tests ({g(f'make_test_{tier}_tests') or 0})", _fmt(g(f"make_test_{tier}_s")),
+                         "", "", ""))
+    if g("setup_s") is not None:
+        t = g("setup_s")
+        rows.append(("set-up: fresh copy to built book", _fmt(t), _range(out, "setup"), f"<= {SETUP_MAX_S:.0f} s",
+                     _verdict(t <= SETUP_MAX_S, f"(+{t - SETUP_MAX_S:.0f} s)")))
+        rows.append((f"  venv + install ({g('setup_installer')}), no cache", _fmt(g("setup_install_s")),
+                     _range(out, "setup_install"),
+                     "", ""))
+        rows.append(("  make book (clean)", _fmt(g("setup_build_s")), _range(out, "setup_build"), "", ""))
+    head = ("part", "median", "min – max", "target", "")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
+    lines = [
+        f"recount bench: {out['date']}, {out['machine_nproc']} CPU(s), Python {out['python_version']}, "
+        f"{out['runs']} run(s) each, build jobs {out.get('build_jobs') or '-'}, "
+        f"load average {out['loadavg_start']} -> {out['loadavg_end']}",
+        "  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------
+# entry point
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m recount.bench", description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--runs", type=int, default=5, help="runs of each part (default 5)")
+    p.add_argument("--test-runs", type=int, default=None, help="runs of `make test` (default: --runs)")
+    p.add_argument("--setup-runs", type=int, default=5, help="runs of the set-up part (default 5)")
+    p.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts among {', '.join(PARTS)}")
+    p.add_argument("--skip", default="", help="comma-separated parts not to run")
+    p.add_argument("--checker-sizes", default=",".join(map(str, CHECKER_SIZES)), help="n for the checker part")
+    p.add_argument("--data-file", default=paths.EVENTS_NAME, help="data file the data part edits")
+    p.add_argument("--json", type=Path, default=paths.BUILD_DIR / "bench.json", help="where to write the JSON")
+    p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    args = p.parse_args(argv)
+    parts = [x.strip() for x in args.only.split(",") if x.strip()]
+    skip = {x.strip() for x in args.skip.split(",") if x.strip()}
+    unknown = (set(parts) | skip) - set(PARTS)
+    if unknown:
+        p.error(f"unknown part(s): {', '.join(sorted(unknown))}")
+    if args.runs < 1 or args.setup_runs < 1:
+        p.error("runs must be >= 1")
+    args.parts = [x for x in PARTS if x in parts and x not in skip]
+    args.sizes = [int(float(x)) for x in args.checker_sizes.split(",") if x.strip()]
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    log = (lambda msg: None) if args.quiet else (lambda msg: print(f"[bench] {msg}", file=sys.stderr, flush=True))
+    out: dict[str, Any] = {k: None for k in REQUIRED_KEYS}
+    out.update(
+        date=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        machine_nproc=os.cpu_count(),
+        machine_cpus_usable=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        machine=platform.platform(),
+        python_version=platform.python_version(),
+        runs=args.runs,
+        parts=args.parts,
+        loadavg_start=loadavg(),
+        build_jobs=None,
+    )
+    tmp = Path(tempfile.mkdtemp(prefix="recount-bench-"))
+    ctx = Context(tmp=tmp, runs=args.runs, log=log)
+    try:
+        if "checker" in args.parts:
+            part_checker(out, args.runs, args.sizes, log=log)
+        if "clean" in args.parts:
+            part_clean(ctx, out)
+        if "floor" in args.parts:
+            part_floor(ctx, out)
+        if "nochange" in args.parts:
+            part_nochange(ctx, out)
+        if "chapter" in args.parts:
+            part_chapter(ctx, out)
+        if "data" in args.parts:
+            part_data(ctx, out, args.data_file)
+        if "test" in args.parts:
+            part_test(ctx, out, args.test_runs or args.runs)
+        if "setup" in args.parts:
+            part_setup(ctx, out, args.setup_runs)
+    finally:
+        if args.keep:
+            log(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    out["build_jobs"] = ctx.jobs or out.get("build_jobs")
+    if out.get("clean_build_s") and out.get("floor_s"):
+        out["clean_floor_ratio"] = out["clean_build_s"] / out["floor_s"]
+    out["loadavg_end"] = loadavg()
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(out))
+    print(f"wrote {args.json}")
+    return 0
+
+
+# --------------------------------------------------------------------------------------
+# pytest plugin (`PYTEST_ADDOPTS="-p recount.bench"`, used by the test part): time per tier
+
+
+_tier_seconds: dict[str, float] = {}
+_tier_tests: dict[str, int] = {}
+
+
+def _tier(keywords: Any) -> str:
+    for tier in ("browser", "slow", "notebook"):
+        if tier in keywords:
+            return tier
+    return "unit"
+
+
+def pytest_runtest_logreport(report: Any) -> None:
+    if not os.environ.get(TIERS_ENV):
+        return
+    tier = _tier(report.keywords)
+    _tier_seconds[tier] = _tier_seconds.get(tier, 0.0) + report.duration
+    if report.when == "call" or (report.when == "setup" and report.skipped):
+        _tier_tests[tier] = _tier_tests.get(tier, 0) + 1
+
+
+def pytest_sessionfinish(session: Any, exitstatus: int) -> None:
+    path = os.environ.get(TIERS_ENV)
+    if path:
+        Path(path).write_text(json.dumps({"seconds": _tier_seconds, "tests": _tier_tests,
+                                          "exitstatus": int(exitstatus)}), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""`make bench` (recount.bench): its checker part at tiny n, and the JSON it writes.
+
+Nothing here is timed: the targets are checked by `make bench` on a quiet
+machine, not by the test suite.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from recount import bench
+
+
+def test_checker_part_at_tiny_n_writes_every_required_key(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "bench.json"
+    assert bench.main(["--only", "checker", "--checker-sizes", "100,1000", "--runs", "2",
+                       "--json", str(out), "--quiet"]) == 0
+    data = json.loads(out.read_text("utf-8"))
+    for key in bench.REQUIRED_KEYS:
+        assert key in data, key
+    for key in ("checker_1e2_s", "checker_1e3_s", "checker_1e3_min_s", "checker_1e3_max_s", "checker_1e3_gen_s",
+                "checker_1e3_peak_mib", "checker_1e3_engine_peak_mib", "checker_growth"):
+        assert isinstance(data[key], float) and data[key] >= 0, key
+    assert len(data["checker_1e3_runs_s"]) == 2
+    assert data["checker_growth_sizes"] == [100, 1000]
+    assert data["checker_growth_1e3_1e2"] == data["checker_growth"]
+    # parts not run are present, empty
+    assert data["clean_build_s"] is None and data["setup_s"] is None
+    for key in ("date", "machine_nproc", "python_version", "loadavg_start", "runs"):
+        assert data[key] is not None, key
+    table = capsys.readouterr().out
+    assert "checker n=1e3" in table and str(out) in table
+
+
+def test_size_labels() -> None:
+    assert [bench.label(n) for n in (10**3, 10**6, 2000)] == ["1e3", "1e6", "2000"]
+
+
+def test_unknown_part_is_refused() -> None:
+    with pytest.raises(SystemExit):
+        bench.parse_args(["--only", "nope"])
+
+
+def test_makefile_settings_are_those_of_make_book() -> None:
+    exports, flags = bench.makefile_settings()
+    assert flags == ["-W", "-n", "--keep-going"]
+    assert "SOURCE_DATE_EPOCH" in exports and "RECOUNT_BUILD_JOBS" in exports
+
+
+def test_notebook_imports_are_the_import_statements(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\njupytext:\n  text_representation:\n    extension: .md\n    format_name: myst\n"
+        "kernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---\n\n"
+        "# T\n\n```{code-cell} ipython3\nimport os\nfrom pathlib import Path\nx = 1\n```\n\n"
+        "```{code-cell} ipython3\nimport os\nprint(x)\n```\n", encoding="utf-8")
+    assert bench.notebook_imports(page) == "import os\nfrom pathlib import Path"
+    assert bench.notebook_path(tmp_path, "page") == page
+
+
+def test_tiers_follow_the_markers() -> None:
+    assert bench._tier({"slow": 1, "test_x": 1}) == "slow"
+    assert bench._tier({"browser": 1, "slow": 1}) == "browser"
+    assert bench._tier({"notebook": 1}) == "notebook"
+    assert bench._tier({"test_x": 1}) == "unit"

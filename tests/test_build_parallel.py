@@ -1,0 +1,80 @@
+"""Notebooks execute in parallel (recount.sphinx_deps sets Sphinx's parallel reading),
+and a failing cell still fails the build loudly, naming the cell and its error.
+
+The parallel path of a real build (dependencies and the executed list merged from
+the forked readers) is covered by tests/test_build_deps.py, which builds the book
+with the Makefile's default (one reader per CPU). Here a small book of six tiny
+notebooks (Sphinx reads in parallel only when more than five documents are out
+of date) with the real ``_config.yml`` checks that an error raised in a forked
+reader reaches the log with its traceback, not only as "ExecutionError: <file>".
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recount import paths, sphinx_deps
+
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+FRONT = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+"""
+
+
+def test_build_jobs_follows_the_environment(monkeypatch) -> None:
+    monkeypatch.setenv(sphinx_deps.JOBS_ENV, "3")
+    assert sphinx_deps.build_jobs() == 3
+    monkeypatch.setenv(sphinx_deps.JOBS_ENV, "auto")
+    assert sphinx_deps.build_jobs() == len(os.sched_getaffinity(0))
+    monkeypatch.delenv(sphinx_deps.JOBS_ENV)
+    assert sphinx_deps.build_jobs() == len(os.sched_getaffinity(0))
+    for bad in ("0", "-1", "two"):
+        monkeypatch.setenv(sphinx_deps.JOBS_ENV, bad)
+        with pytest.raises(ValueError, match=sphinx_deps.JOBS_ENV):
+            sphinx_deps.build_jobs()
+
+
+def test_makefile_builds_in_parallel_by_default() -> None:
+    makefile = (paths.ROOT / "Makefile").read_text("utf-8")
+    assert "export RECOUNT_BUILD_JOBS ?= auto" in makefile
+
+
+@pytest.mark.slow
+def test_a_failing_cell_in_a_parallel_reader_fails_the_build_with_its_traceback(tmp_path: Path) -> None:
+    root = tmp_path / "tiny"
+    (root / "book").mkdir(parents=True)
+    shutil.copy2(paths.ROOT / "_config.yml", root / "_config.yml")
+    if (paths.BOOK_DIR / "_static").is_dir():
+        shutil.copytree(paths.BOOK_DIR / "_static", root / "book" / "_static")
+    pages = [f"p{i}" for i in range(6)]
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: book/p0\nchapters:\n" + "".join(f"  - file: book/{p}\n" for p in pages[1:]),
+        encoding="utf-8")
+    for page in pages:
+        code = 'raise RuntimeError("tiny-book-cell-failed")' if page == "p3" else "1 + 1"
+        (root / "book" / f"{page}.md").write_text(f"{FRONT}# {page}\n\n```{{code-cell}} ipython3\n{code}\n```\n",
+                                                  encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != paths.READS_LOG_ENV}
+    env.update(RECOUNT_BUILD_JOBS="2", RECOUNT_DATA=str(paths.DATA_DIR),
+               SOURCE_DATE_EPOCH=sphinx_deps.SOURCE_DATE_EPOCH)
+    proc = subprocess.run([str(JUPYTER_BOOK), "build", str(root), "-W", "-n", "--keep-going"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=900)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0, log[-3000:]
+    assert "recount: reading 6 document(s) in 2 process(es)" in log, log[-3000:]
+    assert "tiny-book-cell-failed" in log, f"the failing cell's error is not in the log:\n{log[-3000:]}"
