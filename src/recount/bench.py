@@ -461,24 +461,39 @@ def part_nochange(ctx: Context, out: dict[str, Any]) -> None:
     out["nochange_executed"] = max(executed)
 
 
+def rebuild_after_edits(ctx: Context, book: BookCopy, edit: Callable[[], Path], label: str
+                        ) -> tuple[list[float], list[int], set[str]]:
+    """``ctx.runs`` times: ``edit()`` (returns the edited path), make its mtime new, rebuild.
+
+    Returns the build times, the number of notebooks each build executed, and
+    every notebook any of them executed.
+    """
+    times, counts, executed, last = [], [], set(), time.time()
+    for run in range(ctx.runs):
+        touch_later(edit(), last)
+        build = book.build()
+        last = time.time()
+        times.append(build.seconds)
+        counts.append(len(build.executed))
+        executed.update(build.executed)
+        ctx.log(f"{label} {run + 1}/{ctx.runs}: {build.seconds:.1f} s, "
+                f"{len(build.executed)} executed ({', '.join(build.executed)})")
+    return times, counts, executed
+
+
 def part_chapter(ctx: Context, out: dict[str, Any]) -> None:
     book = ctx.built_book()
     docs = toc_docnames(book.root)
     chapter = next(d for d in docs[1:] if notebook_path(book.root, d))
     source = notebook_path(book.root, chapter)
     assert source is not None
-    times, executed, last = [], set(), time.time()
-    counts = []
-    for run in range(ctx.runs):
+
+    def add_blank_line() -> Path:
         with open(source, "a", encoding="utf-8") as fh:
             fh.write("\n")
-        touch_later(source, last)
-        build = book.build()
-        last = time.time()
-        times.append(build.seconds)
-        counts.append(len(build.executed))
-        executed.update(build.executed)
-        ctx.log(f"one chapter edited {run + 1}/{ctx.runs}: {build.seconds:.1f} s, executed {build.executed}")
+        return source
+
+    times, counts, executed = rebuild_after_edits(ctx, book, add_blank_line, "one chapter edited")
     stats("one_chapter_rebuild", times, out)
     out["one_chapter_edited"] = chapter
     out["one_chapter_executed"] = max(counts)
@@ -490,17 +505,12 @@ def part_data(ctx: Context, out: dict[str, Any], data_file: str) -> None:
     book = ctx.built_book()
     target = (book.root / "data" / data_file).resolve()
     readers = book.readers().get(str(target), [])
-    times, counts, executed, last = [], [], set(), time.time()
-    for run in range(ctx.runs):
+
+    def rewrite() -> Path:
         target.write_bytes(target.read_bytes())
-        touch_later(target, last)
-        build = book.build()
-        last = time.time()
-        times.append(build.seconds)
-        counts.append(len(build.executed))
-        executed.update(build.executed)
-        ctx.log(f"{data_file} edited {run + 1}/{ctx.runs}: {build.seconds:.1f} s, "
-                f"{len(build.executed)} executed ({', '.join(build.executed)})")
+        return target
+
+    times, counts, executed = rebuild_after_edits(ctx, book, rewrite, f"{data_file} edited")
     stats("data_edit_rebuild", times, out)
     out["data_edit_file"] = f"data/{data_file}"
     out["data_edit_executed"] = max(counts)

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from recount.intervals import cited_interval
-from recount.ledger import Constraint, Ledger
-from recount.verdict import fmt_fraction, sum_interval
+from recount.intervals import Interval
+from recount.ledger import Constraint, Ledger, sum_interval
+from recount.verdict import fmt_fraction
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class ConstraintResult:
     passed: bool
     certain: bool
     detail: str
+    left: Interval | None = None  # for ``le``: the sums compared
+    right: Interval | None = None
 
     @property
     def result(self) -> str:
@@ -61,7 +64,7 @@ def check(constraint: Constraint, ledger: Ledger) -> ConstraintResult:
         passed = right.high is None or left.low <= right.high
         certain = left.high is not None and right.high is not None and left.high <= right.low
         detail = f"{'+'.join(c.left)} = {_span(left.low, left.high)} ≤ {'+'.join(c.right)} = {_span(right.low, right.high)}"
-        return ConstraintResult(c, passed, passed and certain, detail)
+        return ConstraintResult(c, passed, passed and certain, detail, left, right)
     if c.kind in ("enumeration", "enumeration_partial"):
         stated = sum(int(figures[f].value) for f in c.left)
         listed = len(c.items)

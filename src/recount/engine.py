@@ -24,8 +24,8 @@ from math import lcm
 import numpy as np
 
 from recount.intervals import cited_interval
-from recount.ledger import Ledger
-from recount.verdict import claim_key, sum_interval
+from recount.ledger import Ledger, sum_interval
+from recount.verdict import claim_key
 
 VERDICT_CODES = ("consistent", "inconsistent", "unverifiable", "derived")
 UNBOUNDED = -1

@@ -294,7 +294,8 @@ def _ids(path: Path, row: Row, column: str, figures: dict[str, Figure], required
     return ids
 
 
-def _sum(ids: tuple[str, ...], figures: dict[str, Figure]) -> Interval:
+def sum_interval(ids: tuple[str, ...], figures: dict[str, Figure]) -> Interval:
+    """The interval of a sum of figures (``a+b`` in a ledger column), in base units."""
     total = Interval.point(0)
     for fid in ids:
         total = total + figures[fid].base_interval
@@ -380,10 +381,10 @@ def load_rates(data_dir: Path | None, figures: dict[str, Figure]) -> list[Rate]:
                 if figures[fid].kind == "percent":
                     raise InputError(path, row.line, column, f"{fid!r} is a percentage, not a count")
         if denominator:
-            den = _sum(denominator, figures)
+            den = sum_interval(denominator, figures)
             if den.high is not None and den.high == 0:
                 raise InputError(path, row.line, "denominator", f"zero denominator ({'+'.join(denominator)} = 0)")
-            num = _sum(numerator, figures)
+            num = sum_interval(numerator, figures)
             if den.high is not None and num.low > den.high:
                 raise InputError(
                     path, row.line, "numerator",

@@ -585,13 +585,6 @@ def figure_range_en(f: Figure) -> str:
     return f"{fmt(iv.low)} to {fmt(iv.high)}"
 
 
-def _sum_interval(ledger: Ledger, ids) -> Interval:
-    total = Interval.point(0)
-    for fid in ids:
-        total = total + ledger.figures[fid].base_interval
-    return total
-
-
 class Chinese(str):
     """A string of Chinese for prose: ``{glue:text}`` pastes it as plain text, ``{glue}`` (which prefers
     HTML) as ``<span lang="zh-CN">``, so the reader's screen reader and font switch language."""
@@ -691,9 +684,8 @@ def glue_values(report: Report) -> dict[str, str]:
         k = c.constraint
         out[f"con_{k.id}"] = c.result
         out[f"cdetail_{k.id}"] = c.detail
-        if k.kind == "le":
-            left, right = _sum_interval(ledger, k.left), _sum_interval(ledger, k.right)
-            out[f"cnum_{k.id}"] = f"{interval_text(left)} ≤ {interval_text(right)}"
+        if c.left is not None:
+            out[f"cnum_{k.id}"] = f"{interval_text(c.left)} ≤ {interval_text(c.right)}"
     score = report.scorecard()
     for v, n in score.items():
         out[f"score_{v}"] = str(n)

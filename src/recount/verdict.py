@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from recount.intervals import Interval, cited_interval
-from recount.ledger import Figure, Ledger, Rate
+from recount.ledger import Figure, Ledger, Rate, sum_interval
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE, DERIVED = "consistent", "inconsistent", "unverifiable", "derived"
 
@@ -45,13 +45,6 @@ def round_half_up(x: Fraction, decimals: int) -> Decimal:
 
 def fmt_fraction(x: Fraction | None, decimals: int) -> str:
     return "∞" if x is None else str(round_half_up(x, decimals))
-
-
-def sum_interval(ids: tuple[str, ...], figures: dict[str, Figure]) -> Interval:
-    total = Interval.point(0)
-    for fid in ids:
-        total = total + figures[fid].base_interval
-    return total
 
 
 def recompute(rate: Rate, figures: dict[str, Figure]) -> Interval | None:
