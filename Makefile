@@ -32,22 +32,26 @@ export RECOUNT_BUILD_JOBS ?= auto
 $(PY):
 	$(PYTHON_SYS) -m venv $(VENV)
 
-# Installer of the hashed pins: uv when it is on PATH, else pip. Same
-# requirements.txt, every hash checked, the same packages; uv downloads and
-# unpacks in parallel (fresh venv, no cache: ~1 min against ~5 min for pip on a
-# loaded 2-core machine). --compile-bytecode writes the .pyc files pip writes:
-# without them, and with PYTHONDONTWRITEBYTECODE set, every kernel of the book
-# build recompiles pandas and matplotlib (imports ~3x slower). uv reads no
-# pip.conf (index, certificates): if you rely on one, `make venv INSTALLER=pip`.
-INSTALLER ?= $(if $(shell command -v uv 2>/dev/null),uv,pip)
+# Installer of the hashed pins: uv (pinned in requirements-uv.txt, installed
+# into .venv by pip first, a few seconds), then uv installs requirements.txt:
+# every hash checked, the same packages pip would install, but downloaded and
+# unpacked in parallel (fresh venv, empty cache: about 1 min against about
+# 5 min for pip alone on a loaded 2-core machine). --compile-bytecode writes the
+# .pyc files pip writes: without them, and with PYTHONDONTWRITEBYTECODE set,
+# every kernel of the book build recompiles pandas and matplotlib (imports ~3x
+# slower). uv reads no pip.conf (index, certificates): if you rely on one,
+# `make venv INSTALLER=pip`.
+INSTALLER ?= uv
+PIP := $(PY) -m pip install --disable-pip-version-check --no-input
 
-$(STAMP): requirements.txt pyproject.toml | $(PY)
+$(STAMP): requirements.txt requirements-uv.txt pyproject.toml | $(PY)
 ifeq ($(INSTALLER),uv)
-	uv pip install --python $(PY) --compile-bytecode --require-hashes -r requirements.txt
+	$(PIP) --require-hashes -r requirements-uv.txt
+	$(VENV)/bin/uv pip install --python $(PY) --compile-bytecode --require-hashes -r requirements.txt
 else
-	$(PY) -m pip install --disable-pip-version-check --no-input --require-hashes -r requirements.txt
+	$(PIP) --require-hashes -r requirements.txt
 endif
-	$(PY) -m pip install --disable-pip-version-check --no-input --no-deps --no-build-isolation -e .
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
 book: $(STAMP)
@@ -63,5 +67,5 @@ bench: $(STAMP)
 clean:
 	rm -rf _build
 
-lock:
-	uv pip compile requirements.in --generate-hashes --python-version 3.11 -o requirements.txt
+lock: $(STAMP)
+	$(VENV)/bin/uv pip compile requirements.in --generate-hashes --python-version 3.11 -o requirements.txt

@@ -1,9 +1,9 @@
 """Support for the tests that read the built book as a reader gets it.
 
 * :func:`build_book` runs ``make book`` (the Makefile's own recipe and
-  environment) once per test session; the build is incremental, so with
-  nothing changed it takes seconds. ``tests/conftest.py`` exposes it as the
-  session fixture ``built_book``.
+  environment) once per test run, shared by pytest-xdist's workers; the build
+  is incremental, so with nothing changed it takes seconds. ``tests/conftest.py``
+  exposes it as the session fixture ``built_book``.
 * :func:`copy_book` / :func:`build_copy` build a copy of the book's inputs in
   another folder (reproducibility, fixture data), with the Makefile's
   environment.
@@ -103,15 +103,31 @@ def build_lock():
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+#: written into ``_build`` after the session build, with the test run's id (pytest-xdist's ``testrun_uid``)
+SESSION_MARK = paths.BUILD_DIR / ".recount-test-run"
+
+
 @functools.cache
-def build_book() -> Path:
-    """``make book`` once per session; the built ``_build/html``. Fails the test on a failed build."""
+def build_book(run_id: str | None = None) -> Path:
+    """``make book`` once per test run; the built ``_build/html``. Fails the test on a failed build.
+
+    Under pytest-xdist each worker is a process of its own: the first to take the
+    lock builds, and writes ``run_id`` (the run's ``testrun_uid``, the same in every
+    worker) to :data:`SESSION_MARK`; a worker that finds its run's id there uses
+    that build (nothing in the tree changes during a run) instead of running a
+    second, no-change ``make book``."""
     make = shutil.which("make")
     if make is None:
         pytest.skip("`make` is not installed: build the book with `make book` and re-run")
     with build_lock():
+        if run_id and (HTML_DIR / "index.html").is_file() and SESSION_MARK.is_file() \
+                and SESSION_MARK.read_text(encoding="utf-8") == run_id:
+            return HTML_DIR
+        SESSION_MARK.unlink(missing_ok=True)
         proc = subprocess.run([make, "-o", INSTALL_STAMP, "book"], cwd=paths.ROOT, env=book_env(),
                               capture_output=True, text=True, timeout=3600)
+        if proc.returncode == 0 and run_id:
+            SESSION_MARK.write_text(run_id, encoding="utf-8")
     if proc.returncode != 0:
         tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-40:])
         pytest.fail(f"`make book` failed (exit {proc.returncode}):\n{tail}", pytrace=False)

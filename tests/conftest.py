@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -38,17 +40,54 @@ def run_cli(*args: str, cwd: Path | None = None) -> Run:
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
+def call_cli(*args: str) -> Run:
+    """``recount.cli.main(args)`` in this process, its stdout and stderr captured: what
+    ``python -m recount ...`` runs, without a new interpreter per call (the suite calls the
+    checker some thirty times). An exception escaping ``main`` is a traceback the user
+    would see: it fails the test. ``tests/test_cli.py`` also runs the real command once."""
+    from recount import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    return Run(code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture
-def cli():
-    return run_cli
+def cli(monkeypatch):
+    monkeypatch.delenv(paths.READS_LOG_ENV, raising=False)
+    return call_cli
 
 
 @pytest.fixture(scope="session")
-def built_book() -> Path:
+def built_book(request) -> Path:
     """``_build/html`` as ``make book`` leaves it, built (incrementally) once per session.
 
     Shared by every test that reads the built book; ``make book`` is incremental,
     so with nothing changed this takes seconds. See ``tests/browser_support.py``."""
     from browser_support import build_book
 
-    return build_book()
+    workerinput = getattr(request.config, "workerinput", None)  # set in a pytest-xdist worker
+    return build_book(workerinput["testrunuid"] if workerinput else None)
+
+
+#: Test modules that build a book or drive Chromium, first. pytest-xdist
+#: (``-n auto --dist loadfile --no-loadscope-reorder`` in pyproject.toml) hands
+#: whole modules to its workers in collection order, two to each to begin with
+#: (the 1st and 3rd to one worker, the 2nd and 4th to the other), then the next
+#: module to whichever worker is free. Starting these first keeps a long module
+#: from being the last one running while the other worker idles. The first
+#: module makes the session build and then a clean one to compare (the longest);
+#: the 2nd and 4th build small books of their own, so their worker does not
+#: wait for the session build; the 5th reads it. A module keeps its
+#: module-scoped fixtures (a Chromium, a small book) on one worker.
+LONG_MODULES = ("test_reproducible.py", "test_build_deps.py", "test_build_parallel.py", "test_safe_text.py",
+                "test_browser.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(LONG_MODULES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(LONG_MODULES)))  # stable: order within a module kept

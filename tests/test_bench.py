@@ -64,5 +64,17 @@ def test_notebook_imports_are_the_import_statements(tmp_path: Path) -> None:
 def test_tiers_follow_the_markers() -> None:
     assert bench._tier({"slow": 1, "test_x": 1}) == "slow"
     assert bench._tier({"browser": 1, "slow": 1}) == "browser"
-    assert bench._tier({"notebook": 1}) == "notebook"
+    assert bench._tier({"notebook": 1}) == "unit"  # no such tier: pages are checked from the build (slow)
     assert bench._tier({"test_x": 1}) == "unit"
+
+
+def test_a_cold_make_test_starts_from_an_empty_build_folder_but_keeps_the_bench_json(tmp_path: Path) -> None:
+    build = tmp_path / "_build"
+    (build / "html" / "book").mkdir(parents=True)
+    (build / "html" / "book" / "index.html").write_text("x")
+    (build / ".doctrees").mkdir()
+    (build / "stray.txt").write_text("x")
+    (build / "bench.json").write_text("{}")
+    bench.clear_build_outputs(tmp_path)
+    assert sorted(p.name for p in build.iterdir()) == ["bench.json"]
+    bench.clear_build_outputs(tmp_path / "nowhere")  # no _build: nothing to do

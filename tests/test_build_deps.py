@@ -3,21 +3,36 @@
 The build runs notebooks with ``nb_execution_mode: force`` and lets Sphinx's
 incremental build pick which documents to re-read; ``recount.sphinx_deps``
 declares each notebook's data files (those passed to ``paths.note_read``) and
-the ``recount`` package as dependencies. This test builds a copy of the book
-(``_config.yml``, ``_toc.yml``, ``book/``, ``data/`` and ``src/recount`` in a
-temporary folder, with ``$RECOUNT_DATA`` pointing at the copied data) and counts executions:
+the ``recount`` package as dependencies.
 
-* a clean build executes every notebook;
-* a rebuild with no change executes none;
-* touching one chapter executes that chapter only;
-* touching a data file executes exactly the notebooks that read it;
-* the dependencies survive Sphinx's pickled environment;
-* touching the library (a copy of ``src/recount``, imported first through
-  ``$PYTHONPATH``) executes every notebook.
+Two parts:
+
+* **The real book**, as the session build (``make book``) left it: every
+  notebook depends on the library and on each data file it read, in Sphinx's
+  pickled environment. No extra build.
+* **The mechanism**, on a small book built with the real ``_config.yml`` (its
+  search index in English) and a
+  copy of the library and the data (``$PYTHONPATH``, ``$RECOUNT_DATA``): two
+  notebooks that read *different* data files through the library, and one page
+  with no code. Every real chapter reads the whole ledger, so only a book whose
+  notebooks read different files can show that a data edit re-executes its
+  readers *and no other notebook*. The steps:
+
+  1. a clean build executes both notebooks;
+  2. touching one notebook executes that notebook only;
+  3. touching a data file executes exactly the notebook that read it;
+  4. a rebuild with no change executes none (so the dependencies survived
+     those partial rebuilds).
+
+  The library is a dependency of every notebook like any data file (step 1
+  checks it is in the pickled environment, for the real book too); Sphinx
+  re-reads a document whose dependency changed, as step 3 shows for a data
+  file, so touching the library re-executes every notebook.
 
 Executions are counted twice, independently: from myst-nb's own log line
 ("<file>: Executing notebook ...") and from ``_build/.recount/executed.json``,
-which the extension writes.
+which the extension writes. ``make bench`` measures the same counts on the
+real book (README, Performance).
 """
 
 from __future__ import annotations
@@ -40,70 +55,46 @@ from recount import paths, sphinx_deps
 ROOT = paths.ROOT
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 EXECUTING = re.compile(r"^(?P<file>\S+?\.(?:md|ipynb)): Executing notebook using", re.M)
+FRONT = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+"""
+#: notebook -> the path function of the one data file it reads
+SMALL_BOOK = {"book/events": "events_path", "book/figures": "figures_path"}
+TOC = """\
+format: jb-book
+root: book/intro
+chapters:
+  - file: book/events
+  - file: book/figures
+"""
 
 
-class Book:
-    """A copy of the book in a temporary folder, built with the real config."""
+def environment_dependencies(build_dir: Path, srcdir: Path) -> dict[str, set[str]]:
+    """docname -> absolute paths it depends on, from Sphinx's pickled environment."""
+    with open(build_dir / ".doctrees" / "environment.pickle", "rb") as fh:
+        env = pickle.load(fh)
+    return {doc: {str(Path(srcdir, d).resolve()) for d in deps} for doc, deps in env.dependencies.items()}
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        root.mkdir(parents=True)
-        self.build_dir = root / "_build"
-        self.state = self.build_dir / sphinx_deps.STATE_DIR
-        ignore = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "__pycache__")
-        for name in ("_config.yml", "_toc.yml"):
-            shutil.copy2(ROOT / name, root / name)
-        shutil.copytree(ROOT / "book", root / "book", ignore=ignore)
-        shutil.copytree(paths.DATA_DIR, root / "data", ignore=ignore)
-        # The library too, imported from the copy (PYTHONPATH comes before the
-        # editable install): its files are the copy's dependencies, so the
-        # test can touch them, and edits to the working tree meanwhile do not
-        # disturb the counts.
-        shutil.copytree(paths.PACKAGE_DIR, root / "src" / "recount", ignore=ignore)
-        self.library = root / "src" / "recount"
-        self.env = dict(os.environ)
-        self.env["PYTHONPATH"] = os.pathsep.join(
-            [str(root / "src")] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
-        )
-        self.env["RECOUNT_DATA"] = str(root / "data")
-        self.env.setdefault("SOURCE_DATE_EPOCH", sphinx_deps.SOURCE_DATE_EPOCH)
-        self.env.pop(paths.READS_LOG_ENV, None)
 
-    def build(self) -> list[str]:
-        """Build; return the docnames executed, checked against myst-nb's log."""
-        proc = subprocess.run(
-            [str(JUPYTER_BOOK), "build", str(self.root), "-W", "-n", "--keep-going"],
-            cwd=self.root,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=1800,
-        )
-        log = proc.stdout + proc.stderr
-        assert proc.returncode == 0, f"book build failed:\n{log[-6000:]}"
-        executed = json.loads((self.state / "executed.json").read_text("utf-8"))
-        from_mystnb = sorted(
-            Path(m["file"]).resolve().relative_to(self.root.resolve()).with_suffix("").as_posix()
-            for m in EXECUTING.finditer(log)
-        )
-        assert from_mystnb == sorted(executed), (from_mystnb, executed, log[-3000:])
-        return sorted(executed)
-
-    def reads(self) -> dict[Path, set[str]]:
-        """Data file -> docnames that read it, from the per-notebook read logs."""
-        readers: dict[Path, set[str]] = defaultdict(set)
-        logs = self.state / "reads"
-        for log in logs.rglob("*.log"):
-            docname = log.relative_to(logs).with_suffix("").as_posix()
-            for line in log.read_text("utf-8").splitlines():
-                if line.strip():
-                    readers[Path(line.strip())].add(docname)
-        return readers
-
-    def dependencies(self) -> dict[str, set[str]]:
-        with open(self.build_dir / ".doctrees" / "environment.pickle", "rb") as fh:
-            env = pickle.load(fh)
-        return {doc: {str(Path(self.root, d).resolve()) for d in deps} for doc, deps in env.dependencies.items()}
+def reads_by_file(build_dir: Path) -> dict[Path, set[str]]:
+    """Data file -> docnames that read it, from the per-notebook read logs."""
+    readers: dict[Path, set[str]] = defaultdict(set)
+    logs = build_dir / sphinx_deps.STATE_DIR / "reads"
+    for log in logs.rglob("*.log"):
+        docname = log.relative_to(logs).with_suffix("").as_posix()
+        for line in log.read_text("utf-8").splitlines():
+            if line.strip():
+                readers[Path(line.strip())].add(docname)
+    return readers
 
 
 def touch(path: Path) -> None:
@@ -111,6 +102,57 @@ def touch(path: Path) -> None:
     time.sleep(0.05)
     now = time.time()
     os.utime(path, (now, now))
+
+
+class SmallBook:
+    """Two notebooks reading one data file each, and a page with no code; the real config."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        (root / "book").mkdir(parents=True)
+        self.build_dir = root / "_build"
+        self.state = self.build_dir / sphinx_deps.STATE_DIR
+        ignore = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "__pycache__")
+        # The real config, but an English search index: jieba's dictionary (1.5 s to
+        # load at every build that writes a page) is not what this test is about.
+        config = (ROOT / "_config.yml").read_text("utf-8")
+        assert "html_search_language: zh" in config
+        (root / "_config.yml").write_text(config.replace("html_search_language: zh", "html_search_language: en"),
+                                          encoding="utf-8")
+        (root / "_toc.yml").write_text(TOC, encoding="utf-8")
+        if (paths.BOOK_DIR / "_static").is_dir():
+            shutil.copytree(paths.BOOK_DIR / "_static", root / "book" / "_static")
+        (root / "book" / "intro.md").write_text("# A small book\n\nNo code on this page.\n", encoding="utf-8")
+        for doc, path_function in SMALL_BOOK.items():
+            code = (f"from recount import ledger, paths\n\n"
+                    f"len(ledger.read_bytes(paths.{path_function}()))")
+            (root / f"{doc}.md").write_text(f"{FRONT}# {doc}\n\n```{{code-cell}} ipython3\n{code}\n```\n",
+                                            encoding="utf-8")
+        shutil.copytree(paths.DATA_DIR, root / "data", ignore=ignore)
+        # The library too, imported from the copy (PYTHONPATH comes before the
+        # editable install): its files are the copy's dependencies, so the
+        # test can touch them, and edits to the working tree meanwhile do not
+        # disturb the counts.
+        shutil.copytree(paths.PACKAGE_DIR, root / "src" / "recount", ignore=ignore)
+        self.library = root / "src" / "recount"
+        self.env = {k: v for k, v in os.environ.items() if k != paths.READS_LOG_ENV}
+        self.env["PYTHONPATH"] = os.pathsep.join(
+            [str(root / "src")] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+        self.env.update(RECOUNT_DATA=str(root / "data"), SOURCE_DATE_EPOCH=sphinx_deps.SOURCE_DATE_EPOCH,
+                        TZ="UTC", LC_ALL="C.UTF-8")
+
+    def build(self) -> list[str]:
+        """Build; return the docnames executed, checked against myst-nb's log."""
+        proc = subprocess.run([str(JUPYTER_BOOK), "build", str(self.root), "-W", "-n", "--keep-going"],
+                              cwd=self.root, env=self.env, capture_output=True, text=True, timeout=900)
+        log = proc.stdout + proc.stderr
+        assert proc.returncode == 0, f"book build failed:\n{log[-6000:]}"
+        executed = json.loads((self.state / "executed.json").read_text("utf-8"))
+        from_mystnb = sorted(
+            Path(m["file"]).resolve().relative_to(self.root.resolve()).with_suffix("").as_posix()
+            for m in EXECUTING.finditer(log))
+        assert from_mystnb == sorted(executed), (from_mystnb, executed, log[-3000:])
+        return sorted(executed)
 
 
 def test_makefile_exports_the_extensions_source_date_epoch() -> None:
@@ -122,43 +164,43 @@ def test_makefile_exports_the_extensions_source_date_epoch() -> None:
 
 @pytest.mark.slow
 def test_rebuilds_execute_exactly_what_changed(tmp_path: Path) -> None:
-    book = Book(tmp_path / "book-copy")
+    book = SmallBook(tmp_path / "small-book")
+    notebooks = sorted(SMALL_BOOK)
 
-    # 1. clean build: every notebook runs
-    first = book.build()
-    assert first, "a clean build executed no notebook"
-    assert "book/index" in first
-
-    # dependencies are in the pickled environment: the library for every
-    # executed notebook, and each data file it read
-    deps = book.dependencies()
+    # 1. clean build: every notebook runs, and each recorded the one file it read
+    assert book.build() == notebooks
+    readers = reads_by_file(book.build_dir)
+    expected = {getattr(paths, fn)(book.root / "data").resolve(): {doc} for doc, fn in SMALL_BOOK.items()}
+    assert dict(readers) == expected
+    deps = environment_dependencies(book.build_dir, book.root)
     library = str((book.library / "paths.py").resolve())
-    for doc in first:
-        assert library in deps.get(doc, set()), f"{doc} does not depend on {library}"
-    readers = book.reads()
-    assert readers, "no notebook recorded a data read through recount.paths.note_read"
+    for doc in notebooks:
+        assert library in deps[doc], f"{doc} does not depend on {library}"
+
+    # 2. one notebook touched: that notebook only
+    touch(book.root / "book" / "events.md")
+    assert book.build() == ["book/events"]
+
+    # 3. a data file changed: exactly its reader, not the other notebook
+    touch(paths.figures_path(book.root / "data"))
+    assert book.build() == ["book/figures"]
+
+    # 4. nothing changed since: nothing runs (the dependencies survived the partial rebuilds)
+    assert book.build() == []
+
+
+@pytest.mark.slow
+def test_every_notebook_of_the_book_depends_on_the_library_and_what_it_read(built_book: Path) -> None:
+    build_dir = built_book.parent
+    deps = environment_dependencies(build_dir, ROOT)
+    notebooks = sorted(p.relative_to(ROOT).with_suffix("").as_posix() for p in paths.BOOK_DIR.glob("*.md"))
+    library = {str(p.resolve()) for p in sphinx_deps.library_files()}
+    assert str((paths.PACKAGE_DIR / "paths.py").resolve()) in library
+    for doc in notebooks:
+        assert library <= deps.get(doc, set()), f"{doc} does not depend on every file of the library"
+    readers = reads_by_file(build_dir)
+    assert set().union(*readers.values()) == set(notebooks), "a notebook recorded no data read"
     for data_file, docs in readers.items():
-        assert data_file.is_relative_to((book.root / "data").resolve()), data_file
+        assert data_file.is_relative_to(paths.DATA_DIR.resolve()), data_file
         for doc in docs:
             assert str(data_file.resolve()) in deps[doc], f"{doc} does not depend on {data_file}"
-
-    # 2. nothing changed: nothing runs
-    assert book.build() == []
-
-    # 3. one chapter touched: that chapter only
-    chapter = "book/01_policies" if "book/01_policies" in first else first[0]
-    touch(book.root / f"{chapter}.md")
-    assert book.build() == [chapter]
-
-    # 4. a data file changed: exactly its readers
-    figures = (book.root / "data" / paths.FIGURES_NAME).resolve()
-    target = figures if figures in readers else max(readers, key=lambda p: (len(readers[p]), str(p)))
-    touch(target)
-    assert book.build() == sorted(readers[target])
-
-    # 5. and the dependencies survived that partial rebuild
-    assert book.build() == []
-
-    # 6. the library changed: every notebook runs again
-    touch(book.library / "paths.py")
-    assert book.build() == first

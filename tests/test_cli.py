@@ -2,8 +2,19 @@
 
 import json
 
+from conftest import call_cli, run_cli
 from recount import paths
 from recount.cli import width
+
+
+def test_the_command_runs_as_a_user_runs_it_and_prints_what_main_prints():
+    """``python -m recount check`` in a new interpreter: the entry point, the exit code and
+    the output are those of ``recount.cli.main``, which the other tests call in-process."""
+    for args in (("check",), ("check", "--format", "csv")):
+        run, direct = run_cli(*args), call_cli(*args)
+        assert (run.code, run.stdout, run.stderr) == (direct.code, direct.stdout, direct.stderr)
+    bad = run_cli("check", "--format", "nope")
+    assert bad.code == 2 and "invalid choice" in bad.stderr and bad.stdout == ""
 
 
 def test_table_lists_every_rate_and_exits_zero(cli):

@@ -1,9 +1,14 @@
-"""Each page of the book, executed as a notebook (jupytext + nbclient), one test per page.
+"""Each page of the book, as the book build executed it, one test per page; and the house rules.
 
-A failure names the page, the cell (its number and line in the .md file) and the
-error. A cell that writes to stderr fails too: the book build turns stderr into a
-warning (``nb_output_stderr: warn``) and ``-W`` makes it fatal, so this catches it
-first. The same pass checks the house rules for notebook code: no ``def``/``class``
+The book build (``make book``, the session fixture ``built_book``) executes
+every page in its own kernel with ``nb_execution_raise_on_error`` and turns
+stderr into a warning that ``-W`` makes fatal, so a failing page fails the
+build. These tests read what that build executed (myst-nb's
+``_build/jupyter_execute/<page>.ipynb``) rather than executing each page a
+second time: every code cell ran, none raised, none wrote to stderr. A failure
+names the page, the cell (its number and line in the .md file) and the output.
+
+The same pass checks the house rules for notebook code: no ``def``/``class``
 blocks (logic lives in ``src/recount``) and no hard-coded paths.
 """
 
@@ -11,17 +16,16 @@ from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 
 import jupytext
-import nbclient
 import nbformat
 import pytest
-from nbclient.exceptions import CellExecutionError
 
 from recount import paths
+from recount.sphinx_ipynb import EXECUTED_DIR
 
 PAGES = sorted(paths.BOOK_DIR.glob("*.md"))
-TIMEOUT = 300
 PATHLIKE = re.compile(r"(^\.{0,2}/)|(/)|(\.(csv|json|txt|md|ipynb|png|svg)$)")
 
 
@@ -49,27 +53,32 @@ def where(page, index, cell) -> str:
     return f"{page.name}, cell {index} (line {line_of(page, cell)}):\n{cell.source}"
 
 
+def executed(built_book: Path, page: Path) -> nbformat.NotebookNode:
+    """The notebook the book build executed for ``page``."""
+    path = built_book.parent / EXECUTED_DIR / page.relative_to(paths.ROOT).with_suffix(".ipynb")
+    assert path.is_file(), f"{page.name}: the book build left no executed notebook at {path}"
+    return nbformat.read(path, as_version=4)
+
+
 def test_pages_found():
     assert PAGES, f"no pages in {paths.BOOK_DIR}"
 
 
-@pytest.mark.notebook
+@pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
-def test_notebook_executes_cleanly(page):
-    nb = read(page)
-    client = nbclient.NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", allow_errors=False,
-                                     resources={"metadata": {"path": str(page.parent)}})
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        failing = next(((i, c) for i, c in code_cells(nb)
-                        if any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
-        if failing is None:
-            pytest.fail(f"{page.name}: {exc.ename}: {exc.evalue}", pytrace=False)
-        i, cell = failing
-        pytest.fail(f"{where(page, i, cell)}\nraised {exc.ename}: {exc.evalue}", pytrace=False)
-    for i, cell in code_cells(nb):
+def test_notebook_executed_cleanly_in_the_build(built_book, page):
+    source = read(page)
+    nb = executed(built_book, page)
+    cells = code_cells(nb)
+    assert [c.source for _, c in cells] == [c.source for _, c in code_cells(source)], (
+        f"{page.name}: the executed notebook's code is not the page's code (stale build?)")
+    for i, cell in cells:
+        if cell.get("execution_count") is None:
+            pytest.fail(f"{where(page, i, cell)}\nwas not executed", pytrace=False)
         for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                pytest.fail(f"{where(page, i, cell)}\nraised {out.get('ename')}: {out.get('evalue')}",
+                            pytrace=False)
             if out.get("output_type") == "stream" and out.get("name") == "stderr":
                 pytest.fail(f"{where(page, i, cell)}\nwrote to stderr:\n{out.get('text')}", pytrace=False)
 

@@ -63,3 +63,38 @@ def test_static_files_are_refreshed_even_when_no_page_was_written(tmp_path: Path
     (conf / "book" / "_static" / "recount.css").write_text("a { color: #111; }\n")
     sphinx_static._refresh(app, RuntimeError("build failed"))  # a failed build is left alone
     assert (out / "_static" / "recount.css").read_text() == "a { color: #000; }\n"
+
+
+def book_text() -> list[str]:
+    """The book's own words: the article, the ledger tables and every page's source, and some
+    short Latin words whose stems fall below three letters (Sphinx's exception)."""
+    texts = [paths.source_path().read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(paths.DATA_DIR.glob("*.csv"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(paths.BOOK_DIR.glob("*.md"))]
+    texts.append("was has its use ones sizes bus ies API APIs 3rd 2nd is as us Yes ayes")
+    return texts
+
+
+def test_the_linear_chinese_search_language_gives_sphinxs_own_stems(monkeypatch):
+    pytest.importorskip("jieba")
+    from sphinx.search import zh as sphinx_zh
+
+    monkeypatch.setattr(sphinx_zh.SearchChinese, "latin_terms", [])  # Sphinx's class-wide list, fresh
+    theirs, ours = sphinx_zh.SearchChinese({}), sphinx_search.SearchChinese({})
+    kept_whole = 0
+    for text in book_text():
+        words = theirs.split(text)
+        assert ours.split(text) == words
+        for word in dict.fromkeys(words):  # each distinct word (Sphinx memoises stems per page)
+            stem = ours.stem(word)
+            assert stem == theirs.stem(word), word
+            kept_whole += stem == word.lower() != ours.stemmer.stemWord(word.lower())
+    assert kept_whole, "no word took Sphinx's keep-whole branch: the comparison does not cover it"
+    assert set(ours.latin_terms) == set(theirs.latin_terms)
+
+
+def test_the_book_indexes_chinese_with_the_linear_language():
+    from sphinx.search import languages
+
+    sphinx_search.setup(SimpleNamespace(add_config_value=lambda *a, **k: None, connect=lambda *a, **k: None))
+    assert languages["zh"] is sphinx_search.SearchChinese
