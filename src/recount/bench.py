@@ -16,7 +16,8 @@ each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
     exported environment) of a copy of the book inputs (``_config.yml``,
     ``_toc.yml``, ``book/``, ``data/``, ``src/recount`` imported first through
     ``$PYTHONPATH``, ``$RECOUNT_DATA`` at the copied data) in a new temporary
-    folder each run, so the user's ``_build`` is never touched. All copies come
+    folder each run, so the user's ``_build`` is never touched (only the
+    ``test`` part empties it, as a fresh clone has it). All copies come
     from one snapshot of the working tree, taken when the first build part
     starts. Every notebook must execute. The HTML of the runs is compared byte
     for byte (``clean_reproducible``).
@@ -27,6 +28,11 @@ each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
     glue values), plus, per notebook, starting a kernel and running the
     notebook's own import statements, summed and divided by the number of
     processes the clean build read notebooks with. Target: clean <= 1.5 x floor.
+    When both parts run, their runs alternate (clean, floor, clean, ...) and
+    the ratio reported (``clean_floor_ratio``) is the median of the per-run
+    ratios: the speed of a shared machine drifts over minutes, and a ratio of
+    two medians taken minutes apart would carry that drift
+    (``clean_floor_ratio_of_medians`` is kept for comparison).
 ``nochange``
     Rebuild of the last clean copy with nothing changed: <= 3 s, 0 executed.
 ``chapter``
@@ -396,61 +402,85 @@ class Context:
         return self.book
 
 
-def part_clean(ctx: Context, out: dict[str, Any]) -> None:
-    times, digests = [], []
-    for run in range(ctx.runs):
-        copy, build = ctx.clean_copy(f"clean{run}")
-        times.append(build.seconds)
-        digests.append(tree_digests(copy.build_dir / "html"))
-        ctx.log(f"clean build {run + 1}/{ctx.runs}: {build.seconds:.1f} s, {len(build.executed)} executed, "
-                f"{build.jobs} process(es), load {loadavg()}")
-        if ctx.book is not None:
-            shutil.rmtree(ctx.book.root, ignore_errors=True)
-        ctx.book = copy
-    stats("clean_build", times, out)
-    out["clean_executed"] = len(ctx.book.executed()) if ctx.book else None
-    out["build_jobs"] = ctx.jobs
-    differ = sorted({name for d in digests[1:] for name in set(d) | set(digests[0])
-                     if d.get(name) != digests[0].get(name)})
-    out["clean_reproducible"] = not differ if len(digests) > 1 else None
-    out["clean_html_differing_files"] = differ
+@dataclass
+class CleanAndFloor:
+    """The runs of the clean and floor parts, kept per run so that they can be paired."""
+
+    clean: list[float] = field(default_factory=list)
+    digests: list[dict[str, str]] = field(default_factory=list)
+    floors: list[float] = field(default_factory=list)
+    off: list[float] = field(default_factory=list)
+    kernel_sums: list[float] = field(default_factory=list)
+    per_notebook: dict[str, list[float]] = field(default_factory=dict)
 
 
-def part_floor(ctx: Context, out: dict[str, Any]) -> None:
+def clean_run(ctx: Context, acc: CleanAndFloor, run: int) -> None:
+    copy, build = ctx.clean_copy(f"clean{run}")
+    acc.clean.append(build.seconds)
+    acc.digests.append(tree_digests(copy.build_dir / "html"))
+    ctx.log(f"clean build {run + 1}/{ctx.runs}: {build.seconds:.1f} s, {len(build.executed)} executed, "
+            f"{build.jobs} process(es), load {loadavg()}")
+    if ctx.book is not None:
+        shutil.rmtree(ctx.book.root, ignore_errors=True)
+    ctx.book = copy
+
+
+def floor_run(ctx: Context, acc: CleanAndFloor, run: int, jobs: int) -> None:
+    copy = ctx.copy(f"floor{run}")
+    copy.execution_off()
+    build = copy.build(flags=[f for f in copy.flags if f != "-W"], check=False)
+    if build.returncode != 0 or not (copy.build_dir / "html" / "index.html").is_file():
+        raise RuntimeError(f"build with execution off failed:\n{build.log[-4000:]}")
+    if build.executed:
+        raise RuntimeError(f"execution off, yet executed {build.executed}")
+    total = 0.0
+    for doc in toc_docnames(copy.root):
+        nb = notebook_path(copy.root, doc)
+        if nb is None:
+            continue
+        seconds = kernel_with_imports(notebook_imports(nb), nb.parent, copy.env)
+        acc.per_notebook.setdefault(doc, []).append(seconds)
+        total += seconds
+    acc.off.append(build.seconds)
+    acc.kernel_sums.append(total)
+    acc.floors.append(build.seconds + total / jobs)
+    ctx.log(f"floor {run + 1}/{ctx.runs}: sphinx (execution off) {build.seconds:.1f} s + kernels and "
+            f"imports {total:.1f} s / {jobs} = {acc.floors[-1]:.1f} s, load {loadavg()}")
+    shutil.rmtree(copy.root, ignore_errors=True)
+
+
+def part_clean_and_floor(ctx: Context, out: dict[str, Any], clean: bool = True, floor: bool = True) -> None:
+    """The clean and floor parts. When both run, their runs alternate (clean 1, floor 1, clean 2, ...):
+    on a shared machine whose speed drifts, each ratio then compares a build with a floor measured
+    moments apart, and ``clean_floor_ratio`` is the median of those paired ratios."""
     from recount import sphinx_deps
 
-    off_times, kernel_sums, floors = [], [], []
-    jobs = ctx.jobs or sphinx_deps.build_jobs()
-    per_notebook: dict[str, list[float]] = {}
+    acc = CleanAndFloor()
     for run in range(ctx.runs):
-        copy = ctx.copy(f"floor{run}")
-        copy.execution_off()
-        build = copy.build(flags=[f for f in copy.flags if f != "-W"], check=False)
-        if build.returncode != 0 or not (copy.build_dir / "html" / "index.html").is_file():
-            raise RuntimeError(f"build with execution off failed:\n{build.log[-4000:]}")
-        if build.executed:
-            raise RuntimeError(f"execution off, yet executed {build.executed}")
-        total = 0.0
-        for doc in toc_docnames(copy.root):
-            nb = notebook_path(copy.root, doc)
-            if nb is None:
-                continue
-            seconds = kernel_with_imports(notebook_imports(nb), nb.parent, copy.env)
-            per_notebook.setdefault(doc, []).append(seconds)
-            total += seconds
-        off_times.append(build.seconds)
-        kernel_sums.append(total)
-        floors.append(build.seconds + total / jobs)
-        ctx.log(f"floor {run + 1}/{ctx.runs}: sphinx (execution off) {build.seconds:.1f} s + kernels and "
-                f"imports {total:.1f} s / {jobs} = {floors[-1]:.1f} s, load {loadavg()}")
-        shutil.rmtree(copy.root, ignore_errors=True)
-    stats("floor", floors, out)
-    stats("floor_sphinx_off", off_times, out)
-    stats("floor_kernels_sum", kernel_sums, out)
-    out["floor_notebooks"] = len(per_notebook)
-    out["floor_jobs"] = jobs
-    for doc, values in per_notebook.items():
-        out[f"floor_kernel_{doc.replace('/', '_')}_s"] = statistics.median(values)
+        if clean:
+            clean_run(ctx, acc, run)
+        if floor:
+            floor_run(ctx, acc, run, ctx.jobs or sphinx_deps.build_jobs())
+    if clean:
+        stats("clean_build", acc.clean, out)
+        out["clean_executed"] = len(ctx.book.executed()) if ctx.book else None
+        out["build_jobs"] = ctx.jobs
+        differ = sorted({name for d in acc.digests[1:] for name in set(d) | set(acc.digests[0])
+                         if d.get(name) != acc.digests[0].get(name)})
+        out["clean_reproducible"] = not differ if len(acc.digests) > 1 else None
+        out["clean_html_differing_files"] = differ
+    if floor:
+        stats("floor", acc.floors, out)
+        stats("floor_sphinx_off", acc.off, out)
+        stats("floor_kernels_sum", acc.kernel_sums, out)
+        out["floor_notebooks"] = len(acc.per_notebook)
+        out["floor_jobs"] = ctx.jobs or sphinx_deps.build_jobs()
+        for doc, values in acc.per_notebook.items():
+            out[f"floor_kernel_{doc.replace('/', '_')}_s"] = statistics.median(values)
+    if clean and floor:
+        ratios = [c / f for c, f in zip(acc.clean, acc.floors)]
+        stats("clean_floor_ratio_paired", ratios, out, unit="x")
+        out["clean_floor_ratio"] = statistics.median(ratios)
 
 
 def part_nochange(ctx: Context, out: dict[str, Any]) -> None:
@@ -556,8 +586,8 @@ def part_test(ctx: Context, out: dict[str, Any], runs: int) -> None:
             env["PYTEST_ADDOPTS"] = (env.get("PYTEST_ADDOPTS", "") + " -p recount.bench").strip()
             env[TIERS_ENV] = str(tiers_file)
             start = time.perf_counter()
-            proc = subprocess.run([make, "-o", STAMP, "test"], cwd=paths.ROOT, env=env, capture_output=True,
-                                  text=True, timeout=7200)
+            proc = subprocess.run([make, "--no-print-directory", "-o", STAMP, "test"], cwd=paths.ROOT, env=env,
+                                  capture_output=True, text=True, timeout=7200)
             walls[kind].append(time.perf_counter() - start)
             codes.append(proc.returncode)
             if kind == "cold" and tiers_file.is_file():
@@ -565,7 +595,8 @@ def part_test(ctx: Context, out: dict[str, Any], runs: int) -> None:
                 for t in TIERS:
                     tiers[t].append(data["seconds"].get(t, 0.0))
                 counts = data["tests"]
-            tail = (proc.stdout + proc.stderr).strip().splitlines()[-1:] or [""]
+            lines = (proc.stdout + proc.stderr).strip().splitlines()
+            tail = [ln for ln in lines if re.search(r"\b(passed|failed|error|no tests ran)\b", ln)][-1:] or lines[-1:] or [""]
             ctx.log(f"make test {run + 1}/{runs} ({kind}): {walls[kind][-1]:.1f} s, exit {proc.returncode}: "
                     f"{tail[0]}, load {loadavg()}")
     stats("make_test", walls["cold"], out)
@@ -659,6 +690,10 @@ def table(out: dict[str, Any]) -> str:
         rows.append(("clean build", _fmt(clean), _range(out, "clean_build"),
                      f"<= {CLEAN_OVER_FLOOR} x floor" + (f" = {_fmt(CLEAN_OVER_FLOOR * floor)}" if floor else ""),
                      _verdict(ok, f"(x{ratio:.2f})" if ratio else "")))
+        if g("clean_floor_ratio_paired_x") is not None:
+            rows.append(("  clean / floor, run by run (paired)", f"x{g('clean_floor_ratio_paired_x'):.2f}",
+                         f"x{g('clean_floor_ratio_paired_min_x'):.2f} – x{g('clean_floor_ratio_paired_max_x'):.2f}",
+                         "", ""))
         rows.append((f"floor (sphinx off + kernels/{g('floor_jobs') or '?'})", _fmt(floor), _range(out, "floor"),
                      "", ""))
         if g("floor_sphinx_off_s") is not None:
@@ -786,10 +821,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if "checker" in args.parts:
             part_checker(out, args.runs, args.sizes, log=log)
-        if "clean" in args.parts:
-            part_clean(ctx, out)
-        if "floor" in args.parts:
-            part_floor(ctx, out)
+        if "clean" in args.parts or "floor" in args.parts:
+            part_clean_and_floor(ctx, out, clean="clean" in args.parts, floor="floor" in args.parts)
         if "nochange" in args.parts:
             part_nochange(ctx, out)
         if "chapter" in args.parts:
@@ -807,7 +840,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(tmp, ignore_errors=True)
     out["build_jobs"] = ctx.jobs or out.get("build_jobs")
     if out.get("clean_build_s") and out.get("floor_s"):
-        out["clean_floor_ratio"] = out["clean_build_s"] / out["floor_s"]
+        out["clean_floor_ratio_of_medians"] = out["clean_build_s"] / out["floor_s"]
     out["loadavg_end"] = loadavg()
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -264,7 +264,9 @@ def _finish(fig: Figure, alt: str) -> Figure:
     # supxlabel, not fig.text: constrained layout keeps room for it below any legend
     fig.supxlabel(SOURCE_LINE, x=0.01, ha="left", fontsize=7.5, color="#444444")
     fig.recount_alt = alt  # read by alt_text()
-    fig.draw_without_rendering()  # lay out ticks inside the style, so they get the CJK font
+    # Not drawn here: save_png and save_svg draw (and lay out) the figure inside the house
+    # style, so tick labels made at draw time get the CJK font too; drawing here as well
+    # would lay out and draw every chart twice.
     return fig
 
 
