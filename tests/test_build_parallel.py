@@ -81,3 +81,35 @@ def test_a_failing_cell_in_a_parallel_reader_fails_the_build_with_its_traceback(
     assert proc.returncode != 0, log[-3000:]
     assert "recount: reading 6 document(s) in 2 process(es)" in log, log[-3000:]
     assert "tiny-book-cell-failed" in log, f"the failing cell's error is not in the log:\n{log[-3000:]}"
+
+
+def test_kernel_starts_are_serialised_once() -> None:
+    from nbclient import NotebookClient
+
+    sphinx_deps.serialise_kernel_launch()
+    patched = NotebookClient.async_start_new_kernel
+    sphinx_deps.serialise_kernel_launch()  # a second build in the same process: not wrapped twice
+    assert NotebookClient.async_start_new_kernel is patched
+    assert NotebookClient._recount_serialised_launch
+
+
+def test_the_kernel_launch_lock_excludes_other_holders(tmp_path: Path) -> None:
+    import fcntl
+
+    lock = tmp_path / "launch.lock"
+    with sphinx_deps.kernel_launch_lock(lock), open(lock, "a") as other:
+        with pytest.raises(BlockingIOError):
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with open(lock, "a") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released on exit
+
+
+def test_ports_bound_means_something_listens() -> None:
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        assert sphinx_deps.ports_bound("127.0.0.1", [port])
+    assert not sphinx_deps.ports_bound("127.0.0.1", [port])  # closed: nothing listens now

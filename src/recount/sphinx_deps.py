@@ -44,6 +44,16 @@ this extension keeps:
 * ``$RECOUNT_READS_LOG`` is set and cleared inside the fork that reads the
   document, and every document has its own log file.
 
+Kernels start one at a time. jupyter_client picks a kernel's five TCP ports
+by binding port 0 and closing the socket, and the kernel binds them a moment
+later; two processes starting kernels at once can be handed the same port in
+between, and the second kernel dies ("Kernel died before replying to
+kernel_info", jupyter/jupyter_client#154). :func:`serialise_kernel_launch`
+makes each start, from picking the ports until the kernel has bound them (a
+TCP connect to each succeeds; about half a second), hold a lock file shared by
+every process on the machine: the forked readers of one build, and concurrent
+builds. Only that window is serialised; notebooks still run in parallel.
+
 Writing stays serial (``builder.allow_parallel = False``): on two cores it would
 gain about a second and the order in which pages are written and indexed stays
 the same as in a serial build. Parallel and serial builds give the same bytes.
@@ -51,8 +61,15 @@ the same as in a serial build. Parallel and serial builds give the same bytes.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import fcntl
 import json
 import os
+import socket
+import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -260,8 +277,70 @@ def _on_html_collect_pages(app: Sphinx) -> list:
     return []
 
 
+#: The lock file kernel starts take (see the module docstring); one per machine and user.
+KERNEL_LAUNCH_LOCK = Path(tempfile.gettempdir()) / f"recount-kernel-launch-{os.getuid()}.lock"
+#: Give up waiting for a kernel to bind its ports after this long (it is then dead or
+#: very slow, and nbclient reports it as it would have).
+KERNEL_BIND_TIMEOUT_S = 30.0
+
+
+@contextlib.contextmanager
+def kernel_launch_lock(path: Path = KERNEL_LAUNCH_LOCK) -> Iterator[None]:
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def ports_bound(ip: str, ports: list[int]) -> bool:
+    """Whether something listens on every one of ``ports`` (a TCP connect succeeds).
+    Connecting, unlike binding, cannot take a port from the kernel about to bind it."""
+    for port in ports:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.settimeout(0.5)
+            if s.connect_ex((ip, port)) != 0:
+                return False
+    return True
+
+
+async def _wait_until_bound(km: Any, timeout: float = KERNEL_BIND_TIMEOUT_S) -> None:
+    if getattr(km, "transport", "tcp") != "tcp":
+        return
+    ports = [km.shell_port, km.iopub_port, km.stdin_port, km.hb_port, km.control_port]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if ports_bound(km.ip, ports):
+            return
+        alive = km.is_alive()
+        if asyncio.iscoroutine(alive):
+            alive = await alive
+        if not alive:
+            return
+        await asyncio.sleep(0.02)
+
+
+def serialise_kernel_launch() -> None:
+    """Make nbclient start kernels under :data:`KERNEL_LAUNCH_LOCK` (idempotent)."""
+    from nbclient import NotebookClient
+
+    if getattr(NotebookClient, "_recount_serialised_launch", False):
+        return
+    start = NotebookClient.async_start_new_kernel
+
+    async def async_start_new_kernel(self: Any, **kwargs: Any) -> None:
+        with kernel_launch_lock():
+            await start(self, **kwargs)
+            await _wait_until_bound(self.km)
+
+    NotebookClient.async_start_new_kernel = async_start_new_kernel  # type: ignore[method-assign]
+    NotebookClient._recount_serialised_launch = True  # type: ignore[attr-defined]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    serialise_kernel_launch()
     if app.parallel <= 1:  # jupyter-book build passes 1; keep an explicit sphinx-build -j N
         app.parallel = build_jobs()
     app.connect("builder-inited", _allow_parallel_read)
