@@ -135,6 +135,26 @@ def build_book(run_id: str | None = None) -> Path:
     return HTML_DIR
 
 
+#: front matter of a MyST text notebook (what makes a page of a small test book execute)
+NOTEBOOK_FRONT_MATTER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+"""
+
+
+def notebook_page(title: str, code: str) -> str:
+    """A MyST text notebook: a title and one code cell."""
+    return f"{NOTEBOOK_FRONT_MATTER}# {title}\n\n```{{code-cell}} ipython3\n{code}\n```\n"
+
+
 def copy_book(dst: Path, toc: str | None = None, data: Path | None = None) -> Path:
     """Copy the book's inputs (:data:`BOOK_INPUTS`) to ``dst``; optionally another ``_toc.yml`` or data folder."""
     ignore = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "__pycache__", "*.pyc")

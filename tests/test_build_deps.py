@@ -50,23 +50,12 @@ from pathlib import Path
 
 import pytest
 
+import browser_support as bs
 from recount import paths, sphinx_deps
 
 ROOT = paths.ROOT
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 EXECUTING = re.compile(r"^(?P<file>\S+?\.(?:md|ipynb)): Executing notebook using", re.M)
-FRONT = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
-"""
 #: notebook -> the path function of the one data file it reads
 SMALL_BOOK = {"book/events": "events_path", "book/figures": "figures_path"}
 TOC = """\
@@ -126,8 +115,7 @@ class SmallBook:
         for doc, path_function in SMALL_BOOK.items():
             code = (f"from recount import ledger, paths\n\n"
                     f"len(ledger.read_bytes(paths.{path_function}()))")
-            (root / f"{doc}.md").write_text(f"{FRONT}# {doc}\n\n```{{code-cell}} ipython3\n{code}\n```\n",
-                                            encoding="utf-8")
+            (root / f"{doc}.md").write_text(bs.notebook_page(doc, code), encoding="utf-8")
         shutil.copytree(paths.DATA_DIR, root / "data", ignore=ignore)
         # The library too, imported from the copy (PYTHONPATH comes before the
         # editable install): its files are the copy's dependencies, so the

@@ -22,21 +22,10 @@ from pathlib import Path
 
 import pytest
 
+import browser_support as bs
 from recount import paths, sphinx_deps
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
-FRONT = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
-"""
 
 
 def test_build_jobs_follows_the_environment(monkeypatch) -> None:
@@ -69,7 +58,7 @@ def test_a_failing_cell_in_a_parallel_reader_fails_the_build_with_its_traceback(
         "format: jb-book\nroot: book/p0\nchapters:\n" + "".join(f"  - file: book/{p}\n" for p in pages[1:]),
         encoding="utf-8")
     for page in pages:
-        text = (f'{FRONT}# {page}\n\n```{{code-cell}} ipython3\nraise RuntimeError("tiny-book-cell-failed")\n```\n'
+        text = (bs.notebook_page(page, 'raise RuntimeError("tiny-book-cell-failed")')
                 if page == "p3" else f"# {page}\n\nNo code.\n")
         (root / "book" / f"{page}.md").write_text(text, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != paths.READS_LOG_ENV}
