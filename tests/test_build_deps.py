@@ -41,7 +41,6 @@ import json
 import os
 import pickle
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -97,37 +96,25 @@ class SmallBook:
     """Two notebooks reading one data file each, and a page with no code; the real config."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
-        (root / "book").mkdir(parents=True)
+        # The book's inputs, library included (bs.copy_book; imported from the copy through
+        # PYTHONPATH, bs.copy_env): its files are the copy's dependencies, so the test can
+        # touch them, and edits to the working tree meanwhile do not disturb the counts.
+        self.root = bs.copy_book(root, toc=TOC)
         self.build_dir = root / "_build"
         self.state = self.build_dir / sphinx_deps.STATE_DIR
-        ignore = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "__pycache__")
+        self.library = root / "src" / "recount"
+        self.env = bs.copy_env(root)
         # The real config, but an English search index: jieba's dictionary (1.5 s to
         # load at every build that writes a page) is not what this test is about.
-        config = (ROOT / "_config.yml").read_text("utf-8")
+        config = (root / "_config.yml").read_text("utf-8")
         assert "html_search_language: zh" in config
         (root / "_config.yml").write_text(config.replace("html_search_language: zh", "html_search_language: en"),
                                           encoding="utf-8")
-        (root / "_toc.yml").write_text(TOC, encoding="utf-8")
-        if (paths.BOOK_DIR / "_static").is_dir():
-            shutil.copytree(paths.BOOK_DIR / "_static", root / "book" / "_static")
         (root / "book" / "intro.md").write_text("# A small book\n\nNo code on this page.\n", encoding="utf-8")
         for doc, path_function in SMALL_BOOK.items():
             code = (f"from recount import ledger, paths\n\n"
                     f"len(ledger.read_bytes(paths.{path_function}()))")
             (root / f"{doc}.md").write_text(bs.notebook_page(doc, code), encoding="utf-8")
-        shutil.copytree(paths.DATA_DIR, root / "data", ignore=ignore)
-        # The library too, imported from the copy (PYTHONPATH comes before the
-        # editable install): its files are the copy's dependencies, so the
-        # test can touch them, and edits to the working tree meanwhile do not
-        # disturb the counts.
-        shutil.copytree(paths.PACKAGE_DIR, root / "src" / "recount", ignore=ignore)
-        self.library = root / "src" / "recount"
-        self.env = {k: v for k, v in os.environ.items() if k != paths.READS_LOG_ENV}
-        self.env["PYTHONPATH"] = os.pathsep.join(
-            [str(root / "src")] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
-        self.env.update(RECOUNT_DATA=str(root / "data"), SOURCE_DATE_EPOCH=sphinx_deps.SOURCE_DATE_EPOCH,
-                        TZ="UTC", LC_ALL="C.UTF-8")
 
     def build(self) -> list[str]:
         """Build; return the docnames executed, checked against myst-nb's log."""

@@ -61,9 +61,7 @@ def test_a_failing_cell_in_a_parallel_reader_fails_the_build_with_its_traceback(
         text = (bs.notebook_page(page, 'raise RuntimeError("tiny-book-cell-failed")')
                 if page == "p3" else f"# {page}\n\nNo code.\n")
         (root / "book" / f"{page}.md").write_text(text, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != paths.READS_LOG_ENV}
-    env.update(RECOUNT_BUILD_JOBS="2", RECOUNT_DATA=str(paths.DATA_DIR),
-               SOURCE_DATE_EPOCH=sphinx_deps.SOURCE_DATE_EPOCH)
+    env = bs.book_env(RECOUNT_BUILD_JOBS="2", RECOUNT_DATA=str(paths.DATA_DIR))
     proc = subprocess.run([str(JUPYTER_BOOK), "build", str(root), "-W", "-n", "--keep-going"], cwd=root, env=env,
                           capture_output=True, text=True, timeout=900)
     log = proc.stdout + proc.stderr

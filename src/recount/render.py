@@ -23,19 +23,21 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
+from typing import Any, TypeVar
 
 import pandas as pd
 from IPython.display import HTML
 
 from recount import article as art
 from recount import paths
-from recount.constraints import ConstraintResult
 from recount.intervals import QUALIFIERS, Interval
 from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger
 from recount.report import VERDICT_ORDER, Report
 from recount.verdict import RateResult, claim_key, fmt_fraction
+
+T = TypeVar("T")
 
 LEDGER_PAGE = "ledger.html"
 
@@ -381,21 +383,22 @@ def scorecard(report: Report) -> HTML:
     return HTML(table_html(["Verdict", "Claims", "Meaning"], rows, classes="recount-scorecard"))
 
 
-def _results(report: Report, ids=None, section=None) -> list[RateResult]:
-    rs = report.results
+def _select(items: Iterable[T], ids: Iterable[str] | None, section: int | None, row: Callable[[T], Any]) -> list[T]:
+    """The rows a table shows: those of ``ids`` in that order, else those of ``section``, else all.
+    ``row`` gives an item's ledger row (its ``id`` and ``section``)."""
+    items = list(items)
     if ids is not None:
-        want = list(ids)
-        by = {r.rate.id: r for r in rs}
-        return [by[i] for i in want]
+        by_id = {row(x).id: x for x in items}
+        return [by_id[i] for i in ids]
     if section is not None:
-        rs = [r for r in rs if r.rate.section == section]
-    return rs
+        return [x for x in items if row(x).section == section]
+    return items
 
 
 def rates_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
                 anchors: bool = False) -> HTML:
     """Rates with their quote, cited value, recomputation, arithmetic and verdict."""
-    rs = _results(report, ids, section)
+    rs = _select(report.results, ids, section, lambda r: r.rate)
     rows = []
     for r in rs:
         fid = r.rate.cited or r.rate.numerator[0]
@@ -412,11 +415,7 @@ def rates_table(report: Report, ids: Iterable[str] | None = None, section: int |
 def figures_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
                   anchors: bool = False) -> HTML:
     """Figures with their quote, the value as written, its qualifier and the interval it stands for."""
-    figs = list(report.ledger.figures.values())
-    if ids is not None:
-        figs = [report.ledger.figures[i] for i in ids]
-    elif section is not None:
-        figs = [f for f in figs if f.section == section]
+    figs = _select(report.ledger.figures.values(), ids, section, lambda f: f)
     rows = []
     for f in figs:
         fid = esc(f.id) if anchors else _link(fig_href(f.id), esc(f.id))
@@ -430,20 +429,10 @@ def figures_table(report: Report, ids: Iterable[str] | None = None, section: int
                            rows, row_ids, classes="recount-figures"))
 
 
-def _constraint_results(report: Report, ids=None, section=None) -> list[ConstraintResult]:
-    cs = report.constraint_results
-    if ids is not None:
-        by = {c.constraint.id: c for c in cs}
-        return [by[i] for i in ids]
-    if section is not None:
-        cs = [c for c in cs if c.constraint.section == section]
-    return cs
-
-
 def constraints_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
                       anchors: bool = False) -> HTML:
     """Cross-claim checks: kind, what was checked (with the numbers), result."""
-    cs = _constraint_results(report, ids, section)
+    cs = _select(report.constraint_results, ids, section, lambda c: c.constraint)
     if not cs:
         return HTML("<p>No cross-claim checks.</p>")
     rows = [[esc(c.constraint.id), esc(c.constraint.kind), mixed(c.constraint.note_en), mixed(c.detail),

@@ -306,6 +306,8 @@ def ports_bound(ip: str, ports: list[int]) -> bool:
 
 
 async def _wait_until_bound(km: Any, timeout: float = KERNEL_BIND_TIMEOUT_S) -> None:
+    from jupyter_core.utils import ensure_async
+
     if getattr(km, "transport", "tcp") != "tcp":
         return
     ports = [km.shell_port, km.iopub_port, km.stdin_port, km.hb_port, km.control_port]
@@ -313,10 +315,7 @@ async def _wait_until_bound(km: Any, timeout: float = KERNEL_BIND_TIMEOUT_S) -> 
     while time.monotonic() < deadline:
         if ports_bound(km.ip, ports):
             return
-        alive = km.is_alive()
-        if asyncio.iscoroutine(alive):
-            alive = await alive
-        if not alive:
+        if not await ensure_async(km.is_alive()):  # the sync and the async manager alike
             return
         await asyncio.sleep(0.02)
 
