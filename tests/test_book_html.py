@@ -1,17 +1,14 @@
 """The built book, read as a reader gets it: pages, verdicts, alt text, links, no stray stderr.
 
-The session fixture builds the book once with the Makefile's own recipe (``make
-book``: ``jupyter-book build . -W -n --keep-going`` with the Makefile's
-environment), so these tests see what ``make book`` publishes. The build is
-incremental: with nothing changed it executes no notebook and takes seconds.
+The session fixture ``built_book`` builds the book once per test run with the
+Makefile's own recipe (``make book``: ``jupyter-book build . -W -n --keep-going``
+with the Makefile's environment), so these tests see what ``make book``
+publishes; every module that reads the book shares that one build.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,9 +21,7 @@ from recount.report import Report
 
 pytestmark = pytest.mark.slow
 
-HTML_DIR = paths.BUILD_DIR / "html"
 CHAPTERS = {1: "book/01_policies", 2: "book/02_subdistricts", 3: "book/03_restart"}
-STAMP = ".venv/.installed"  # the Makefile's install stamp: never reinstall from a test
 
 
 def toc_files() -> list[str]:
@@ -39,17 +34,9 @@ def toc_files() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def book() -> Path:
-    make = shutil.which("make")
-    if make is None:
-        pytest.skip("`make` is not installed: build the book with `make book` and re-run")
-    env = {k: v for k, v in os.environ.items() if k != paths.READS_LOG_ENV}
-    proc = subprocess.run([make, "-o", STAMP, "book"], cwd=paths.ROOT, env=env, capture_output=True,
-                          text=True, timeout=3600)
-    if proc.returncode != 0:
-        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-40:])
-        pytest.fail(f"`make book` failed (exit {proc.returncode}):\n{tail}", pytrace=False)
-    return HTML_DIR
+def book(built_book) -> Path:
+    """The session build (``built_book``: one ``make book`` per test run, shared by the workers)."""
+    return built_book
 
 
 @pytest.fixture(scope="session")
