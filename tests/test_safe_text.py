@@ -1,10 +1,14 @@
 """Hostile text in the data is shown as text by the built book, never run or rendered as markup.
 
-A small book (the four appendices: ledger, source, methods, data) is built from a
-copy of the data in which the source article gains one line, and a figure
-quoting that line and a rate derived from it carry, in their quote, label,
-reading and note, a ``<script>``, an ``<img onerror>``, Markdown ``**bold**``
-and a MyST ``{glue}`` role. The copied article gets a new sha256, given to the
+A small book is built from a copy of the data in which the source article
+gains one line, and a figure quoting that line and a rate derived from it
+carry, in their quote, label, reading and note, a ``<script>``, an ``<img
+onerror>``, Markdown ``**bold**`` and a MyST ``{glue}`` role. Its pages are the
+two that print the ledger's text, the ledger and the source (as the book has
+them), and the methods and data pages as plain stand-ins without code, which
+the two link to: the real ones print the rules, the schema, the exclusions and
+counts, never a quote, label, reading or note, so executing them here would
+check nothing. The copied article gets a new sha256, given to the
 build as ``$RECOUNT_SOURCE_SHA256`` (:func:`recount.paths.pinned_source_sha256`);
 ``$RECOUNT_DATA`` points at the copy (:func:`recount.paths.data_dir`).
 
@@ -45,7 +49,9 @@ FIGURE_ID, RATE_ID, CONSTRAINT_ID = "evil_firms", "evil_share", "evil_le_itself"
 LABEL = f"firms {SCRIPT} {IMG} {BOLD} {GLUE}"
 READING = f"{BOLD} over {GLUE} {SCRIPT}"
 NOTE = f"{IMG} {BOLD} {GLUE} {SCRIPT}"
-PAGES = ("book/ledger.html", "book/source.html", "book/methods.html", "book/data.html")
+PAGES = ("book/ledger.html", "book/source.html")
+#: pages the two link to ({doc}`methods`, {doc}`data`): plain text here
+STAND_INS = {"book/methods": "Methods", "book/data": "Data"}
 TOC = """\
 format: jb-book
 root: book/ledger
@@ -101,6 +107,8 @@ def hostile_book(tmp_path_factory) -> Path:
     assert FIGURE_ID in ledger.figures and any(r.id == RATE_ID for r in ledger.rates)
 
     root = bs.copy_book(tmp / "book", toc=TOC, data=data)
+    for doc, title in STAND_INS.items():
+        (root / f"{doc}.md").write_text(f"# {title}\n\nA stand-in without code.\n", encoding="utf-8")
     return bs.build_copy(root, bs.copy_env(root, **{paths.SOURCE_SHA256_ENV: sha}))
 
 
@@ -110,7 +118,7 @@ def page(book: Path, name: str) -> tuple[str, BeautifulSoup]:
 
 
 def test_the_small_book_was_built(hostile_book):
-    for name in PAGES:
+    for name in PAGES + tuple(f"{doc}.html" for doc in STAND_INS):
         assert (hostile_book / name).is_file(), name
     assert not (hostile_book / "book" / "01_policies.html").exists()
 
