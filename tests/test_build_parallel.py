@@ -100,3 +100,35 @@ def test_ports_bound_means_something_listens() -> None:
         port = listener.getsockname()[1]
         assert sphinx_deps.ports_bound("127.0.0.1", [port])
     assert not sphinx_deps.ports_bound("127.0.0.1", [port])  # closed: nothing listens now
+
+
+def test_parallel_reading_starts_the_longest_sources_first(tmp_path: Path, monkeypatch) -> None:
+    """The chunks handed to Sphinx, run by Sphinx's own ParallelTasks, start in order of source size,
+    largest first: the order a clean build executes its notebooks in."""
+    import multiprocessing.context
+    import time
+    from types import SimpleNamespace
+
+    from sphinx.util.parallel import ParallelTasks
+
+    sizes = {"a_small": 100, "b_large": 900, "c_medium": 500, "d_tiny": 10, "e_big": 700, "f_mid": 300}
+    for doc, size in sizes.items():
+        (tmp_path / f"{doc}.md").write_text("x" * size, encoding="utf-8")
+    app = SimpleNamespace(env=SimpleNamespace(doc2path=lambda doc: str(tmp_path / f"{doc}.md")))
+    chunks = sphinx_deps._chunks_longest_first(app, sorted(sizes), 2)
+    assert sorted(c for chunk in chunks for c in chunk) == sorted(sizes)
+    assert all(len(chunk) == 1 for chunk in chunks)
+
+    started: list[str] = []
+    start = multiprocessing.context.ForkProcess.start
+
+    def recording_start(self):
+        started.append(self._args[2][0])  # ParallelTasks passes (pipe, function, chunk)
+        start(self)
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", recording_start)
+    tasks = ParallelTasks(2)
+    for chunk in chunks:
+        tasks.add_task(lambda chunk: time.sleep(0.05), chunk)
+    tasks.join()
+    assert started == sorted(sizes, key=lambda doc: -sizes[doc])

@@ -33,8 +33,10 @@ Notebooks are read, so executed, in parallel: ``jupyter-book build`` has no
 use; ``1`` reads serially; an explicit ``sphinx-build -j N`` is kept). Sphinx
 forks one reader per chunk of documents when more than five are out of date;
 each fork executes its notebooks in its own kernel and sends its environment
-back, and Sphinx merges it into the main one. That merge covers everything
-this extension keeps:
+back, and Sphinx merges it into the main one. Each chunk is one document,
+and the longest sources start first (:func:`_chunks_longest_first`), so the
+build does not end with one worker running a long chapter while the other
+idles. That merge covers everything this extension keeps:
 
 * ``env.dependencies`` is merged by Sphinx's own ``DependenciesCollector``
   (``merge_other`` on ``env-merge-info``; ``BuildEnvironment.merge_info_from``
@@ -64,6 +66,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import socket
@@ -137,13 +140,29 @@ def build_jobs() -> int:
     return jobs
 
 
-def _one_document_per_chunk(arguments: Any, nproc: int, maxbatch: int = 10) -> list[list[Any]]:
-    # Sphinx splits the documents to read into nproc sorted chunks of equal
-    # count (8 pages -> 2 x 4). Notebooks take 4 to 9 s each, so equal counts
-    # are unequal work: one document per chunk lets each of the nproc workers
-    # take the next notebook when it is free. A chunk costs one fork and one
-    # pickled environment (milliseconds).
-    return [[arg] for arg in arguments]
+def _chunks_longest_first(app: Sphinx, arguments: Any, nproc: int, maxbatch: int = 10) -> list[list[Any]]:
+    """Sphinx's ``make_chunks`` for reading: one document per chunk, the longest sources started first.
+
+    Sphinx splits the documents to read into ``nproc`` sorted chunks of equal
+    count (8 pages -> 2 x 4). Notebooks take 2 to 6 s each, so equal counts are
+    unequal work: one document per chunk lets each worker take the next notebook
+    when it is free (a chunk costs one fork and one pickled environment,
+    milliseconds). The order they start in decides how long the last worker runs
+    alone: longest first (the classic list-scheduling rule), with the size of a
+    page's source as its expected cost, since a clean build has no timings to go
+    by (the chapters, with their charts, are the longest sources and the slowest
+    notebooks). Sphinx's ``ParallelTasks`` starts the first ``nproc`` chunks at
+    once and then takes the waiting ones last in, first out (``dict.popitem``),
+    so the rest are handed over in reverse to start in this order.
+    """
+    def size(docname: str) -> int:
+        try:
+            return os.path.getsize(app.env.doc2path(docname))
+        except OSError:
+            return 0
+
+    docs = sorted(arguments, key=lambda d: (-size(d), d))
+    return [[d] for d in docs[:nproc] + docs[nproc:][::-1]]
 
 
 def _relative_to_srcdir(env: BuildEnvironment, path: Path) -> str:
@@ -247,7 +266,7 @@ def _allow_parallel_read(app: Sphinx) -> None:
 
         # _read_parallel (the only user now that writing is serial) looks the
         # name up in this module at call time.
-        sphinx.builders.make_chunks = _one_document_per_chunk  # type: ignore[assignment]
+        sphinx.builders.make_chunks = functools.partial(_chunks_longest_first, app)  # type: ignore[assignment]
 
 
 def _on_builder_inited(app: Sphinx) -> None:
