@@ -91,3 +91,22 @@ def test_no_built_file_names_the_working_tree(built_book):
     leaks = [p.relative_to(built_book).as_posix() for p in built_book.rglob("*")
              if p.is_file() and root in p.read_bytes()]
     assert not leaks, f"built files embedding {paths.ROOT}: {leaks[:20]}"
+
+
+def test_the_root_page_redirects_to_the_landing_page_and_names_the_icon(built_book):
+    """The folder's index.html (recount.sphinx_publish, not sphinx-external-toc's bare redirect) declares the
+    book's icon, so no browser asks for a /favicon.ico the book does not have, and links the landing page."""
+    soup = BeautifulSoup((built_book / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html.get("lang") == "en" and soup.title.get_text().strip()
+    refresh = soup.find("meta", attrs={"http-equiv": "Refresh"})
+    assert refresh and refresh["content"] == "0; url=book/index.html"
+    assert soup.find("a", href="book/index.html")
+    icon = soup.find("link", rel="icon")
+    assert icon and (built_book / icon["href"]).is_file(), icon
+
+
+def test_the_root_page_escapes_what_it_is_given():
+    from recount.sphinx_publish import root_page
+
+    text = root_page('a"b.html', "<Recount>", None)
+    assert 'url=a&quot;b.html"' in text and "&lt;Recount&gt;" in text and 'rel="icon"' not in text
