@@ -82,10 +82,11 @@ def built_book(request) -> Path:
 #: from being the last one running while the other worker idles. The first
 #: module makes the session build and then a clean one to compare (the longest);
 #: the 2nd and 4th build small books of their own, so their worker does not
-#: wait for the session build; the 5th reads it. A module keeps its
+#: wait for the session build; the 5th reads it; the 6th draws every chart
+#: (about 10 s), and is better started early than last. A module keeps its
 #: module-scoped fixtures (a Chromium, a small book) on one worker.
 LONG_MODULES = ("test_reproducible.py", "test_build_deps.py", "test_build_parallel.py", "test_safe_text.py",
-                "test_browser.py")
+                "test_browser.py", "test_plots.py")
 
 
 def pytest_collection_modifyitems(config, items):
