@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -206,8 +207,20 @@ def notebook_page(title: str, code: str) -> str:
     return f"{NOTEBOOK_FRONT_MATTER}# {title}\n\n```{{code-cell}} ipython3\n{code}\n```\n"
 
 
-def copy_book(dst: Path, toc: str | None = None, data: Path | None = None) -> Path:
-    """Copy the book's inputs (:data:`BOOK_INPUTS`) to ``dst``; optionally another ``_toc.yml`` or data folder."""
+def toc_yaml(docnames: Sequence[str]) -> str:
+    """A ``_toc.yml`` for a small test book: the first docname is the root, the others its chapters."""
+    root, *chapters = docnames
+    return f"format: jb-book\nroot: {root}\nchapters:\n" + "".join(f"  - file: {d}\n" for d in chapters)
+
+
+def copy_book(dst: Path, toc: Sequence[str] | None = None, data: Path | None = None,
+              english_search: bool = False) -> Path:
+    """Copy the book's inputs (:data:`BOOK_INPUTS`) to ``dst``.
+
+    Optionally another table of contents (docnames, root first: :func:`toc_yaml`), another data
+    folder, and an English search index instead of the Chinese one (for a small book whose test
+    is not about search: jieba's dictionary takes 1.5 s to load at every build that writes a page).
+    """
     ignore = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "__pycache__", "*.pyc")
     dst.mkdir(parents=True, exist_ok=True)
     for name in BOOK_INPUTS:
@@ -221,7 +234,12 @@ def copy_book(dst: Path, toc: str | None = None, data: Path | None = None) -> Pa
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, target)
     if toc is not None:
-        (dst / "_toc.yml").write_text(toc, encoding="utf-8")
+        (dst / "_toc.yml").write_text(toc_yaml(toc), encoding="utf-8")
+    if english_search:
+        config = (dst / "_config.yml").read_text("utf-8")
+        assert "html_search_language: zh" in config
+        (dst / "_config.yml").write_text(config.replace("html_search_language: zh", "html_search_language: en"),
+                                         encoding="utf-8")
     return dst
 
 

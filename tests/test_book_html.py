@@ -34,16 +34,10 @@ def toc_files() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def book(built_book) -> Path:
-    """The session build (``built_book``: one ``make book`` per test run, shared by the workers)."""
-    return built_book
-
-
-@pytest.fixture(scope="session")
-def pages(book) -> dict[str, BeautifulSoup]:
+def pages(built_book) -> dict[str, BeautifulSoup]:
     out = {}
     for name in toc_files():
-        path = book / f"{name}.html"
+        path = built_book / f"{name}.html"
         assert path.is_file(), f"{name} is in _toc.yml but {path} was not built"
         out[name] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     return out
@@ -116,7 +110,7 @@ def test_no_page_shows_stderr_or_errors(pages):
         assert not page.select(".output.traceback, .output.error"), f"{name} shows an error"
 
 
-def test_links_to_the_ledger_land_on_a_row(book, pages):
+def test_links_to_the_ledger_land_on_a_row(built_book, pages):
     ledger = pages["book/ledger"]
     ids = {el.get("id") for el in ledger.find_all(id=True)}
     for name, page in pages.items():
@@ -139,20 +133,20 @@ def test_quotes_are_marked_chinese(pages):
         assert quotes and all(q.get("lang") == "zh-CN" for q in quotes), name
 
 
-def test_chapters_offer_their_notebook_for_download(book, pages):
+def test_chapters_offer_their_notebook_for_download(built_book, pages):
     for name in CHAPTERS.values():
         links = [a["href"] for a in pages[name].find_all("a", href=True) if a["href"].endswith(".ipynb")]
         assert links, (f"{name}: no .ipynb in the download menu; list `recount.sphinx_ipynb` in "
                        "_config.yml sphinx.config.extensions")
-        target = (book / name).parent / links[0]
+        target = (built_book / name).parent / links[0]
         assert target.resolve().is_file(), f"{name}: {links[0]} is not in the build"
 
 
-def test_data_page_offers_every_file(book, pages):
+def test_data_page_offers_every_file(built_book, pages):
     hrefs = [a["href"] for a in main(pages["book/data"]).select("a.download")]
     names = {Path(h).name for h in hrefs}
     for name in ("figures.csv", "rates.csv", "constraints.csv", "events.csv", "exclusions.csv",
                  "datapackage.json", "article.zh.txt"):
         assert name in names, f"data page does not offer {name}"
     for h in hrefs:
-        assert ((book / "book") / h).resolve().is_file(), h
+        assert ((built_book / "book") / h).resolve().is_file(), h

@@ -54,9 +54,7 @@ def test_a_failing_cell_in_a_parallel_reader_fails_the_build_with_its_traceback(
     if (paths.BOOK_DIR / "_static").is_dir():
         shutil.copytree(paths.BOOK_DIR / "_static", root / "book" / "_static")
     pages = [f"p{i}" for i in range(6)]
-    (root / "_toc.yml").write_text(
-        "format: jb-book\nroot: book/p0\nchapters:\n" + "".join(f"  - file: book/{p}\n" for p in pages[1:]),
-        encoding="utf-8")
+    (root / "_toc.yml").write_text(bs.toc_yaml([f"book/{p}" for p in pages]), encoding="utf-8")
     for page in pages:
         text = (bs.notebook_page(page, 'raise RuntimeError("tiny-book-cell-failed")')
                 if page == "p3" else f"# {page}\n\nNo code.\n")
