@@ -28,6 +28,7 @@ import json
 import os
 import sys
 import traceback
+from pathlib import Path
 
 
 def build(args: list[str], log_path: str) -> int:
@@ -60,7 +61,7 @@ def preload() -> None:
 
     import jupyter_book.cli.main  # noqa: F401
 
-    config = yaml.safe_load(open("_config.yml", encoding="utf-8"))
+    config = yaml.safe_load(Path("_config.yml").read_text(encoding="utf-8"))
     for name in ((config.get("sphinx") or {}).get("config") or {}).get("extensions") or []:
         try:
             importlib.import_module(name)
