@@ -144,13 +144,13 @@ def test_claim_box_shows_quote_gloss_arithmetic_and_a_worded_badge(report):
     box = render.claim(report, "district_rate").data
     assert "复工复产率达76.23%" in box
     assert "Gloss:" in box and "123,542" in box
-    assert "94181 / 123542 = 76.2340% → 76.23%" in box
+    assert "94,181 / 123,542 = 76.23%" in box  # two decimals at most, in words
     assert "✓ consistent</span>" in box  # a word, not colour alone
     box = render.claims(report, "inconsistent").data
-    for arithmetic in ("4800 / 5852 = 82.02% → 82%", "13000 / 15778 = 82.39% → 82%",
-                       "17800 / 21630 = 82.29% → 82%"):
+    for arithmetic in ("4,800 / 5,852 = 82.02%, which rounds to 82%", "13,000 / 15,778 = 82.39%, which rounds to 82%",
+                       "17,800 / 21,630 = 82.29%, which rounds to 82%"):
         assert arithmetic in box
-    assert "✗ inconsistent</span>" in box and "[87.5, 88.5)%" in box
+    assert "✗ inconsistent</span>" in box and "between 87.5% and 88.5%" in box
 
 
 def test_ledger_rows_are_anchored(report):
@@ -188,7 +188,11 @@ def test_glue_values_cover_every_row_as_text(report):
     assert values["range_ui_approved"] == "2,000 to 3,000"
     assert values["fig_ccb_credit"] == "2.45 million yuan"
     assert values["zh_wqy_open_share"] == "98%左右"
-    assert values["span_xbq_reopen_rate"] == "82.02–82.39%"
+    assert values["span_xbq_reopen_rate"] == "between 82.02% and 82.39%"
+    assert values["rec_ui_eligible_share"] == "30.24%"  # not 30.2436%: two decimals at most in prose
+    stated = {r.cited for r in report.ledger.rates if r.cited}
+    assert values["n_claims"] == str(len(stated))  # the stated percentages; derived rates apart
+    assert values["n_derived"] == str(sum(not r.cited for r in report.ledger.rates))
 
 
 # ---------------------------------------------------------------- contrast (WCAG 2.1 AA: 4.5:1 for text)

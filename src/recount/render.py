@@ -21,6 +21,7 @@ myst-nb); the ``*_html`` helpers they are built from return ``str``.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable
@@ -61,6 +62,14 @@ VERDICT_MEANING: dict[str, str] = {
     "inconsistent": "No reading of the article's counts gives a rate that rounds to the figure cited.",
     "unverifiable": "The article cites the rate but gives no counts to recompute it from.",
     "derived": "The article gives the counts but states no rate; Recount computes one for context.",
+}
+
+#: constraint kind -> its name for readers (the ledger's kind codes stay in data/constraints.csv)
+CONSTRAINT_NAMES: dict[str, str] = {
+    "le": "part within its total",
+    "enumeration": "count of a list",
+    "enumeration_partial": "count of a list ending in 等",
+    "within": "pooled rate within its parts",
 }
 
 CONSTRAINT_MEANING: dict[str, str] = {
@@ -156,6 +165,15 @@ def as_written(f: Figure) -> str:
     return f"{f.qualifier}{f.value_text}{f.unit}"
 
 
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _event_date(e) -> str:
+    """``13 April 2020``, or ``February 2020`` for an event dated to a month."""
+    return f"{e.date.day} {e.date:%B %Y}" if e.precision == "day" else f"{e.date:%B %Y}"
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
@@ -164,19 +182,23 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
-def _cell(content: str, header: bool = False) -> str:
+def _cell(content: str, header: bool = False, label: str = "") -> str:
     tag = "th" if header else "td"
-    return f'<{tag} style="{CELL_STYLE}">{content}</{tag}>'
+    data = f' data-label="{esc(label)}"' if label else ""
+    return f'<{tag} style="{CELL_STYLE}"{data}>{content}</{tag}>'
 
 
 def table_html(headers: list[str], rows: list[list[str]], row_ids: list[str] | None = None,
                caption: str | None = None, classes: str = "") -> str:
-    """A table from cells that are ALREADY markup (built with :func:`esc`/:func:`zh`/badges)."""
+    """A table from cells that are ALREADY markup (built with :func:`esc`/:func:`zh`/badges).
+
+    Each cell carries its column's name (``data-label``): on a phone the stylesheet stacks every
+    row into a card of labelled lines instead of squeezing the columns."""
     head = "".join(_cell(esc(h), header=True) for h in headers)
     body = []
     for i, row in enumerate(rows):
         rid = f' id="{esc(row_ids[i])}"' if row_ids else ""
-        body.append(f"<tr{rid}>" + "".join(_cell(c) for c in row) + "</tr>")
+        body.append(f"<tr{rid}>" + "".join(_cell(c, label=h) for c, h in zip(row, headers)) + "</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     return scroll_html(f'<table class="recount-table {esc(classes)}" style="{TABLE_STYLE}">{cap}'
                        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
@@ -209,7 +231,7 @@ def marked_html(ledger: Ledger, start: int, end: int, page: str = LEDGER_PAGE,
         if lo < pos:  # overlapping quotes: the first one wins
             continue
         out.append(esc(source[pos:lo]))
-        title = esc(f"{fid}: {ledger.figures[fid].label_en}")
+        title = esc(ledger.figures[fid].label_en)
         out.append(f'<a class="recount-fig" href="{esc(fig_href(fid, page))}" title="{title}">'
                    f'<mark style="background:#FFF1B8;color:#1A1A1A">{esc(source[lo:hi])}</mark></a>')
         pos = hi
@@ -283,12 +305,13 @@ def claim_results(report: Report, claim: str) -> list[RateResult]:
 
 
 def _reading_rows(results: list[RateResult]) -> str:
+    cited = f"{results[0].cited.value_text}%" if results[0].cited else "the cited rate"
     rows = []
     for r in results:
-        fits = {True: "fits", False: "does not fit", None: "—"}[r.fits]
-        rows.append([mixed(r.rate.reading or "—"), mixed(r.rate.note_en), f"<code>{esc(r.arithmetic())}</code>",
-                     esc(fits), _link(rate_href(r.rate.id), esc(r.rate.id))])
-    return table_html(["Reading", "Why try it", "Arithmetic", "Against the cited interval", "Ledger row"], rows)
+        fits = {True: "yes", False: "no", None: "—"}[r.fits]
+        reading = _link(rate_href(r.rate.id), mixed(_sentence(r.rate.reading or "the only reading")))
+        rows.append([f"{reading}<br><small>{mixed(r.rate.note_en)}</small>", esc(arithmetic_words(r)), esc(fits)])
+    return table_html(["Reading", "Recomputed", f"Rounds to {cited}?"], rows, classes="recount-readings")
 
 
 def _claim_gloss(rs: list[RateResult], report: Report | None) -> str:
@@ -334,12 +357,12 @@ def claim_box_html(results: RateResult | Iterable[RateResult], report: Report | 
     parts.append(f'<p class="recount-gloss"><em>Gloss:</em> {mixed(_claim_gloss(rs, report))}</p>')
     if first.cited is not None:
         ci = first.cited_interval
-        parts.append(f"<p>Cited: {zh(first.cited.quote)} → {esc(first.cited.value_text)}%, which stands for "
-                     f"the values in {esc(interval_text(ci, '%'))}.</p>")
+        parts.append(f"<p>Cited: {zh(first.cited.quote)}: {esc(first.cited.value_text)}%, which stands for "
+                     f"any value {esc(band_words(ci))} (the values that round to it).</p>")
     if len(rs) > 1:
         parts.append(_reading_rows(rs))
     else:
-        parts.append(f'<p>Arithmetic: <code>{esc(first.arithmetic())}</code></p>')
+        parts.append(f"<p>Recomputed: {esc(arithmetic_words(first))}</p>")
     parts.append(f"<p>Verdict: {badge_html(verdict)} — {esc(VERDICT_MEANING[verdict])}</p>")
     parts.append("</div>")
     return "".join(parts)
@@ -372,15 +395,137 @@ def claims(report: Report, verdict: str | None = None, section: int | None = Non
     return HTML("".join(claim_box_html(claim_results(report, k), report) for k in keys))
 
 
+# ---------------------------------------------------------------- the landing page
+
+NUMBER_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+
+
+def short_title(ledger: Ledger) -> str:
+    """The article's title as a reader would cite it: ``重启2020`` from
+    ``【聚焦复工复产】重启2020!官渡全面推进……`` (the column tag dropped, cut at the first ``!``)."""
+    title = re.sub(r"^【[^】]*】", "", art.article(ledger).title.strip())
+    return re.split(r"[!！:：]", title, maxsplit=1)[0]
+
+
+def headline(report: Report) -> str:
+    """The finding as a title: ``One of the 17 percentages in 《重启2020》 does not add up``."""
+    n, total = report.scorecard()["inconsistent"], report.n_claims()
+    where = f"《{short_title(report.ledger)}》"
+    if n == 0:
+        return f"All the percentages in {where} that can be checked add up"
+    count = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+    verb = "does" if n == 1 else "do"
+    return f"{count} of the {total} percentages in {where} {verb} not add up"
+
+
+def _inconsistent_claims(report: Report) -> list[list[RateResult]]:
+    keys = list(dict.fromkeys(claim_key(r.rate) for r in report.results if r.verdict == "inconsistent"))
+    return [claim_results(report, k) for k in keys]
+
+
+def gap_points(rs: list[RateResult]) -> Fraction | None:
+    """How far the nearest reading falls from the band of the cited rate, in percentage points."""
+    band = rs[0].cited_interval
+    gaps = []
+    for r in rs:
+        rec = r.recomputed
+        if rec is None or r.fits:
+            continue
+        if rec.high is not None and rec.high <= band.low:
+            gaps.append(band.low - rec.high)
+        elif band.high is not None and rec.low >= band.high:
+            gaps.append(rec.low - band.high)
+    return min(gaps) if gaps else None
+
+
+def lead_html(report: Report) -> str:
+    """The first screen: each claim the article's counts contradict, as a fact-check box:
+    the claim (Chinese, with an English gloss), the verdict, and what the counts give."""
+    boxes = []
+    for rs in _inconsistent_claims(report):
+        first = rs[0]
+        ids = list(dict.fromkeys([first.rate.cited] + [f for r in rs for f in r.rate.numerator]))
+        spans = art.sentences_for(report.ledger, [first.rate.cited])
+        quote = "".join(f'<blockquote class="recount-quote" lang="zh-CN">'
+                        f"{marked_html(report.ledger, lo, hi, only=ids)}</blockquote>" for lo, hi in spans)
+        figs = report.ledger.figures
+        said = sorted((figs[i] for i in ids), key=lambda f: f.start)
+        gloss = "; ".join(f"{mixed(_cap(f.label_en))}: " + (f"<strong>{esc(figure_en(f))}</strong>"
+                          if f.id == first.rate.cited else esc(figure_en(f))) for f in said) + "."
+        lines = "".join(f"<li>{mixed(_cap(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>"
+                        for r in rs)
+        rounded = sorted({r.recomputed_text() for r in rs if r.recomputed is not None})
+        gap = gap_points(rs)
+        sums = (f"Every reading gives {esc(' or '.join(rounded))}, not {esc(first.cited.value_text)}%"
+                + (f": {esc(fmt_fraction(gap, 2))} percentage points short of the lowest value that rounds to "
+                   f"{esc(first.cited.value_text)}%." if gap is not None else "."))
+        boxes.append(
+            f'<div class="recount-lead" id="lead-{esc(first.rate.cited)}">'
+            f'<p class="recount-lead-label">The claim</p>{quote}'
+            f'<p class="recount-gloss"><em>In English:</em> {gloss}</p>'
+            f'<p class="recount-lead-label">Verdict</p><p>{badge_html("inconsistent")} '
+            f"<strong>It does not match the article's own counts.</strong></p>"
+            f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul><p>{sums}</p></div>')
+    if not boxes:
+        return "<p>Every percentage the article's counts can check is consistent with them.</p>"
+    return "".join(boxes)
+
+
+def lead(report: Report) -> HTML:
+    return HTML(lead_html(report))
+
+
+def provenance(report: Report) -> HTML:
+    """What is known of the article: title, place, the dates in its text, the archived text's hash."""
+    events = sorted(report.ledger.events, key=lambda e: e.date)
+    when = _event_date
+    digest = hashlib.sha256(report.ledger.source.encode("utf-8")).hexdigest()
+    rows = [
+        ["Title", zh(art.article(report.ledger).title.strip())],
+        ["Place", esc("Guandu District, Kunming, Yunnan Province, China")],
+        ["Dates in the text", esc(f"from {when(events[0])} to {when(events[-1])}; the article itself is "
+                                  f"undated, so it was published on or after {when(events[-1])}")],
+        ["Publisher", esc("not in the captured page (unknown)")],
+        ["Archived text", f"the page's text, byte for byte, sha256 <code>{esc(digest)}</code>"],
+    ]
+    return HTML(table_html(["", ""], rows, classes="recount-provenance"))
+
+
+EXPLANATION_WORDS = {True: "possible", False: "ruled out", None: "cannot tell"}
+
+
+def explanations(report: Report, claim: str) -> HTML:
+    """What could explain an inconsistent claim, each explanation tested against the article's numbers."""
+    from recount.explain import explanations as tried
+
+    rows = [[esc(e.name), mixed(e.test), f"<strong>{esc(EXPLANATION_WORDS[e.fits])}</strong>"]
+            for e in tried(report, claim)]
+    return HTML(table_html(["Explanation", "Tested against the article's numbers", "Verdict"], rows,
+                           classes="recount-explanations"))
+
+
+def check_date() -> str:
+    """The date of this check, as CITATION.cff records it (``date-released``): ``1 December 2026``."""
+    import yaml
+
+    cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    d = cff["date-released"]
+    return f"{d.day} {d:%B %Y}"
+
+
 # ---------------------------------------------------------------- tables
 
 
 def scorecard(report: Report) -> HTML:
-    """Claims per verdict (a claim with several readings counts once), with what each verdict means."""
+    """The claims (stated percentages) per verdict, with what each verdict means; the derived rates,
+    which are not claims, on a line of their own below the total."""
     score = report.scorecard()
-    rows = [[badge_html(v), esc(score[v]), esc(VERDICT_MEANING[v])] for v in VERDICT_ORDER]
-    rows.append(["<strong>all claims</strong>", f"<strong>{sum(score.values())}</strong>", ""])
-    return HTML(table_html(["Verdict", "Claims", "Meaning"], rows, classes="recount-scorecard"))
+    rows = [[badge_html(v), esc(score[v]), esc(VERDICT_MEANING[v])] for v in VERDICT_ORDER if v != "derived"]
+    rows.append(["<strong>Claims</strong>", f"<strong>{report.n_claims()}</strong>",
+                 esc("Every percentage the article states.")])
+    rows.append([badge_html("derived"), esc(score["derived"]),
+                 esc(VERDICT_MEANING["derived"] + " Not a claim, so not counted above.")])
+    return HTML(table_html(["Verdict", "Number", "Meaning"], rows, classes="recount-scorecard"))
 
 
 def _select(items: Iterable[T], ids: Iterable[str] | None, section: int | None, row: Callable[[T], Any]) -> list[T]:
@@ -397,50 +542,81 @@ def _select(items: Iterable[T], ids: Iterable[str] | None, section: int | None, 
 
 def rates_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
                 anchors: bool = False) -> HTML:
-    """Rates with their quote, cited value, recomputation, arithmetic and verdict."""
+    """Rates with their quote, cited value, recomputation and verdict.
+
+    In a chapter (``anchors=False``) four columns in words, each verdict linking to the rate's ledger
+    row; in the Ledger appendix (``anchors=True``) every row is anchored and shows its id and the
+    arithmetic with its intervals."""
     rs = _select(report.results, ids, section, lambda r: r.rate)
     rows = []
     for r in rs:
         fid = r.rate.cited or r.rate.numerator[0]
-        quote = report.ledger.figures[fid].quote
-        rid = esc(r.rate.id) if anchors else _link(rate_href(r.rate.id), esc(r.rate.id))
-        rows.append([rid, zh(quote), esc(f"{r.cited.value_text}%" if r.cited else "—"),
-                     mixed(r.rate.reading or "—"), f"<code>{esc(r.arithmetic())}</code>",
-                     esc(r.recomputed_text()), badge_html(r.verdict)])
-    row_ids = [f"rate-{r.rate.id}" for r in rs] if anchors else None
-    return HTML(table_html(["Rate", "Quote", "Cited", "Reading", "Arithmetic", "Recomputed", "Verdict"],
-                           rows, row_ids, classes="recount-rates"))
+        quote = zh(report.ledger.figures[fid].quote)
+        cited = esc(f"{r.cited.value_text}%" if r.cited else "not stated")
+        reading = mixed(_sentence(r.rate.reading)) if r.rate.reading else ""
+        if anchors:
+            rows.append([esc(r.rate.id), quote, cited, reading, f"<code>{esc(r.arithmetic())}</code>",
+                         badge_html(r.verdict)])
+        else:
+            what = f"{quote}<br>{reading}" if reading else quote
+            rows.append([what, cited, esc(arithmetic_words(r)),
+                         _link(rate_href(r.rate.id), badge_html(r.verdict))])
+    if anchors:
+        return HTML(table_html(["Rate", "Quote", "Cited", "Reading", "Arithmetic", "Verdict"], rows,
+                               [f"rate-{r.rate.id}" for r in rs], classes="recount-rates"))
+    return HTML(table_html(["Quote and reading", "Cited", "Recomputed from the counts", "Verdict"], rows,
+                           classes="recount-rates"))
 
 
 def figures_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
                   anchors: bool = False) -> HTML:
-    """Figures with their quote, the value as written, its qualifier and the interval it stands for."""
+    """Figures with their quote, what they count and the values they stand for.
+
+    In a chapter three columns in words, each quote linking to the figure's ledger row; in the
+    Ledger appendix every row anchored, with its id, qualifier and interval."""
     figs = _select(report.ledger.figures.values(), ids, section, lambda f: f)
-    rows = []
-    for f in figs:
-        fid = esc(f.id) if anchors else _link(fig_href(f.id), esc(f.id))
-        qual = QUALIFIERS[f.qualifier][0]
-        rows.append([fid, zh(f.quote), zh(as_written(f)), mixed(qual),
-                     mixed(interval_text(f.base_interval, f.base_unit)), mixed(f.label_en)])
-    row_ids = [f"fig-{f.id}" for f in figs] if anchors else None
-    if not rows:
+    if not figs:
         return HTML("<p>No figures.</p>")
-    return HTML(table_html(["Figure", "Quote", "As written", "Qualifier", "Stands for", "What it counts"],
-                           rows, row_ids, classes="recount-figures"))
+    if anchors:
+        rows = [[esc(f.id), zh(f.quote), mixed(QUALIFIERS[f.qualifier][0]),
+                 mixed(interval_text(f.base_interval, f.base_unit)), mixed(f.label_en)] for f in figs]
+        return HTML(table_html(["Figure", "Quote", "Qualifier", "Stands for", "What it counts"], rows,
+                               [f"fig-{f.id}" for f in figs], classes="recount-figures"))
+    rows = [[_link(fig_href(f.id), zh(f.quote)), mixed(_sentence(f.label_en)), esc(figure_range_en(f))]
+            for f in figs]
+    return HTML(table_html(["Quote", "What it counts", "Value"], rows, classes="recount-figures"))
+
+
+def constraint_words(c, ledger: Ledger) -> str:
+    """A check's numbers for readers: a part-and-total check names its figures instead of their ids
+    (``3,563 eligible firms ≤ 11,781 firms surveyed``); other checks state their own numbers."""
+    if c.left is None:
+        return c.detail
+
+    def side(ids, iv) -> str:
+        return f"{count_words(iv)} ({' + '.join(ledger.figures[i].label_en for i in ids)})"
+
+    return f"{side(c.constraint.left, c.left)} ≤ {side(c.constraint.right, c.right)}"
 
 
 def constraints_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
                       anchors: bool = False) -> HTML:
-    """Cross-claim checks: kind, what was checked (with the numbers), result."""
+    """Cross-claim checks: what was checked, the numbers, the result."""
     cs = _select(report.constraint_results, ids, section, lambda c: c.constraint)
     if not cs:
         return HTML("<p>No cross-claim checks.</p>")
-    rows = [[esc(c.constraint.id), esc(c.constraint.kind), mixed(c.constraint.note_en), mixed(c.detail),
-             badge_html(c.result) + ("" if c.certain or not c.passed else " (possible, not certain)")]
-            for c in cs]
-    row_ids = [f"constraint-{c.constraint.id}" for c in cs] if anchors else None
-    return HTML(table_html(["Check", "Kind", "Why", "Arithmetic", "Result"], rows, row_ids,
-                           classes="recount-constraints"))
+
+    def result(c) -> str:
+        return badge_html(c.result) + ("" if c.certain or not c.passed else " (possible, not certain)")
+
+    if anchors:
+        rows = [[esc(c.constraint.id), esc(CONSTRAINT_NAMES[c.constraint.kind]), mixed(c.constraint.note_en),
+                 mixed(c.detail), result(c)] for c in cs]
+        return HTML(table_html(["Check", "Kind", "Why", "Arithmetic", "Result"], rows,
+                               [f"constraint-{c.constraint.id}" for c in cs], classes="recount-constraints"))
+    rows = [[mixed(c.constraint.note_en), mixed(constraint_words(c, report.ledger)),
+             _link(f"{LEDGER_PAGE}#constraint-{c.constraint.id}", result(c))] for c in cs]
+    return HTML(table_html(["What is checked", "The numbers", "Result"], rows, classes="recount-constraints"))
 
 
 def ledger_table(report: Report, kind: str = "figures") -> HTML:
@@ -478,9 +654,22 @@ def constraint_kinds_table(report: Report | None = None) -> HTML:
     if report is not None:
         for c in report.ledger.constraints:
             count[c.kind] = count.get(c.kind, 0) + 1
-    rows = [[f"<code>{esc(k)}</code>", mixed(CONSTRAINT_MEANING[k])] + ([esc(count.get(k, 0))] if report else [])
+    rows = [[esc(CONSTRAINT_NAMES[k]), mixed(CONSTRAINT_MEANING[k])] + ([esc(count.get(k, 0))] if report else [])
             for k in CONSTRAINT_KINDS]
     return HTML(table_html(["Kind", "Rule"] + (["Checks"] if report else []), rows))
+
+
+def census_table(ledger: Ledger) -> HTML:
+    """How many numbers of the source each kind of ledger row accounts for (figures, exclusions)."""
+    from recount import census
+
+    counts: dict[str, int] = {}
+    for n in census.census(ledger):
+        what = n.covered_by.split(":")[0] if n.covered_by else "nothing (left over)"
+        counts[what] = counts.get(what, 0) + 1
+    names = {"figure": "a figure of the ledger", "exclusion": "an exclusion (a number that is not a figure)"}
+    rows = [[esc(names.get(k, k)), esc(f"{n:,}")] for k, n in counts.items()]
+    return HTML(table_html(["Accounted for by", "Numbers in the source"], rows, classes="recount-census"))
 
 
 def exclusions_table(ledger: Ledger) -> HTML:
@@ -531,6 +720,65 @@ def frame_table(df, zh_columns: Iterable[str] = (), code_columns: Iterable[str] 
 
 
 # ---------------------------------------------------------------- numbers for prose (myst-nb glue)
+
+
+#: the most decimals a recomputed rate shows in prose and in the chapters' tables
+PROSE_DECIMALS = 2
+
+
+def pct(x: Fraction, decimals: int = PROSE_DECIMALS) -> str:
+    """A percentage for readers, rounded half-up: ``82.02%``."""
+    return f"{fmt_fraction(x, decimals)}%"
+
+
+def pct_range(iv: Interval, decimals: int = PROSE_DECIMALS) -> str:
+    """A recomputed rate in words: ``82.02%``, ``between 56.13% and 84.20%``, ``at least 2.1%``."""
+    if iv.is_point:
+        return pct(iv.low, decimals)
+    if iv.high is None:
+        return f"at least {pct(iv.low, decimals)}"
+    return f"between {pct(iv.low, decimals)} and {pct(iv.high, decimals)}"
+
+
+def band_words(iv: Interval) -> str:
+    """The values a cited rate stands for, in words: ``between 87.5% and 88.5%``."""
+    if iv.is_point:
+        return f"exactly {_en_number(iv.low)}%"
+    if iv.high is None:
+        return f"{_en_number(iv.low)}% or more"
+    return f"between {_en_number(iv.low)}% and {_en_number(iv.high)}%"
+
+
+def count_words(iv: Interval) -> str:
+    """A count in words: ``4,800``; ``2,000 to 3,000``; ``360 or more``."""
+    if iv.is_point:
+        return _en_number(iv.low)
+    if iv.high is None:
+        return f"{_en_number(iv.low)} or more"
+    return f"{_en_number(iv.low)} to {_en_number(iv.high)}"
+
+
+def rate_digits(r: RateResult) -> int:
+    """Decimals a recomputation shows to readers: two more than the cited figure, at most two."""
+    return min(r.display_decimals + 2, PROSE_DECIMALS)
+
+
+def recomputed_words(r: RateResult) -> str:
+    """``82.02%``, ``between 56.13% and 84.20%``; ``no counts`` when there is nothing to divide."""
+    return "no counts" if r.recomputed is None else pct_range(r.recomputed, rate_digits(r))
+
+
+def arithmetic_words(r: RateResult) -> str:
+    """The division in plain words: ``4,800 / 5,852 = 82.02%, which rounds to 82%``."""
+    if r.recomputed is None:
+        return "The article gives no counts to recompute it from."
+    shown = recomputed_words(r)
+    head = f"{count_words(r.numerator)} / {count_words(r.denominator)}"
+    if not r.recomputed.is_point:
+        return f"{head}: {shown}"
+    rounded = pct(r.recomputed.low, r.display_decimals)
+    same = rate_digits(r) == r.display_decimals
+    return f"{head} = {shown}" + ("" if same or r.cited is None else f", which rounds to {rounded}")
 
 
 def _en_number(x: Fraction) -> str:
@@ -651,9 +899,9 @@ def glue_values(report: Report) -> dict[str, str]:
     for r in report.results:
         rid = r.rate.id
         out[f"cited_{rid}"] = f"{r.cited.value_text}%" if r.cited else "not stated"
-        out[f"rec_{rid}"] = r.recomputed_text(2)
+        out[f"rec_{rid}"] = recomputed_words(r)
         out[f"recr_{rid}"] = r.recomputed_text()
-        out[f"arith_{rid}"] = r.arithmetic()
+        out[f"arith_{rid}"] = arithmetic_words(r)
         out[f"verdict_{rid}"] = r.verdict
     claims: dict[str, list[RateResult]] = {}
     for r in report.results:
@@ -665,26 +913,32 @@ def glue_values(report: Report) -> dict[str, str]:
         lo = min(r.recomputed.low for r in recs)
         highs = [r.recomputed.high for r in recs]
         hi = None if None in highs else max(highs)
-        d = rs[0].display_decimals + 2
-        out[f"span_{key}"] = (f"{fmt_fraction(lo, d)}%" if hi == lo
-                              else f"{fmt_fraction(lo, d)}–{fmt_fraction(hi, d)}%")
+        out[f"span_{key}"] = pct_range(Interval(lo, hi), rate_digits(rs[0]))
         out[f"readings_{key}"] = str(len(rs))
     for c in report.constraint_results:
         k = c.constraint
         out[f"con_{k.id}"] = c.result
-        out[f"cdetail_{k.id}"] = c.detail
+        out[f"cdetail_{k.id}"] = constraint_words(c, ledger)
         if c.left is not None:
-            out[f"cnum_{k.id}"] = f"{interval_text(c.left)} ≤ {interval_text(c.right)}"
+            out[f"cnum_{k.id}"] = f"{count_words(c.left)} ≤ {count_words(c.right)}"
     score = report.scorecard()
     for v, n in score.items():
         out[f"score_{v}"] = str(n)
-    out["n_claims"] = str(sum(score.values()))
+    out["n_claims"] = str(report.n_claims())
+    out["n_derived"] = str(score["derived"])
+    out["headline"] = headline(report)
+    out["check_date"] = check_date()
+    out["short_title"] = Chinese(short_title(ledger))
     out["n_figures"] = str(len(ledger.figures))
     out["n_rates"] = str(len(ledger.rates))
     out["n_constraints"] = str(len(ledger.constraints))
     out["con_pass"] = str(sum(c.passed for c in report.constraint_results))
     out["n_events"] = str(len(ledger.events))
     out["n_exclusions"] = str(len(ledger.exclusions))
+    from recount import census
+
+    left = census.uncovered(ledger)
+    out["census_uncovered"] = "none" if not left else "; ".join(n.context for n in left)
     paras = art.article(ledger).paragraphs
     for s in (0, 1, 2, 3):
         out[f"n_paragraphs_{s}"] = str(sum(p.section == s for p in paras))

@@ -105,6 +105,10 @@ class Report:
         counts = Counter(self.claims_frame()["verdict"])
         return {v: counts.get(v, 0) for v in VERDICT_ORDER}
 
+    def n_claims(self) -> int:
+        """The claims: the percentages the article states (derived rates are counted apart)."""
+        return sum(n for v, n in self.scorecard().items() if v != "derived")
+
     def mismatches(self) -> list[str]:
         out = [f"rate {r.rate.id}: verdict {r.verdict}, expected {r.rate.expected}"
                for r in self.results if not r.matches_expected]
