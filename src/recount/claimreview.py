@@ -1,52 +1,59 @@
-"""Each rate's verdict as schema.org ``ClaimReview`` JSON-LD.
+"""Each claim's verdict as schema.org ``ClaimReview`` JSON-LD.
 
-Published in the book (embedded in the ledger page) and as a download
+A claim is a percentage the article states (with all the readings tried for
+it); derived rates are not claims and get no review. Published in the book
+(embedded in the landing page and the ledger page) and as a download
 (``claimreview.json`` at the root of the HTML book, written at build time by
 :mod:`recount.sphinx_publish`). Ratings: 1 inconsistent, 2 unverifiable,
-3 consistent (``worstRating`` 1, ``bestRating`` 3); a rate the article does not
-state is reviewed with ``alternateName`` "derived" and no rating value.
+3 consistent (``worstRating`` 1, ``bestRating`` 3).
 """
 
 from __future__ import annotations
 
 import json
 
+from recount import article as art
 from recount.report import Report
+from recount.verdict import claim_key
 
-ARTICLE_TITLE = "【聚焦复工复产】重启2020!官渡全面推进生产生活秩序有序恢复"
 RATING = {"inconsistent": 1, "unverifiable": 2, "consistent": 3}
 EXPLAIN = {
     "consistent": "The counts the article gives reproduce the stated rate after half-up rounding.",
     "inconsistent": "No reading of the counts the article gives reproduces the stated rate.",
     "unverifiable": "The article gives no counts to recompute the stated rate from.",
-    "derived": "The article states no rate here; the book computes one from its counts.",
 }
 
 
 def claim_reviews(report: Report, page: str = "ledger.html") -> list[dict]:
-    """One ClaimReview per rate row, in ledger order."""
+    """One ClaimReview per claim (a percentage the article states, all its readings together), in
+    ledger order. Derived rates are not claims of the article, so they get no review."""
+    from recount import render  # the publication layer: the words a reader sees
+
+    title = art.article(report.ledger).title.strip()
     out = []
-    for rec in report.rate_records():
-        rating = {"@type": "Rating", "alternateName": rec["verdict"],
-                  "description": EXPLAIN[rec["verdict"]]}
-        if rec["verdict"] in RATING:
-            rating.update(ratingValue=RATING[rec["verdict"]], worstRating=1, bestRating=3)
-        stated = rec["cited_text"] or "no rate stated"
+    for key in dict.fromkeys(claim_key(r.rate) for r in report.results if r.rate.cited):
+        rs = [r for r in report.results if claim_key(r.rate) == key]
+        first = rs[0]
+        verdict = first.verdict
+        readings = " ".join(f"{render._cap(r.rate.reading)}: {render.arithmetic_words(r)}." if r.rate.reading
+                            else f"{render.arithmetic_words(r)}" + ("" if r.recomputed is None else ".")
+                            for r in rs)
         out.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "identifier": rec["id"],
-            "url": f"{page}#rate-{rec['id']}",
-            "claimReviewed": f"{rec['quote']} ({rec['label_en']}; stated: {stated})",
+            "identifier": key,
+            "url": f"{page}#rate-{first.rate.id}",
+            "claimReviewed": f"{first.cited.quote} ({first.cited.label_en}: {first.cited.value_text}%)",
             "itemReviewed": {
                 "@type": "Claim",
-                "text": rec["quote"],
+                "text": first.cited.quote,
                 "inLanguage": "zh-CN",
-                "appearance": {"@type": "NewsArticle", "headline": ARTICLE_TITLE, "inLanguage": "zh-CN",
+                "appearance": {"@type": "NewsArticle", "headline": title, "inLanguage": "zh-CN",
                                "publisher": {"@type": "Organization", "name": "unknown"}},
             },
-            "reviewBody": f"{rec['arithmetic']}. Verdict: {rec['verdict']}." + (f" Reading: {rec['reading']}." if rec["reading"] else ""),
-            "reviewRating": rating,
+            "reviewBody": f"{readings} Verdict: {verdict}.",
+            "reviewRating": {"@type": "Rating", "alternateName": verdict, "description": EXPLAIN[verdict],
+                             "ratingValue": RATING[verdict], "worstRating": 1, "bestRating": 3},
             "author": {"@type": "Organization", "name": "Recount"},
             "inLanguage": "en",
         })

@@ -357,8 +357,9 @@ def claim_box_html(results: RateResult | Iterable[RateResult], report: Report | 
     parts.append(f'<p class="recount-gloss"><em>Gloss:</em> {mixed(_claim_gloss(rs, report))}</p>')
     if first.cited is not None:
         ci = first.cited_interval
+        band = f" ({band_words(ci)})" if first.cited.decimals < 2 else ""
         parts.append(f"<p>Cited: {zh(first.cited.quote)}: {esc(first.cited.value_text)}%, which stands for "
-                     f"any value {esc(band_words(ci))} (the values that round to it).</p>")
+                     f"any value that rounds to it{esc(band)}.</p>")
     if len(rs) > 1:
         parts.append(_reading_rows(rs))
     else:
