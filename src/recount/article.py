@@ -19,7 +19,7 @@ SECTIONS: dict[int, tuple[str, str]] = {
     1: ("推动扶持政策落地落实助企业复工复产", "Putting support policies into practice to help firms reopen"),
     2: ("街道分类推进、精准施策助推复工复产进程",
         "Sub-districts sort firms by type and target their measures to speed up reopening"),
-    3: ("重启2020 不负春光时与行", "Restart 2020: keeping pace with the spring"),
+    3: ("重启2020 不负春光时与行", "Restart 2020: making the most of the spring, keeping pace with the times"),
 }
 
 #: the furniture lines around the article (site banner above, page counters below)

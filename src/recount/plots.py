@@ -117,7 +117,7 @@ PLACES = {
 #: short bilingual labels for the ledger rows the charts show (fallback: the id)
 LABELS: dict[str, tuple[str, str]] = {
     # rates
-    "loan_rate_cut": ("Loan rate cut", "贷款利率下降"),
+    "loan_rate_cut": ("Loan cut, probably the rate", "贷款下降"),
     "ui_eligible_share": ("Refund: eligible / surveyed", "符合条件/调查"),
     "ui_approved_share": ("Refund: approved / eligible", "审核通过/符合条件"),
     "ui_approved_of_surveyed": ("Refund: approved / surveyed", "审核通过/调查"),
