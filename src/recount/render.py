@@ -489,7 +489,7 @@ def provenance(report: Report) -> HTML:
         ["Publisher", esc("not in the captured page (unknown)")],
         ["Archived text", f"the page's text, byte for byte, sha256 <code>{esc(digest)}</code>"],
     ]
-    return HTML(table_html(["", ""], rows, classes="recount-provenance"))
+    return HTML(table_html(["The article", "What is known"], rows, classes="recount-provenance"))
 
 
 EXPLANATION_WORDS = {True: "possible", False: "ruled out", None: "cannot tell"}
