@@ -165,6 +165,12 @@ def as_written(f: Figure) -> str:
     return f"{f.qualifier}{f.value_text}{f.unit}"
 
 
+def ident(text: str) -> str:
+    """A ledger id (or a sum of ids), escaped, with a break opportunity after each ``_`` and ``+``, so a
+    long id wraps inside its column instead of widening the table."""
+    return esc(text).replace("_", "_<wbr>").replace("+", "+<wbr>")
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -556,7 +562,7 @@ def rates_table(report: Report, ids: Iterable[str] | None = None, section: int |
         cited = esc(f"{r.cited.value_text}%" if r.cited else "not stated")
         reading = mixed(_sentence(r.rate.reading)) if r.rate.reading else ""
         if anchors:
-            rows.append([esc(r.rate.id), quote, cited, reading, f"<code>{esc(r.arithmetic())}</code>",
+            rows.append([ident(r.rate.id), quote, cited, reading, f"<code>{esc(r.arithmetic())}</code>",
                          badge_html(r.verdict)])
         else:
             what = f"{quote}<br>{reading}" if reading else quote
@@ -579,7 +585,7 @@ def figures_table(report: Report, ids: Iterable[str] | None = None, section: int
     if not figs:
         return HTML("<p>No figures.</p>")
     if anchors:
-        rows = [[esc(f.id), zh(f.quote), mixed(QUALIFIERS[f.qualifier][0]),
+        rows = [[ident(f.id), zh(f.quote), mixed(QUALIFIERS[f.qualifier][0]),
                  mixed(interval_text(f.base_interval, f.base_unit)), mixed(f.label_en)] for f in figs]
         return HTML(table_html(["Figure", "Quote", "Qualifier", "Stands for", "What it counts"], rows,
                                [f"fig-{f.id}" for f in figs], classes="recount-figures"))
@@ -611,8 +617,8 @@ def constraints_table(report: Report, ids: Iterable[str] | None = None, section:
         return badge_html(c.result) + ("" if c.certain or not c.passed else " (possible, not certain)")
 
     if anchors:
-        rows = [[esc(c.constraint.id), esc(CONSTRAINT_NAMES[c.constraint.kind]), mixed(c.constraint.note_en),
-                 mixed(c.detail), result(c)] for c in cs]
+        rows = [[ident(c.constraint.id), esc(CONSTRAINT_NAMES[c.constraint.kind]), mixed(c.constraint.note_en),
+                 mixed(c.detail).replace("_", "_<wbr>").replace("+", "+<wbr>"), result(c)] for c in cs]
         return HTML(table_html(["Check", "Kind", "Why", "Arithmetic", "Result"], rows,
                                [f"constraint-{c.constraint.id}" for c in cs], classes="recount-constraints"))
     rows = [[mixed(c.constraint.note_en), mixed(constraint_words(c, report.ledger)),
