@@ -511,12 +511,14 @@ def explanations(report: Report, claim: str) -> HTML:
                            classes="recount-explanations"))
 
 
-def check_date() -> str:
-    """The date of this check, as CITATION.cff records it (``date-released``): ``1 December 2026``."""
-    import yaml
+def check_date(data: str | None = None) -> str:
+    """The date of this check: when the ledger was made, the ``created`` date of
+    ``data/datapackage.json``, as ``1 December 2026``."""
+    import datetime as dt
+    import json
 
-    cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    d = cff["date-released"]
+    meta = json.loads((paths.data_dir(data) / paths.DATAPACKAGE_NAME).read_text(encoding="utf-8"))
+    d = dt.datetime.fromisoformat(meta["created"].replace("Z", "+00:00"))
     return f"{d.day} {d:%B %Y}"
 
 
