@@ -686,7 +686,7 @@ def glue_values(report: Report) -> dict[str, str]:
                        ``supneeded_<reading id>`` each reading's arithmetic, result and what it needed
     ``n_*``, ``score_<verdict>``, ``con_pass``, ``con_fail``, ``con_tension``, ``n_hard``, ``n_soft``,
     ``n_superlatives``, ``n_superlatives_tested``, ``nsup_<result>``, ``all_<result>`` (cross-checks
-    and tested superlatives together), ``n_findings``, ``near_points``  counts for the summaries
+    and tested superlatives together), ``nread``, ``nread_<result>`` (superlatives' readings), ``n_findings``, ``near_points``  counts for the summaries
     """
     ledger = report.ledger
     out: dict[str, str] = {}
@@ -749,6 +749,10 @@ def glue_values(report: Report) -> dict[str, str]:
         out[f"nsup_{k}"] = str(sum(x.result == k and bool(x.readings) for x in report.superlative_results))
         out[f"all_{k}"] = str(counts[k])
     out["n_findings"] = str(len(report.cross_findings()))
+    tried = [r for x in report.superlative_results for r in x.readings]
+    out["nread"] = str(len(tried))
+    for k in ("pass", "fail", "tension"):
+        out[f"nread_{k}"] = str(sum(r.result == k for r in tried))
     out["near_points"] = str(NEAR_POINTS)
     score = report.scorecard()
     for v, n in score.items():
