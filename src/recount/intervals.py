@@ -37,9 +37,11 @@ QUALIFIERS: dict[str, tuple[str, str, str]] = {
                 "rounded 5000万 → [4500, 5500) 万"),
 }
 
-#: how an exact figure written with decimals is read (printed on the methods page with the table above)
-DECIMALS_RULE = ("A figure written with d decimals stands for the values that round half up to it, "
-                 "[v − h, v + h) with h = ½ · 10^−d, whatever it counts; a rate built on it is an interval too.")
+#: how an exact figure written with decimals is read: (name, rule, example), as in QUALIFIERS; the
+#: methods page prints it as the last row of the qualifiers' table
+DECIMALS_RULE = ("exact, written with d decimals: the values that round half up to it, whatever it counts; "
+                 "a rate built on it is an interval too",
+                 "[v − h, v + h), h = ½ · 10^−d", "82.57% → [82.565, 82.575) %; 1.5万元 → [1.45, 1.55) 万元")
 
 
 def decimals_of(text: str) -> int:

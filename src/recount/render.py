@@ -36,7 +36,7 @@ from recount.constraints import NEAR_POINTS, ConstraintResult
 from recount.english import as_written, date_en, figure_en, figure_range_en  # noqa: F401 - part of this API
 from recount.english import en_amount as _en_amount  # noqa: F401
 from recount.english import en_number as _en_number
-from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval  # noqa: F401 - DECIMALS_RULE for the methods page
+from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
 from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger
 from recount.report import VERDICT_ORDER, Report
 from recount.severity import Miss, claim_level
@@ -544,8 +544,10 @@ def events_table(report: Report, section: int | None = None) -> HTML:
 
 def qualifiers_table() -> HTML:
     """The interval convention for each qualifier, printed from :data:`recount.intervals.QUALIFIERS`."""
-    rows = [[zh(q) if q != "exact" else esc(q), mixed(name), f"<code>{mixed(rule)}</code>", mixed(example)]
+    rows = [[mixed(q), mixed(name), f"<code>{mixed(rule)}</code>", mixed(example)]
             for q, (name, rule, example) in QUALIFIERS.items()]
+    name, rule, example = DECIMALS_RULE
+    rows.append([esc("exact, with decimals"), mixed(name), f"<code>{mixed(rule)}</code>", mixed(example)])
     return HTML(table_html(["Qualifier", "Meaning", "Interval", "Example"], rows, classes="recount-qualifiers"))
 
 
