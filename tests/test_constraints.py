@@ -101,3 +101,13 @@ def test_a_tension_expected_exits_zero_and_an_unexpected_one_exits_one(cli, data
                     encoding="utf-8")
     run = cli("check", "--data", str(data_copy))
     assert run.code == 1 and "xbq_catering_near_district: tension, expected pass" in run.stderr
+
+
+def test_the_district_rate_lies_within_its_named_sub_districts_and_is_soft():
+    ledger = load_ledger()
+    results = {r.constraint.id: r for r in check_all(ledger)}
+    within = results["district_rate_within_subdistricts"]
+    assert within.result == "pass" and within.strength == "soft" and "65–82.393%" in within.detail
+    # with Xiaobanqiao alone as the part, 76.23% lies outside it: a tension, since the parts are not all
+    alone = check(_c("within", ["district_rate"], ["xbq_rate_shops"]), _soft(ledger))
+    assert alone.result == "tension"

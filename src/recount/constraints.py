@@ -14,7 +14,8 @@ Kinds (``constraints.csv``, column ``kind``):
     The list ends in 等 ("and others"): it may be shorter than the count, not longer.
 ``within``
     An overall rate (``left``, a cited %) lies between the lowest and the highest
-    of its parts' rates (``right``): a pooled rate is a weighted mean of its parts.
+    of its parts' rates (``right``: cited percentages, or rate ids recomputed from
+    their counts): a pooled rate is a weighted mean of its parts.
 ``near``
     A sub-district's rate for a sector (``left``: a cited % or a rate id) is within
     :data:`NEAR_POINTS` percentage points of the district's for the same sector at
@@ -147,12 +148,17 @@ def _check(constraint: Constraint, ledger: Ledger) -> ConstraintResult:
         return ConstraintResult(c, passed, passed, detail)
     if c.kind == "within":
         overall = [cited_interval(figures[f].value_text, figures[f].qualifier) for f in c.left][0]
-        parts = [cited_interval(figures[f].value_text, figures[f].qualifier) for f in c.right]
+        parts = [rate_interval(f, ledger) for f in c.right]  # cited parts, or rates recomputed from counts
         lo = min(p.low for p in parts)
         hi = max(p.high for p in parts)
         passed = overall.high > lo and overall.low <= hi
-        values = ", ".join(figures[f].value_text for f in c.right)
-        detail = f"{figures[c.left[0]].value_text}% lies within the parts' range {min(figures[f].value for f in c.right)}–{max(figures[f].value for f in c.right)}% ({values})"
+        if all(f in figures for f in c.right):
+            values = ", ".join(figures[f].value_text for f in c.right)
+            span = f"{min(figures[f].value for f in c.right)}–{max(figures[f].value for f in c.right)}%"
+        else:
+            values = "; ".join(f"{pct_text(p)} {rate_label(f, ledger)}" for f, p in zip(c.right, parts))
+            span = pct_text(Interval(lo, hi))
+        detail = f"{figures[c.left[0]].value_text}% lies within the parts' range {span} ({values})"
         if not passed:
             detail = detail.replace("lies within", "lies outside")
         return ConstraintResult(c, passed, passed, detail)

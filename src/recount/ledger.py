@@ -488,9 +488,13 @@ def load_constraints(data_dir: Path | None, figures: dict[str, Figure], source: 
         if kind == "near":
             left = _rate_side(path, row, "left", figures, rates or [])
             right = _rate_side(path, row, "right", figures, rates or [])
+        elif kind == "within":
+            left = _ids(path, row, "left", figures, required=True)
+            right = tuple(_rate_side(path, Row(row.line, {"right": part}), "right", figures, rates or [])[0]
+                          for part in row["right"].split("+"))
         else:
             left = _ids(path, row, "left", figures, required=True)
-            right = _ids(path, row, "right", figures, required=kind in ("le", "within"))
+            right = _ids(path, row, "right", figures, required=kind == "le")
         items = tuple(i for i in row["items"].split("|") if i) if row["items"].strip() else ()
         if kind.startswith("enumeration"):
             if not items:
