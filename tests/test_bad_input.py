@@ -156,3 +156,40 @@ def test_bad_input_writes_nothing_in_any_format(cli, data_copy, fmt):
     _edit(paths.figures_path(data_copy), "共有企业5852户,5852,", "共有企业5852户,abc,")
     run = cli("check", "--data", str(data_copy), "--format", fmt)
     assert (run.code, run.stdout) == (2, "")
+
+
+def test_constraint_without_a_strength(cli, data_copy):
+    path = data_copy / "strengths.csv"
+    _edit(path, "xbq_rate_within_sectors,soft,", "xbq_rate_within_sectorz,soft,")
+    _refused(cli, data_copy, file="strengths.csv", line=_line_of(path, "xbq_rate_within_sectorz"),
+             column="constraint", says="unknown constraint id 'xbq_rate_within_sectorz'")
+
+
+def test_constraint_left_out_of_strengths(cli, data_copy):
+    path = data_copy / "strengths.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("".join(ln for ln in text.splitlines(keepends=True) if not ln.startswith("gd_shops_near_district")),
+                    encoding="utf-8")
+    _refused(cli, data_copy, file="strengths.csv", line=None, column="constraint",
+             says="constraint 'gd_shops_near_district' .* has no row: classify it hard or soft")
+
+
+def test_superlative_quote_not_in_source(cli, data_copy):
+    path = data_copy / "superlatives.csv"
+    _edit(path, "市场企业最多的街道", "市场企业最多的社区")
+    _refused(cli, data_copy, file="superlatives.csv", line=_line_of(path, "市场企业最多的社区"), column="quote",
+             says="not in the source article")
+
+
+def test_superlative_reading_naming_an_unknown_figure(cli, data_copy):
+    path = data_copy / "superlative_readings.csv"
+    _edit(path, "xbq_most,most,xbq_firms,gd_firms|", "xbq_most,most,xbq_firms,gd_firmz|")
+    _refused(cli, data_copy, file="superlative_readings.csv", line=_line_of(path, "gd_firmz"), column="others",
+             says="unknown figure id 'gd_firmz'")
+
+
+def test_near_check_naming_a_count(cli, data_copy):
+    path = paths.constraints_path(data_copy)
+    _edit(path, "near,xbq_catering_rate,", "near,xbq_firms,")
+    _refused(cli, data_copy, file="constraints.csv", line=_line_of(path, "near,xbq_firms,"), column="left",
+             says="neither a percentage")

@@ -21,8 +21,8 @@ def test_table_lists_every_rate_and_exits_zero(cli):
     run = cli("check")
     assert run.code == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert lines[0].split() == ["id", "section", "quote", "cited", "recomputed", "verdict"]
-    ids = [ln.split()[0] for ln in lines[2:] if ln and not ln.startswith(("claims", "constraints"))]
+    assert lines[0].split() == ["id", "section", "quote", "cited", "recomputed", "off", "verdict"]
+    ids = [ln.split()[0] for ln in lines[2:lines.index("")]]
     rates = (paths.rates_path()).read_text(encoding="utf-8").splitlines()[1:]
     assert ids == [r.split(",")[0] for r in rates]
     assert "1 inconsistent" in run.stdout
@@ -31,7 +31,7 @@ def test_table_lists_every_rate_and_exits_zero(cli):
 def test_table_aligns_chinese_by_display_width(cli):
     run = cli("check")
     rows = [ln for ln in run.stdout.splitlines()[2:] if "%" in ln]
-    starts = {width(ln[: ln.index(ln.split()[-1])]) for ln in rows if ln.split()[-1] in ("consistent", "inconsistent", "unverifiable", "derived")}
+    starts = {width(ln[: ln.rindex(ln.split()[-1])]) for ln in rows if ln.split()[-1] in ("consistent", "inconsistent", "unverifiable", "derived")}
     assert len(starts) == 1, "the verdict column starts at the same cell on every row"
 
 
@@ -39,7 +39,7 @@ def test_json_has_figures_rates_constraints(cli):
     run = cli("check", "--format", "json")
     assert run.code == 0
     doc = json.loads(run.stdout)
-    assert set(doc) == {"figures", "rates", "constraints"}
+    assert set(doc) == {"figures", "rates", "constraints", "superlatives"}
     for key in ("id", "section", "quote", "value", "unit", "qualifier", "low", "high"):
         assert key in doc["figures"][0]
     rates = {r["id"]: r for r in doc["rates"]}

@@ -53,3 +53,25 @@ def test_ratio_of_approximate_counts_takes_the_widest_bounds():
 def test_unbounded_numerator_gives_unbounded_ratio():
     iv = Interval(F(360), None).ratio(Interval.point(1000))
     assert iv.low == F(360, 1000) and iv.high is None
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("82.57", F(82565, 1000), F(82575, 1000)),
+    ("0.5", F(45, 100), F(55, 100)),
+    ("1.50", F(1495, 1000), F(1505, 1000)),
+])
+def test_a_figure_written_with_decimals_stands_for_its_rounding_interval(text, low, high):
+    iv = figure_interval(Decimal(text), "exact")
+    assert (iv.low, iv.high, iv.high_open) == (low, high, True)
+    assert figure_interval(Decimal("4800"), "exact").is_point
+
+
+def test_a_rounded_figure_stands_for_half_a_step_either_side():
+    iv = figure_interval(Decimal("5000"), "rounded")
+    assert (iv.low, iv.high, iv.high_open) == (4500, 5500, True)
+
+
+def test_a_rate_built_on_a_decimal_figure_is_an_interval():
+    amount = figure_interval(Decimal("1.5"), "exact").scale(10_000)   # 1.5万元 -> [14,500, 15,500) 元
+    share = Interval.point(3000).ratio(amount).scale(100)
+    assert not share.is_point and (share.low, share.high) == (F(300000, 15500), F(300000, 14500))

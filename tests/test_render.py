@@ -253,3 +253,47 @@ def test_claim_reviews_embed_json_ld_and_link_the_file(report):
     assert html.startswith('<script type="application/ld+json">')
     assert html.count("</script>") == 1
     assert 'href="../claimreview.json"' in html
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def _ids_shown(report, text: str) -> list[str]:
+    ids = set(report.ledger.figures) | {r.id for r in report.ledger.rates} | {c.id for c in report.ledger.constraints}
+    ids |= {s.id for s in report.ledger.superlatives} | {r.id for r in report.ledger.superlative_readings}
+    return sorted(i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text))
+
+
+def test_cross_findings_show_arithmetic_and_assumption_without_ledger_ids(report):
+    html = render.cross_findings_html(report)
+    text = _text(html)
+    assert "5,852 &lt; 7,000 to 8,000" in html and "42.48 points apart" in text
+    assert "would have to be false" in text and "tension" in text
+    assert not _ids_shown(report, text)
+    assert not re.search(r"\[\s*'|\(\s*'|Fraction\(|Interval\(", text), "no Python reprs"
+
+
+def test_cross_findings_of_a_section_hold_only_that_section(report):
+    two = _text(render.cross_findings_html(report, section=2))
+    assert "市场企业最多的街道" in two and "螺蛳湾商贸城全面开业复工" not in two
+    assert render.cross_findings_html(report, section=1) == "<p>No contradictions or tensions.</p>"
+
+
+def test_how_far_off_gives_each_reading_and_the_count_needed(report):
+    text = _text(render.how_far_off_html(report, "xbq_reopen_rate"))
+    assert "material miss" in text
+    for needed in ("5,121 of 5,852", "13,806 of 15,778", "18,927 of 21,630"):
+        assert needed in text
+    assert not _ids_shown(report, text)
+    assert "No reading misses" in render.how_far_off_html(report, "district_rate")
+
+
+def test_the_claim_box_of_an_inconsistent_claim_says_how_far_off(report):
+    assert "How far off" in render.claim(report, "xbq_reopen_rate").data
+    assert "How far off" not in render.claim(report, "district_rate").data
+
+
+def test_superlatives_table_lists_every_one_found(report):
+    html = render.superlatives_table(report).data
+    assert html.count("<tr>") == len(report.ledger.superlatives) + 1

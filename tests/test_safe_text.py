@@ -77,6 +77,7 @@ def hostile_data(dst: Path) -> str:
                                        "note_en": NOTE})
     append_row(paths.constraints_path(dst), {"id": CONSTRAINT_ID, "section": "3", "kind": "le", "left": FIGURE_ID,
                                              "right": FIGURE_ID, "expected": "pass", "note_en": NOTE})
+    append_row(dst / "strengths.csv", {"constraint": CONSTRAINT_ID, "strength": "hard", "reason_en": NOTE})
     return hashlib.sha256(raw).hexdigest()
 
 

@@ -16,7 +16,7 @@ import unicodedata
 
 from recount.errors import InputError
 
-TABLE_COLUMNS = ("id", "section", "quote", "cited", "recomputed", "verdict")
+TABLE_COLUMNS = ("id", "section", "quote", "cited", "recomputed", "off", "verdict")
 
 
 def width(text: str) -> int:
@@ -41,7 +41,7 @@ def clip(text: str, cells: int) -> str:
 
 def render_table(rows: list[dict], quote_cells: int = 28) -> str:
     cells = [[r["id"], str(r["section"]), clip(r["quote"], quote_cells), r["cited_text"] or "—",
-              r["recomputed_text"], r["verdict"] + ("" if r["verdict"] == r["expected"] else f" (expected {r['expected']})")]
+              r["recomputed_text"], off_text(r), r["verdict"] + ("" if r["verdict"] == r["expected"] else f" (expected {r['expected']})")]
              for r in rows]
     widths = [max(width(h), *(width(c[i]) for c in cells)) for i, h in enumerate(TABLE_COLUMNS)]
     lines = ["  ".join(pad(h, w) for h, w in zip(TABLE_COLUMNS, widths)).rstrip(),
@@ -51,10 +51,37 @@ def render_table(rows: list[dict], quote_cells: int = 28) -> str:
     return "\n".join(lines) + "\n"
 
 
+def off_text(r: dict) -> str:
+    """How far off a reading that misses: ``-5.48pp material, 5,121 of 5,852``; ``—`` otherwise."""
+    if r.get("miss_pp") is None:
+        return "—"
+    sign = "-" if r["miss_direction"] == "below" else "+"
+    return f"{sign}{r['miss_pp']:.2f}pp {r['miss_level']}, {r['needed_text']}"
+
+
+def render_findings(report) -> str:
+    """The cross-checks and superlatives that fail or are in tension, with their arithmetic."""
+    lines = []
+    for x in report.cross_findings():
+        if hasattr(x, "constraint"):
+            lines.append(f"{x.result}: {x.constraint.id} ({x.strength}): {x.detail}")
+            if x.result == "tension":
+                lines.append(f"  assumption that would have to fail: {x.reason_en}")
+        else:
+            lines.append(f"{x.result}: {x.claim.id} ({x.claim.quote})")
+            for r in x.readings:
+                lines.append(f"  {r.result}: {r.reading.reading_en}: {r.arithmetic}"
+                             + (f"; needed: {r.needed}" if r.needed else ""))
+            if x.assumption:
+                lines.append(f"  {x.assumption}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
 def render_csv(rows: list[dict]) -> str:
     buf = io.StringIO()
     fields = ["id", "section", "claim", "quote", "cited", "recomputed_low", "recomputed_high",
-              "recomputed_text", "reading", "fits", "verdict", "expected"]
+              "recomputed_text", "reading", "fits", "verdict", "expected", "miss_pp", "miss_level",
+              "needed_numerator", "needed_denominator"]
     w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     w.writerows(rows)
@@ -90,10 +117,18 @@ def main(argv: list[str] | None = None) -> int:
     else:
         score = report.scorecard()
         constraints = report.constraint_records()
-        passed = sum(c["result"] == "pass" for c in constraints)
+        counts = {k: sum(c["result"] == k for c in constraints) for k in ("pass", "fail", "tension")}
+        tested = [s for s in report.superlative_results if s.readings]
+        sup = {k: sum(s.result == k for s in tested) for k in ("pass", "fail", "tension")}
         out = render_table(rows) + (
             "\nclaims: " + ", ".join(f"{n} {v}" for v, n in score.items())
-            + f"\nconstraints: {passed} of {len(constraints)} pass\n")
+            + f"\nconstraints: {counts['pass']} of {len(constraints)} pass, {counts['fail']} fail, "
+              f"{counts['tension']} tension"
+            + f"\nsuperlatives: {len(report.superlative_results)} found, {len(tested)} tested: {sup['pass']} pass, "
+              f"{sup['fail']} fail, {sup['tension']} tension\n")
+        findings = render_findings(report)
+        if findings:
+            out += "\n" + findings
     sys.stdout.write(out)
     mismatches = report.mismatches()
     for m in mismatches:

@@ -33,7 +33,15 @@ QUALIFIERS: dict[str, tuple[str, str, str]] = {
     "左右": ("about (左右)", "[v − step(v), v + step(v)]", "98%左右 → [97, 99] %"),
     "约": ("about (约)", "[v − step(v), v + step(v)]", "约500 → [400, 600]"),
     "预计": ("forecast (预计)", "[v, v], taken at face value and marked as a forecast", "预计达到5000万 → [5000, 5000] 万元"),
+    "rounded": ("rounded, as the text says (四舍五入, 约合)", "[v − step(v)/2, v + step(v)/2)",
+                "rounded 5000万 → [4500, 5500) 万"),
 }
+
+#: how an exact figure written with decimals is read: (name, rule, example), as in QUALIFIERS; the
+#: methods page prints it as the last row of the qualifiers' table
+DECIMALS_RULE = ("exact, written with d decimals: the values that round half up to it, whatever it counts; "
+                 "a rate built on it is an interval too",
+                 "[v − h, v + h), h = ½ · 10^−d", "82.57% → [82.565, 82.575) %; 1.5万元 → [1.45, 1.55) 万元")
 
 
 def decimals_of(text: str) -> int:
@@ -107,11 +115,21 @@ class Interval:
 
 
 def figure_interval(value: Decimal, qualifier: str) -> Interval:
-    """The interval a figure written as ``value`` with ``qualifier`` stands for."""
+    """The interval a figure written as ``value`` with ``qualifier`` stands for.
+
+    An exact figure written with decimals (``Decimal("82.57")``, ``Decimal("1.50")``: the places
+    as written) stands for its rounding interval, like a cited percentage; whole numbers that are
+    exact stay points (a count of 4800 is 4800)."""
     v = Fraction(value)
     s = step(value)
+    places = max(-value.as_tuple().exponent, 0)
+    if qualifier == "exact" and places:  # decimals are a rounding interval (DECIMALS_RULE)
+        h = Fraction(1, 2) / Fraction(10) ** places
+        return Interval(max(v - h, Fraction(0)), v + h, high_open=True)
     if qualifier in ("exact", "预计"):
         return Interval(v, v)
+    if qualifier == "rounded":
+        return Interval(max(v - s / 2, Fraction(0)), v + s / 2, high_open=True)
     if qualifier in ("余", "多"):
         return Interval(v, v + s)
     if qualifier == "万余":

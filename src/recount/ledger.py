@@ -38,7 +38,16 @@ UNITS: dict[str, tuple[str, str, int]] = {
     "小时": ("duration", "小时", 1), "天": ("duration", "天", 1), "月": ("duration", "月", 1),
 }
 VERDICTS = ("consistent", "inconsistent", "unverifiable", "derived")
-CONSTRAINT_KINDS = ("le", "enumeration", "enumeration_partial", "within")
+CONSTRAINT_KINDS = ("le", "enumeration", "enumeration_partial", "within", "near")
+CONSTRAINT_RESULTS = ("pass", "fail", "tension")
+STRENGTHS = ("hard", "soft")
+#: what a superlative's reading tests (superlative_readings.csv, column ``test``)
+SUPERLATIVE_TESTS = ("most", "full", "le")
+#: a superlative claim's result; the last two are a reader's classification of a claim with no reading
+SUPERLATIVE_RESULTS = ("pass", "fail", "tension", "unverifiable", "not_a_claim")
+#: the words of a superlative or a total; every one in the article is a row of superlatives.csv
+SUPERLATIVE_WORDS = re.compile(r"最|首创|首先|率先|全部|全面|全体|全区|全市|全省|全线|全类型|全流程|全程|全覆盖|均|每|都|"
+                               r"完全|大多|合计|共计|累计|总额")
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 ARABIC = re.compile(r"\d+(?:\.\d+)?")
 
@@ -47,6 +56,10 @@ RATE_COLUMNS = ("id", "section", "numerator", "denominator", "cited", "reading",
 CONSTRAINT_COLUMNS = ("id", "section", "kind", "left", "right", "items", "expected", "note_en")
 EVENT_COLUMNS = ("id", "section", "date", "precision", "quote", "label_en")
 EXCLUSION_COLUMNS = ("pattern", "kind", "reason_en")
+STRENGTH_COLUMNS = ("constraint", "strength", "reason_en")
+SUPERLATIVE_COLUMNS = ("id", "section", "quote", "word", "expected", "claim_en")
+READING_COLUMNS = ("id", "claim", "test", "subject", "others", "strength", "reading_en", "basis_en")
+STRENGTHS_NAME, SUPERLATIVES_NAME, READINGS_NAME = "strengths.csv", "superlatives.csv", "superlative_readings.csv"
 
 
 @dataclass(frozen=True)
@@ -128,6 +141,51 @@ class Exclusion:
     line: int
 
 
+@dataclass(frozen=True)
+class Strength:
+    """Whether a constraint is hard (its failure is a contradiction) or soft (its failure is a
+    tension: it holds unless the assumption ``reason_en`` names is false)."""
+
+    constraint: str
+    strength: str
+    reason_en: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Superlative:
+    """A superlative or "all" claim of the article (最大, 全面, 全部, 首创 ...), or a total (合计)."""
+
+    id: str
+    section: int
+    quote: str
+    word: str
+    expected: str
+    claim_en: str
+    line: int
+    start: int
+
+
+@dataclass(frozen=True)
+class SuperlativeReading:
+    """One reading of a superlative claim, as a test on the figures.
+
+    ``most``: the sum of ``subject`` is at least each group of ``others`` (groups joined with |);
+    ``full``: every item of ``subject`` (a percentage figure or a rate id, joined with |) can be 100%;
+    ``le``: the sum of ``subject`` is at most the sum of ``others``.
+    """
+
+    id: str
+    claim: str
+    test: str
+    subject: tuple[str, ...]
+    others: tuple[tuple[str, ...], ...]
+    strength: str
+    reading_en: str
+    basis_en: str
+    line: int
+
+
 @dataclass
 class Ledger:
     data_dir: Path
@@ -137,6 +195,13 @@ class Ledger:
     constraints: list[Constraint] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     exclusions: list[Exclusion] = field(default_factory=list)
+    strengths: dict[str, Strength] = field(default_factory=dict)
+    superlatives: list[Superlative] = field(default_factory=list)
+    superlative_readings: list[SuperlativeReading] = field(default_factory=list)
+
+    def strength(self, constraint_id: str) -> Strength:
+        """A constraint's strength; one not classified in strengths.csv is hard."""
+        return self.strengths.get(constraint_id) or Strength(constraint_id, "hard", "", 0)
 
 
 # ---------------------------------------------------------------- reading files
@@ -398,7 +463,17 @@ def load_rates(data_dir: Path | None, figures: dict[str, Figure]) -> list[Rate]:
     return rates
 
 
-def load_constraints(data_dir: Path | None, figures: dict[str, Figure], source: str) -> list[Constraint]:
+def _rate_side(path: Path, row: Row, column: str, figures: dict[str, Figure], rates: list[Rate]) -> tuple[str, ...]:
+    """One side of a ``near`` check: a single percentage figure or a single rate id."""
+    text = row[column].strip()
+    rate_ids = {r.id for r in rates}
+    if text in figures and figures[text].kind == "percent" or text in rate_ids:
+        return (text,)
+    raise InputError(path, row.line, column, f"{text!r} is neither a percentage in figures.csv nor a rate id of rates.csv")
+
+
+def load_constraints(data_dir: Path | None, figures: dict[str, Figure], source: str,
+                     rates: list[Rate] | None = None) -> list[Constraint]:
     data_dir = paths.data_dir(data_dir)
     path = paths.constraints_path(data_dir)
     rows = read_table(path, CONSTRAINT_COLUMNS)
@@ -410,8 +485,16 @@ def load_constraints(data_dir: Path | None, figures: dict[str, Figure], source: 
         kind = row["kind"].strip()
         if kind not in CONSTRAINT_KINDS:
             raise InputError(path, row.line, "kind", f"{kind!r} is not a constraint kind ({', '.join(CONSTRAINT_KINDS)})")
-        left = _ids(path, row, "left", figures, required=True)
-        right = _ids(path, row, "right", figures, required=kind in ("le", "within"))
+        if kind == "near":
+            left = _rate_side(path, row, "left", figures, rates or [])
+            right = _rate_side(path, row, "right", figures, rates or [])
+        elif kind == "within":
+            left = _ids(path, row, "left", figures, required=True)
+            right = tuple(_rate_side(path, Row(row.line, {"right": part}), "right", figures, rates or [])[0]
+                          for part in row["right"].split("+"))
+        else:
+            left = _ids(path, row, "left", figures, required=True)
+            right = _ids(path, row, "right", figures, required=kind == "le")
         items = tuple(i for i in row["items"].split("|") if i) if row["items"].strip() else ()
         if kind.startswith("enumeration"):
             if not items:
@@ -420,8 +503,8 @@ def load_constraints(data_dir: Path | None, figures: dict[str, Figure], source: 
                 if item not in source:
                     raise InputError(path, row.line, "items", f"item {item!r} is not in the source article")
         expected = row["expected"].strip()
-        if expected not in ("pass", "fail"):
-            raise InputError(path, row.line, "expected", f"{expected!r} is not pass or fail")
+        if expected not in CONSTRAINT_RESULTS:
+            raise InputError(path, row.line, "expected", f"{expected!r} is not a result ({', '.join(CONSTRAINT_RESULTS)})")
         out.append(Constraint(cid, section, kind, left, right, items, expected, row["note_en"].strip(), row.line))
     return out
 
@@ -463,13 +546,138 @@ def load_exclusions(data_dir: Path | None = None) -> list[Exclusion]:
     return out
 
 
+def load_strengths(data_dir: Path | None, constraints: list[Constraint]) -> dict[str, Strength]:
+    """strengths.csv: one row for every constraint, hard or soft, with the reason."""
+    path = paths.data_dir(data_dir) / STRENGTHS_NAME
+    rows = read_table(path, STRENGTH_COLUMNS)
+    _unique(path, rows, "constraint")
+    known = {c.id for c in constraints}
+    out: dict[str, Strength] = {}
+    for row in rows:
+        cid = row["constraint"].strip()
+        if cid not in known:
+            raise InputError(path, row.line, "constraint", f"unknown constraint id {cid!r} (not in constraints.csv)")
+        strength = row["strength"].strip()
+        if strength not in STRENGTHS:
+            raise InputError(path, row.line, "strength", f"{strength!r} is not hard or soft")
+        if not row["reason_en"].strip():
+            raise InputError(path, row.line, "reason_en", "every strength needs its reason (soft: the assumption)")
+        out[cid] = Strength(cid, strength, row["reason_en"].strip(), row.line)
+    for c in constraints:
+        if c.id not in out:
+            raise InputError(path, None, "constraint",
+                             f"constraint {c.id!r} (constraints.csv line {c.line}) has no row: classify it hard or soft")
+    return out
+
+
+def load_superlatives(data_dir: Path | None, source: str) -> list[Superlative]:
+    path = paths.data_dir(data_dir) / SUPERLATIVES_NAME
+    rows = read_table(path, SUPERLATIVE_COLUMNS)
+    _unique(path, rows)
+    out = []
+    for row in rows:
+        sid = _slug(path, row)
+        section = _section(path, row)
+        start = _anchor(path, row, source)
+        word = row["word"].strip()
+        if not word or word not in row["quote"]:
+            raise InputError(path, row.line, "word", f"{word!r} is not in the quote {row['quote']!r}")
+        expected = row["expected"].strip()
+        if expected not in SUPERLATIVE_RESULTS:
+            raise InputError(path, row.line, "expected", f"{expected!r} is not a result ({', '.join(SUPERLATIVE_RESULTS)})")
+        out.append(Superlative(sid, section, row["quote"], word, expected, row["claim_en"].strip(), row.line, start))
+    return out
+
+
+def load_superlative_readings(data_dir: Path | None, superlatives: list[Superlative], figures: dict[str, Figure],
+                              rates: list[Rate]) -> list[SuperlativeReading]:
+    path = paths.data_dir(data_dir) / READINGS_NAME
+    rows = read_table(path, READING_COLUMNS)
+    _unique(path, rows)
+    claims = {s.id: s for s in superlatives}
+    rate_ids = {r.id for r in rates}
+    out = []
+    for row in rows:
+        rid = _slug(path, row)
+        claim = row["claim"].strip()
+        if claim not in claims:
+            raise InputError(path, row.line, "claim", f"unknown claim {claim!r} (not in superlatives.csv)")
+        test = row["test"].strip()
+        if test not in SUPERLATIVE_TESTS:
+            raise InputError(path, row.line, "test", f"{test!r} is not a test ({', '.join(SUPERLATIVE_TESTS)})")
+        if test == "full":
+            subject = tuple(i.strip() for i in row["subject"].split("|") if i.strip())
+            for item in subject:
+                if not (item in rate_ids or item in figures and figures[item].kind == "percent"):
+                    raise InputError(path, row.line, "subject",
+                                     f"{item!r} is neither a percentage in figures.csv nor a rate id of rates.csv")
+            if not subject:
+                raise InputError(path, row.line, "subject", "empty: expected rates or percentages joined with |")
+            others: tuple[tuple[str, ...], ...] = ()
+        else:
+            subject = _ids(path, row, "subject", figures, required=True)
+            groups = [g for g in row["others"].split("|") if g.strip()]
+            if not groups:
+                raise InputError(path, row.line, "others", "empty: expected figure ids joined with + (groups with |)")
+            others = tuple(_ids(path, Row(row.line, {"others": g}), "others", figures, required=True) for g in groups)
+            if test == "le" and len(others) != 1:
+                raise InputError(path, row.line, "others", "an le test has one group of figures (no |)")
+        strength = row["strength"].strip()
+        if strength not in STRENGTHS:
+            raise InputError(path, row.line, "strength", f"{strength!r} is not hard or soft")
+        if not row["basis_en"].strip():
+            raise InputError(path, row.line, "basis_en", "every reading needs its basis (soft: the assumption)")
+        out.append(SuperlativeReading(rid, claim, test, subject, others, strength, row["reading_en"].strip(),
+                                      row["basis_en"].strip(), row.line))
+    with_readings = {r.claim for r in out}
+    for s in superlatives:
+        has = s.id in with_readings
+        if has and s.expected in ("unverifiable", "not_a_claim"):
+            raise InputError(paths.data_dir(data_dir) / SUPERLATIVES_NAME, s.line, "expected",
+                             f"{s.expected!r}, but {READINGS_NAME} tests it: expect pass, fail or tension")
+        if not has and s.expected not in ("unverifiable", "not_a_claim"):
+            raise InputError(paths.data_dir(data_dir) / SUPERLATIVES_NAME, s.line, "expected",
+                             f"{s.expected!r}, but no reading in {READINGS_NAME} tests it: unverifiable or not_a_claim")
+    return out
+
+
+def _fill_ledger(ledger: Ledger) -> Ledger:
+    """Write out every ``{fig:...}``, ``{zh:...}``, ``{date:...}`` in the English columns."""
+    from dataclasses import replace
+
+    from recount.english import fill_text
+
+    d = ledger.data_dir
+
+    def fill(obj, path: Path, **columns: str):
+        new = {attr: fill_text(getattr(obj, attr), ledger, (path, obj.line, col)) for attr, col in columns.items()}
+        return replace(obj, **new)
+
+    figures = {k: fill(f, paths.figures_path(d), label_en="label_en") for k, f in ledger.figures.items()}
+    rates = [fill(r, paths.rates_path(d), note_en="note_en", reading="reading") for r in ledger.rates]
+    constraints = [fill(c, paths.constraints_path(d), note_en="note_en") for c in ledger.constraints]
+    events = [fill(e, paths.events_path(d), label_en="label_en") for e in ledger.events]
+    exclusions = [fill(x, d / "exclusions.csv", reason_en="reason_en") for x in ledger.exclusions]
+    strengths = {k: fill(s, d / STRENGTHS_NAME, reason_en="reason_en") for k, s in ledger.strengths.items()}
+    sups = [fill(s, d / SUPERLATIVES_NAME, claim_en="claim_en") for s in ledger.superlatives]
+    readings = [fill(r, d / READINGS_NAME, reading_en="reading_en", basis_en="basis_en")
+                for r in ledger.superlative_readings]
+    return Ledger(d, ledger.source, figures, rates, constraints, events, exclusions, strengths, sups, readings)
+
+
 def load_ledger(data_dir: Path | str | None = None) -> Ledger:
-    """Everything: source, figures, rates, constraints, events, exclusions, validated."""
+    """Everything: source, figures, rates, constraints (with their strengths), events, exclusions,
+    superlatives and their readings, validated; placeholders in the English text written out."""
     data_dir = paths.data_dir(data_dir)
     source = load_source(data_dir)
     figures = load_figures(data_dir, source)
     rates = load_rates(data_dir, figures)
-    constraints = load_constraints(data_dir, figures, source)
+    constraints = load_constraints(data_dir, figures, source, rates)
     events = load_events(data_dir, source)
     exclusions = load_exclusions(data_dir)
-    return Ledger(Path(data_dir), source, figures, rates, constraints, events, exclusions)
+    strengths = load_strengths(data_dir, constraints)
+    superlatives = load_superlatives(data_dir, source)
+    readings = load_superlative_readings(data_dir, superlatives, figures, rates)
+    raw = Ledger(Path(data_dir), source, figures, rates, constraints, events, exclusions, strengths,
+                 superlatives, readings)
+    return _fill_ledger(raw)

@@ -33,9 +33,15 @@ from IPython.display import HTML
 
 from recount import article as art
 from recount import paths
-from recount.intervals import QUALIFIERS, Interval
+from recount.constraints import NEAR_POINTS, ConstraintResult
+from recount.english import as_written, date_en, figure_en, figure_range_en  # noqa: F401 - part of this API
+from recount.english import en_amount as _en_amount  # noqa: F401
+from recount.english import en_number as _en_number
+from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
 from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger
 from recount.report import VERDICT_ORDER, Report
+from recount.severity import Miss, claim_level
+from recount.superlatives import SuperlativeResult
 from recount.verdict import RateResult, claim_key, fmt_fraction
 
 T = TypeVar("T")
@@ -53,6 +59,16 @@ BADGE: dict[str, tuple[str, str, str]] = {
 RESULT_BADGE: dict[str, tuple[str, str, str]] = {
     "pass": ("✓", "#00573F", "#DDF2EA"),
     "fail": ("✗", "#8A3200", "#FCE4D6"),
+    "tension": ("!", "#6B4E00", "#FFF4CC"),
+    "not_a_claim": ("–", "#3D3D3D", "#EBEBEB"),
+}
+
+#: what each cross-check result means, as the book states it
+RESULT_MEANING: dict[str, str] = {
+    "pass": "The figures sit together.",
+    "fail": "A hard check: the article's own figures contradict each other.",
+    "tension": "A soft check: the figures sit together only if an assumption the article does not state is false "
+               "(or a figure is wrong).",
 }
 
 #: what each verdict means, as the book states it
@@ -70,6 +86,7 @@ CONSTRAINT_NAMES: dict[str, str] = {
     "enumeration": "count of a list",
     "enumeration_partial": "count of a list ending in 等",
     "within": "pooled rate within its parts",
+    "near": "a part near the whole (same sector, same date)",
 }
 
 CONSTRAINT_MEANING: dict[str, str] = {
@@ -79,7 +96,9 @@ CONSTRAINT_MEANING: dict[str, str] = {
     "enumeration_partial": "The list ends in 等 (“and others”): it may be shorter than the stated count, "
                            "not longer.",
     "within": "A pooled rate is a weighted mean of its parts, so it lies between the lowest and the "
-              "highest part.",
+              "highest part (soft when the parts named may not be all the parts).",
+    "near": f"A sub-district's rate for a sector is within {NEAR_POINTS} percentage points of the district's for "
+            "the same sector at the same date (always soft: a sub-district may be an outlier).",
 }
 
 SCROLL_STYLE = "overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch"
@@ -150,19 +169,6 @@ def interval_text(iv: Interval, unit: str = "") -> str:
         return f"[{_num(iv.low)}, ∞){u}"
     close = ")" if iv.high_open else "]"
     return f"[{_num(iv.low)}, {_num(iv.high)}{close}{u}"
-
-
-def as_written(f: Figure) -> str:
-    """The figure as the article writes it: 2000余家, 5914万余元, 超过360人次."""
-    if f.qualifier in ("exact", "预计"):
-        return f"{f.value_text}{f.unit}"
-    if f.qualifier in ("余", "多"):
-        return f"{f.value_text}{f.qualifier}{f.unit}"
-    if f.qualifier == "左右":
-        return f"{f.value_text}{f.unit}左右"
-    if f.qualifier == "万余":
-        return f"{f.value_text}万余元"
-    return f"{f.qualifier}{f.value_text}{f.unit}"
 
 
 def ident(text: str) -> str:
@@ -371,6 +377,8 @@ def claim_box_html(results: RateResult | Iterable[RateResult], report: Report | 
     else:
         parts.append(f"<p>Recomputed: {esc(arithmetic_words(first))}</p>")
     parts.append(f"<p>Verdict: {badge_html(verdict)} — {esc(VERDICT_MEANING[verdict])}</p>")
+    if report is not None and verdict == "inconsistent":
+        parts.append(how_far_off_html(report, claim_key(first.rate)))
     parts.append("</div>")
     return "".join(parts)
 
@@ -591,15 +599,15 @@ def figures_table(report: Report, ids: Iterable[str] | None = None, section: int
                  mixed(interval_text(f.base_interval, f.base_unit)), mixed(f.label_en)] for f in figs]
         return HTML(table_html(["Figure", "Quote", "Qualifier", "Stands for", "What it counts"], rows,
                                [f"fig-{f.id}" for f in figs], classes="recount-figures"))
-    rows = [[_link(fig_href(f.id), zh(f.quote)), mixed(_sentence(f.label_en)), esc(figure_range_en(f))]
-            for f in figs]
+    rows = [[_link(fig_href(f.id), zh(f.quote)), mixed(_sentence(f.label_en)),
+             esc(f"{f.value_text}%" if f.kind == "percent" else figure_range_en(f))] for f in figs]
     return HTML(table_html(["Quote", "What it counts", "Value"], rows, classes="recount-figures"))
 
 
 def constraint_words(c, ledger: Ledger) -> str:
     """A check's numbers for readers: a part-and-total check names its figures instead of their ids
     (``3,563 eligible firms ≤ 11,781 firms surveyed``); other checks state their own numbers."""
-    if c.left is None:
+    if c.constraint.kind != "le" or c.left is None:
         return c.detail
 
     def side(ids, iv) -> str:
@@ -620,12 +628,87 @@ def constraints_table(report: Report, ids: Iterable[str] | None = None, section:
 
     if anchors:
         rows = [[ident(c.constraint.id), esc(CONSTRAINT_NAMES[c.constraint.kind]), mixed(c.constraint.note_en),
-                 mixed(c.detail).replace("_", "_<wbr>").replace("+", "+<wbr>"), result(c)] for c in cs]
-        return HTML(table_html(["Check", "Kind", "Why", "Arithmetic", "Result"], rows,
+                 mixed(c.detail).replace("_", "_<wbr>").replace("+", "+<wbr>"), result(c),
+                 f"{esc(c.strength)}: {mixed(c.reason_en)}"] for c in cs]
+        return HTML(table_html(["Check", "Kind", "Why", "Arithmetic", "Result", "Hard or soft"], rows,
                                [f"constraint-{c.constraint.id}" for c in cs], classes="recount-constraints"))
     rows = [[mixed(c.constraint.note_en), mixed(constraint_words(c, report.ledger)),
-             _link(f"{LEDGER_PAGE}#constraint-{c.constraint.id}", result(c))] for c in cs]
+             _link(f"{LEDGER_PAGE}#constraint-{c.constraint.id}", result(c)) + f"<br><small>{esc(c.strength)} check</small>"]
+            for c in cs]
     return HTML(table_html(["What is checked", "The numbers", "Result"], rows, classes="recount-constraints"))
+
+
+# ---------------------------------------------------------------- contradictions, tensions, misses
+
+
+def _quotes_of(ids: Iterable[str], ledger: Ledger) -> str:
+    """The Chinese quotes of figures (or of rates' cited figures), each marked zh-CN."""
+    out = []
+    for i in ids:
+        rate = next((r for r in ledger.rates if r.id == i), None)
+        fid = i if rate is None else (rate.cited or rate.numerator[0])
+        if fid in ledger.figures and ledger.figures[fid].quote not in out:
+            out.append(ledger.figures[fid].quote)
+    return "<br>".join(zh(q) for q in out)
+
+
+def _finding_row(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> list[str]:
+    if isinstance(x, ConstraintResult):
+        k = x.constraint
+        what = _quotes_of(k.left + k.right, ledger) + f"<br>{mixed(_sentence(k.note_en))}"
+        assumption = mixed(x.reason_en) if x.result == "tension" else "none: a hard check"
+        return [what, f"<code>{mixed(x.detail)}</code>", badge_html(x.result), assumption]
+    readings = "".join(f"<li>{badge_html(r.result)} <em>{mixed(r.reading.reading_en)}</em>: "
+                       f"<code>{mixed(r.arithmetic)}</code>"
+                       + (f"; would have needed {mixed(r.needed)}" if r.needed else "") + "</li>"
+                       for r in x.readings)
+    what = f"{zh(x.claim.quote)}<br>{mixed(x.claim.claim_en)}"
+    return [what, f'<ul style="margin:0;padding-left:1.1em">{readings}</ul>', badge_html(x.result),
+            mixed(x.assumption) if x.assumption else "none: a hard check"]
+
+
+def cross_findings_html(report: Report, section: int | None = None) -> str:
+    """Every contradiction (a hard check that fails) and tension (a soft one that fails) between the
+    article's figures, across sections: cross-checks and superlatives, with their arithmetic and the
+    assumption that would have to fail."""
+    found = [x for x in report.cross_findings()
+             if section is None or (x.constraint.section if isinstance(x, ConstraintResult) else x.claim.section) == section]
+    if not found:
+        return "<p>No contradictions or tensions.</p>"
+    rows = [_finding_row(x, report.ledger) for x in found]
+    return table_html(["What the article says", "Arithmetic", "Result", "Assumption that would have to fail"],
+                      rows, classes="recount-findings")
+
+
+def cross_findings(report: Report, section: int | None = None) -> HTML:
+    """:func:`cross_findings_html` for a notebook cell."""
+    return HTML(cross_findings_html(report, section))
+
+
+def superlatives_table(report: Report, section: int | None = None) -> HTML:
+    """Every superlative, "all" claim and total found in the article, with what it claims and its result."""
+    rows = [[zh(s.claim.quote), zh(s.claim.word), mixed(s.claim.claim_en), badge_html(s.result)]
+            for s in report.superlative_results if section is None or s.claim.section == section]
+    return HTML(table_html(["Quote", "Word", "What it claims", "Result"], rows, classes="recount-superlatives"))
+
+
+def how_far_off_html(report: Report, claim: str) -> str:
+    """For an inconsistent claim: each reading's distance from the cited band and the count that would
+    have made it true, and whether the claim misses by rounding or materially."""
+    misses: list[Miss] = report.misses.get(claim, [])
+    if not misses:
+        return "<p>No reading misses its cited band.</p>"
+    level = claim_level(misses)
+    items = "".join(f"<li>{mixed(_sentence(m.line()))}</li>" for m in misses)
+    meaning = ("at least one reading misses only in the last digit" if level == "rounding"
+               else "every reading misses by more than one unit of the cited precision")
+    return (f'<div class="recount-offby"><p><strong>How far off:</strong> a {esc(level)} miss ({esc(meaning)}).</p>'
+            f"<ul>{items}</ul></div>")
+
+
+def how_far_off(report: Report, claim: str) -> HTML:
+    """:func:`how_far_off_html` for a notebook cell."""
+    return HTML(how_far_off_html(report, claim))
 
 
 def ledger_table(report: Report, kind: str = "figures") -> HTML:
@@ -648,8 +731,10 @@ def events_table(report: Report, section: int | None = None) -> HTML:
 
 def qualifiers_table() -> HTML:
     """The interval convention for each qualifier, printed from :data:`recount.intervals.QUALIFIERS`."""
-    rows = [[zh(q) if q != "exact" else esc(q), mixed(name), f"<code>{mixed(rule)}</code>", mixed(example)]
+    rows = [[mixed(q), mixed(name), f"<code>{mixed(rule)}</code>", mixed(example)]
             for q, (name, rule, example) in QUALIFIERS.items()]
+    name, rule, example = DECIMALS_RULE
+    rows.append([esc("exact, with decimals"), mixed(name), f"<code>{mixed(rule)}</code>", mixed(example)])
     return HTML(table_html(["Qualifier", "Meaning", "Interval", "Example"], rows, classes="recount-qualifiers"))
 
 
@@ -790,47 +875,6 @@ def arithmetic_words(r: RateResult) -> str:
     return f"{head} = {shown}" + ("" if same or r.cited is None else f", which rounds to {rounded}")
 
 
-def _en_number(x: Fraction) -> str:
-    if x.denominator == 1:
-        return f"{x.numerator:,}"
-    return fmt_fraction(x, 4).rstrip("0").rstrip(".")
-
-
-def _en_amount(yuan: Fraction) -> str:
-    """2,450,000 -> '2.45 million yuan'; 660,000 -> '660,000 yuan'."""
-    if yuan >= 1_000_000:
-        m = fmt_fraction(yuan / 1_000_000, 2).rstrip("0").rstrip(".")
-        return f"{m} million yuan"
-    return f"{_en_number(yuan)} yuan"
-
-
-def figure_en(f: Figure) -> str:
-    """A figure's lower value in English prose: 11,781; 88%; 2.45 million yuan; 5 million."""
-    if f.kind == "percent":
-        return f"{f.value_text}%"
-    low = f.base_interval.low
-    if f.kind == "amount":
-        return _en_amount(low)
-    if f.factor != 1 and low >= 1_000_000:
-        return f"{fmt_fraction(low / 1_000_000, 2).rstrip('0').rstrip('.')} million"
-    return _en_number(low)
-
-
-def figure_range_en(f: Figure) -> str:
-    """The whole interval in English: 2,000 to 3,000; 59.14 million to 59.15 million yuan."""
-    iv = f.base_interval
-    if iv.is_point:
-        return figure_en(f)
-    if iv.high is None:
-        return f"{figure_en(f)} or more"
-    fmt = _en_amount if f.kind == "amount" else _en_number
-    if f.kind == "percent":
-        return f"{_en_number(iv.low)}–{_en_number(iv.high)}%"
-    if f.kind == "amount":
-        return f"{fmt(iv.low).removesuffix(' yuan')} to {fmt(iv.high)}"
-    return f"{fmt(iv.low)} to {fmt(iv.high)}"
-
-
 class Chinese(str):
     """A string of Chinese for prose: ``{glue:text}`` pastes it as plain text, ``{glue}`` (which prefers
     HTML) as ``<span lang="zh-CN">``, so the reader's screen reader and font switch language."""
@@ -895,7 +939,15 @@ def glue_values(report: Report) -> dict[str, str]:
                        ``readings_<claim>`` how many readings were tried
     ``con_<id>``       a constraint's result (``pass``), ``cdetail_<id>`` its arithmetic, and for a
                        part-and-total check ``cnum_<id>`` the same in numbers only: ``3,563 ≤ 11,781``
-    ``n_*``, ``score_<verdict>``, ``con_pass``  counts for the summaries
+    ``misspp_<rate id>``  for a reading that misses its band: the distance in percentage points
+                       (``5.48``), ``needed_<rate id>`` the count that would have made it true
+                       (``5,121 of 5,852``), ``more_<rate id>`` how many more that is (``321``);
+                       ``misslevel_<claim>`` ``rounding`` or ``material``
+    ``sup_<id>``       a superlative's result; ``suparith_<reading id>``, ``supresult_<reading id>``,
+                       ``supneeded_<reading id>`` each reading's arithmetic, result and what it needed
+    ``n_*``, ``score_<verdict>``, ``con_pass``, ``con_fail``, ``con_tension``, ``n_hard``, ``n_soft``,
+    ``n_superlatives``, ``n_superlatives_tested``, ``nsup_<result>``, ``all_<result>`` (cross-checks
+    and tested superlatives together), ``nread``, ``nread_<result>`` (superlatives' readings), ``n_findings``, ``near_points``  counts for the summaries
     """
     ledger = report.ledger
     out: dict[str, str] = {}
@@ -904,7 +956,7 @@ def glue_values(report: Report) -> dict[str, str]:
         out[f"range_{f.id}"] = figure_range_en(f)
         out[f"zh_{f.id}"] = Chinese(as_written(f))
     for e in ledger.events:
-        out[f"date_{e.id}"] = f"{e.date.day} {e.date:%B}" if e.precision == "day" else f"{e.date:%B}"
+        out[f"date_{e.id}"] = date_en(e)
     for r in report.results:
         rid = r.rate.id
         out[f"cited_{rid}"] = f"{r.cited.value_text}%" if r.cited else "not stated"
@@ -928,8 +980,39 @@ def glue_values(report: Report) -> dict[str, str]:
         k = c.constraint
         out[f"con_{k.id}"] = c.result
         out[f"cdetail_{k.id}"] = constraint_words(c, ledger)
-        if c.left is not None:
+        if k.kind == "le" and c.left is not None:
             out[f"cnum_{k.id}"] = f"{count_words(c.left)} ≤ {count_words(c.right)}"
+    for key, misses in report.misses.items():
+        for m in misses:
+            rid = m.result.rate.id
+            out[f"misspp_{rid}"] = fmt_fraction(m.miss_pp, 2)
+            out[f"needed_{rid}"] = m.needed_text()
+            out[f"more_{rid}"] = _en_number(Fraction(m.more)) if m.more is not None else "none"
+        if misses:
+            out[f"misslevel_{key}"] = claim_level(misses)
+    for sr in report.superlative_results:
+        out[f"sup_{sr.claim.id}"] = sr.result
+        for r in sr.readings:
+            out[f"suparith_{r.reading.id}"] = r.arithmetic
+            out[f"supresult_{r.reading.id}"] = r.result
+            if r.needed:
+                out[f"supneeded_{r.reading.id}"] = r.needed
+    counts = report.result_counts()
+    out["con_fail"] = str(sum(c.result == "fail" for c in report.constraint_results))
+    out["con_tension"] = str(sum(c.result == "tension" for c in report.constraint_results))
+    out["n_hard"] = str(sum(c.strength == "hard" for c in report.constraint_results))
+    out["n_soft"] = str(sum(c.strength == "soft" for c in report.constraint_results))
+    out["n_superlatives"] = str(len(report.superlative_results))
+    out["n_superlatives_tested"] = str(sum(bool(x.readings) for x in report.superlative_results))
+    for k in ("pass", "fail", "tension"):
+        out[f"nsup_{k}"] = str(sum(x.result == k and bool(x.readings) for x in report.superlative_results))
+        out[f"all_{k}"] = str(counts[k])
+    out["n_findings"] = str(len(report.cross_findings()))
+    tried = [r for x in report.superlative_results for r in x.readings]
+    out["nread"] = str(len(tried))
+    for k in ("pass", "fail", "tension"):
+        out[f"nread_{k}"] = str(sum(r.result == k for r in tried))
+    out["near_points"] = str(NEAR_POINTS)
     score = report.scorecard()
     for v, n in score.items():
         out[f"score_{v}"] = str(n)

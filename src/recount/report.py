@@ -11,8 +11,10 @@ from fractions import Fraction
 
 import pandas as pd
 
+from recount import severity, superlatives
 from recount.constraints import ConstraintResult, check_all
 from recount.ledger import Figure, Ledger
+from recount.superlatives import SuperlativeResult
 from recount.verdict import RateResult, claim_key, evaluate
 
 VERDICT_ORDER = ("inconsistent", "consistent", "unverifiable", "derived")
@@ -31,7 +33,22 @@ def figure_record(f: Figure) -> dict:
     }
 
 
-def rate_record(r: RateResult, ledger: Ledger) -> dict:
+def miss_fields(r: RateResult, claim_level: str | None) -> dict:
+    """How far off a reading that misses its cited band is (all None for one that fits)."""
+    m = severity.miss(r)
+    return {
+        "miss_pp": _f(m.miss_pp) if m else None,
+        "miss_direction": m.direction if m else None,
+        "miss_level": m.level if m else None,
+        "needed_numerator": m.needed if m else None,
+        "needed_denominator": _f(m.base) if m else None,
+        "needed_text": m.needed_text() if m else None,
+        "needed_more": m.more if m else None,
+        "claim_miss_level": claim_level,
+    }
+
+
+def rate_record(r: RateResult, ledger: Ledger, claim_level: str | None = None) -> dict:
     rate = r.rate
     quote_fig = r.cited if r.cited is not None else ledger.figures[rate.numerator[0]]
     rec = r.recomputed
@@ -48,6 +65,7 @@ def rate_record(r: RateResult, ledger: Ledger) -> dict:
         "recomputed_text": r.recomputed_text(), "arithmetic": r.arithmetic(),
         "reading": rate.reading or None, "fits": r.fits, "verdict": r.verdict, "expected": rate.expected,
         "note_en": rate.note_en,
+        **miss_fields(r, claim_level),
     }
 
 
@@ -57,6 +75,18 @@ def constraint_record(c: ConstraintResult) -> dict:
         "id": k.id, "section": k.section, "kind": k.kind, "left": "+".join(k.left),
         "right": "+".join(k.right) or None, "items": list(k.items), "result": c.result,
         "certain": c.certain, "expected": k.expected, "detail": c.detail, "note_en": k.note_en,
+        "strength": c.strength, "strength_reason_en": c.reason_en,
+    }
+
+
+def superlative_record(s: SuperlativeResult) -> dict:
+    k = s.claim
+    return {
+        "id": k.id, "section": k.section, "quote": k.quote, "word": k.word, "claim_en": k.claim_en,
+        "result": s.result, "expected": k.expected, "assumption_en": s.assumption,
+        "readings": [{"id": r.reading.id, "test": r.reading.test, "reading_en": r.reading.reading_en,
+                      "strength": r.reading.strength, "basis_en": r.reading.basis_en, "result": r.result,
+                      "arithmetic": r.arithmetic, "needed": r.needed} for r in s.readings],
     }
 
 
@@ -67,20 +97,45 @@ class Report:
         self.ledger = ledger
         self.results = evaluate(ledger)
         self.constraint_results = check_all(ledger)
+        self.superlative_results = superlatives.check_all(ledger)
+        by_claim: dict[str, list[severity.Miss]] = {}
+        for r in self.results:
+            m = severity.miss(r)
+            by_claim.setdefault(claim_key(r.rate), [])
+            if m is not None:
+                by_claim[claim_key(r.rate)].append(m)
+        #: claim -> the misses of its readings (empty for a claim whose readings fit)
+        self.misses = by_claim
 
     # --- records
     def figure_records(self) -> list[dict]:
         return [figure_record(f) for f in self.ledger.figures.values()]
 
     def rate_records(self) -> list[dict]:
-        return [rate_record(r, self.ledger) for r in self.results]
+        return [rate_record(r, self.ledger, severity.claim_level(self.misses[claim_key(r.rate)]))
+                for r in self.results]
 
     def constraint_records(self) -> list[dict]:
         return [constraint_record(c) for c in self.constraint_results]
 
+    def superlative_records(self) -> list[dict]:
+        return [superlative_record(s) for s in self.superlative_results]
+
     def as_json(self) -> dict:
         return {"figures": self.figure_records(), "rates": self.rate_records(),
-                "constraints": self.constraint_records()}
+                "constraints": self.constraint_records(), "superlatives": self.superlative_records()}
+
+    def cross_findings(self) -> list[ConstraintResult | SuperlativeResult]:
+        """Every cross-check and superlative whose figures do not sit together: fails, then tensions."""
+        found = [c for c in self.constraint_results if c.result != "pass"]
+        found += [s for s in self.superlative_results if s.result in ("fail", "tension")]
+        return sorted(found, key=lambda x: x.result != "fail")
+
+    def result_counts(self) -> dict[str, int]:
+        """Cross-checks and tested superlatives by result (pass, fail, tension)."""
+        counts = Counter(c.result for c in self.constraint_results)
+        counts.update(s.result for s in self.superlative_results if s.readings)
+        return {k: counts.get(k, 0) for k in ("pass", "fail", "tension")}
 
     # --- frames
     def figures_frame(self) -> pd.DataFrame:
@@ -114,6 +169,8 @@ class Report:
                for r in self.results if not r.matches_expected]
         out += [f"constraint {c.constraint.id}: {c.result}, expected {c.constraint.expected}"
                 for c in self.constraint_results if not c.matches_expected]
+        out += [f"superlative {s.claim.id}: {s.result}, expected {s.claim.expected}"
+                for s in self.superlative_results if not s.matches_expected]
         return out
 
     def section_rates(self, section: int) -> pd.DataFrame:

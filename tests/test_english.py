@@ -1,0 +1,78 @@
+"""No number is typed into the ledger's English text or the book's prose: it comes from the figures."""
+
+import csv
+import re
+
+from recount import paths
+from recount.english import PLACEHOLDER, figure_en
+from recount.ledger import load_ledger
+from recount.render import CHINESE_RUN
+
+#: names that contain digits and are no figure of the article (the prose may write them)
+NAMES = re.compile(r"COVID-19|UTF-8|GB/T 15835-2011|10<sup>−d</sup>|重启2020|《重启2020[^》]*》|Restart 2020")
+
+
+def _english_columns(path):
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    for i, row in enumerate(rows, 2):
+        for col, text in row.items():
+            if col.endswith("_en") or col == "reading":
+                yield i, col, text
+
+
+def _typed_digits(text: str) -> str:
+    """What is left of the digits once placeholders and Chinese quotes are taken out."""
+    return re.sub(r"[^0-9]", "", CHINESE_RUN.sub("", PLACEHOLDER.sub("", text)))
+
+
+def test_no_digit_is_typed_into_an_english_column_of_the_ledger():
+    typed = [(p.name, i, col, text) for p in sorted(paths.DATA_DIR.glob("*.csv"))
+             for i, col, text in _english_columns(p) if _typed_digits(text)]
+    assert not typed, typed
+
+
+def test_the_typed_digit_check_catches_a_number(data_copy):
+    path = paths.events_path(data_copy)
+    path.write_text(path.read_text(encoding="utf-8").replace("{fig:district_individual_open}", "94,181"), encoding="utf-8")
+    assert [i for i, col, text in _english_columns(path) if _typed_digits(text)] == [14]
+
+
+def test_placeholders_are_written_out_from_the_figures():
+    ledger = load_ledger()
+    count = next(e for e in ledger.events if e.id == "district_count")
+    figs = ledger.figures
+    assert count.label_en == (f"District count: {figure_en(figs['district_individual_open'])} of "
+                              f"{figure_en(figs['district_individual'])} individual businesses reopened")
+    assert "{" not in count.label_en
+    assert figs["forum_firms"].label_en == "firms at the 18 March forum"
+    assert not [t for r in ledger.rates for t in (r.note_en, r.reading) if PLACEHOLDER.search(t)]
+
+
+def test_an_unknown_placeholder_is_bad_input(cli, data_copy):
+    path = paths.events_path(data_copy)
+    path.write_text(path.read_text(encoding="utf-8").replace("{fig:district_individual}", "{fig:district_indiv}"),
+                    encoding="utf-8")
+    run = cli("check", "--data", str(data_copy))
+    assert run.code == 2 and run.stdout == ""
+    assert "events.csv, line 14, column 'label_en'" in run.stderr and "district_indiv" in run.stderr
+
+
+def _prose(text: str) -> str:
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    text = re.sub(r"\{[a-z:]+\}`[^`]*`", "", text)      # glue and cross-reference roles
+    return re.sub(r"`[^`]*`", "", text)                  # inline code
+
+
+def test_no_number_is_typed_into_the_books_prose():
+    typed = []
+    for page in sorted(paths.BOOK_DIR.glob("*.md")):
+        for n, line in enumerate(_prose(page.read_text(encoding="utf-8")).splitlines(), 1):
+            if re.search(r"\d", NAMES.sub("", line)):
+                typed.append((page.name, line))
+    assert not typed, typed
+
+
+def test_the_prose_check_catches_a_typed_number():
+    assert re.search(r"\d", NAMES.sub("", _prose("Of the 5,852 firms, {glue:text}`fig_xbq_firms` are counted.")))
+    assert not re.search(r"\d", NAMES.sub("", _prose("Of the {glue:text}`fig_xbq_firms` firms.")))
