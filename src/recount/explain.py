@@ -96,22 +96,20 @@ def another_base(report: Report, rs: list[RateResult]) -> Explanation:
 
 
 def another_count(report: Report, rs: list[RateResult]) -> Explanation:
-    """The count that would have made the claim true, under each reading; is it in the article?"""
-    band, lines, found = rs[0].cited_interval, [], []
-    for r in rs:
-        if r.denominator is None or not r.denominator.is_point:
-            continue
-        den = r.denominator.low
-        lo, hi = den * band.low / 100, den * band.high / 100
-        need_lo, need_hi = math.ceil(lo), math.ceil(hi) - 1
-        lines.append(f"{r.rate.reading or 'the count'}: {_n(Fraction(need_lo))} to {_n(Fraction(need_hi))} of {_n(den)} "
-                     f"(the article: {_n(r.numerator.low)})")
-        found += [f for f in _counts(report, rs) if _within(f, Fraction(need_lo), Fraction(need_hi))]
-    test = f"For {rs[0].cited.value_text}% to be right, the count reopened would have to be: " + "; ".join(lines) + "."
+    """A misprinted count: the count that would have made each reading true (:mod:`recount.severity`);
+    is there such a count anywhere in the article?"""
+    misses = [m for m in report.misses.get(claim_key(rs[0].rate), []) if m.needed is not None]
+    band = rs[0].cited_interval
+    found = [f for f in _counts(report, rs) for m in misses
+             if f.base_interval.is_point and band.contains(100 * f.base_interval.low / m.base)]
+    test = (f"For {rs[0].cited.value_text}% to be right, the count would have had to be: "
+            + "; ".join(f"{m.result.rate.reading or 'the count'}: at least {m.needed_text()} "
+                        f"(the article: {_n(m.result.numerator.low)})" for m in misses) + ".")
     if found:
         names = ", ".join(f"{f.label_en} ({_n(f.base_interval.low)})" for f in dict.fromkeys(found))
         return Explanation("A count misprinted", f"{test} The article has such a count: {names}.", True)
-    return Explanation("A count misprinted", f"{test} No count in the article falls in those ranges.", None)
+    return Explanation("A count misprinted", f"{test} No count in the article is one of those; a misprint "
+                       "cannot be ruled out from the text.", None)
 
 
 def another_date(report: Report, rs: list[RateResult]) -> Explanation:

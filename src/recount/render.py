@@ -438,21 +438,6 @@ def _inconsistent_claims(report: Report) -> list[list[RateResult]]:
     return [claim_results(report, k) for k in keys]
 
 
-def gap_points(rs: list[RateResult]) -> Fraction | None:
-    """How far the nearest reading falls from the band of the cited rate, in percentage points."""
-    band = rs[0].cited_interval
-    gaps = []
-    for r in rs:
-        rec = r.recomputed
-        if rec is None or r.fits:
-            continue
-        if rec.high is not None and rec.high <= band.low:
-            gaps.append(band.low - rec.high)
-        elif band.high is not None and rec.low >= band.high:
-            gaps.append(rec.low - band.high)
-    return min(gaps) if gaps else None
-
-
 def lead_html(report: Report) -> str:
     """The first screen: each claim the article's counts contradict, as a fact-check box:
     the claim (Chinese, with an English gloss), the verdict, and what the counts give."""
@@ -470,10 +455,16 @@ def lead_html(report: Report) -> str:
         lines = "".join(f"<li>{mixed(_cap(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>"
                         for r in rs)
         rounded = sorted({r.recomputed_text() for r in rs if r.recomputed is not None})
-        gap = gap_points(rs)
-        sums = (f"Every reading gives {esc(' or '.join(rounded))}, not {esc(first.cited.value_text)}%"
-                + (f": {esc(fmt_fraction(gap, 2))} percentage points short of the lowest value that rounds to "
-                   f"{esc(first.cited.value_text)}%." if gap is not None else "."))
+        misses = report.misses.get(first.rate.cited, [])
+        cited = f"{first.cited.value_text}%"
+        sums = f"Every reading gives {' or '.join(rounded)}, not {cited}"
+        if misses:
+            pp = sorted(fmt_fraction(m.miss_pp, 2) for m in misses)
+            span = pp[0] if pp[0] == pp[-1] else f"{pp[0]} to {pp[-1]}"
+            sums += (f": {span} percentage points short of the values that round to {cited}, a "
+                     f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
+                     + "; ".join(f"{m.needed_text()} ({m.result.rate.reading or 'as given'})" for m in misses))
+        sums = esc(sums + ".")
         boxes.append(
             f'<div class="recount-lead" id="lead-{esc(first.rate.cited)}">'
             f'<p class="recount-lead-label">The claim</p>{quote}'
