@@ -123,14 +123,6 @@ def test_paragraph_escapes_the_article():
 # ---------------------------------------------------------------- structure
 
 
-def test_everything_displays_as_html(report):
-    shown = [render.scorecard(report), render.claims(report, "inconsistent"), render.paragraph(report, 3, 4),
-             render.source_marked(report.ledger), render.ledger_table(report, "figures"),
-             render.qualifiers_table(), render.verdicts_table(), render.constraint_kinds_table(report),
-             render.exclusions_table(report.ledger), render.lede(report), render.events_table(report)]
-    assert all(isinstance(h, HTML) for h in shown)
-
-
 def test_chinese_is_marked_zh(report):
     assert 'lang="zh-CN"' in render.paragraph(report, 3, 4).data
     box = render.claim(report, "district_rate").data

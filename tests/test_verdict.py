@@ -5,11 +5,21 @@ from fractions import Fraction as F
 
 import pytest
 
-from recount.intervals import Interval
+from types import SimpleNamespace
+
+from recount.intervals import Interval, cited_interval
 from recount.ledger import load_ledger
-from recount.verdict import evaluate, round_half_up, verdict_for
+from recount.verdict import claim_verdict, evaluate, round_half_up
 
 P = Interval.point
+
+
+def verdict_for(numerator: Interval | None, denominator: Interval | None, cited: str | None) -> str:
+    """The library's rule for a one-reading claim: the recomputed interval against the cited one."""
+    fits = None
+    if numerator is not None and cited is not None:
+        fits = numerator.ratio(denominator).scale(100).intersects(cited_interval(cited))
+    return claim_verdict(SimpleNamespace(cited=cited), [fits])
 
 
 @pytest.mark.parametrize("x, d, expected", [

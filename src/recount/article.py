@@ -117,33 +117,6 @@ def figures_in(ledger: Ledger, para: Paragraph) -> list[str]:
     return [f.id for f in sorted(rows, key=lambda f: f.start)]
 
 
-def rate_anchor(ledger: Ledger, rate) -> int:
-    """Where a rate is stated: its cited figure, else its first numerator figure."""
-    fid = rate.cited or rate.numerator[0]
-    return ledger.figures[fid].start
-
-
-def rates_in(ledger: Ledger, para: Paragraph) -> list[str]:
-    """Ids of the rates stated (or derived from figures) in ``para``, in ledger order."""
-    return [r.id for r in ledger.rates if para.holds(rate_anchor(ledger, r))]
-
-
-def constraint_anchor(ledger: Ledger, constraint) -> int:
-    """Where a constraint is checked: its first figure in its own section (else its first figure)."""
-    ids = constraint.left + constraint.right
-    own = [f for f in ids if ledger.figures[f].section == constraint.section]
-    return ledger.figures[(own or list(ids))[0]].start
-
-
-def constraints_in(ledger: Ledger, para: Paragraph) -> list[str]:
-    """Ids of the constraints anchored in ``para`` (see :func:`constraint_anchor`)."""
-    return [c.id for c in ledger.constraints if para.holds(constraint_anchor(ledger, c))]
-
-
-def events_in(ledger: Ledger, para: Paragraph) -> list[str]:
-    return [e.id for e in ledger.events if para.holds(e.start)]
-
-
 # ---------------------------------------------------------------- sentences
 
 SENTENCE_END = "。!?!?\n"

@@ -59,7 +59,7 @@ EXCLUSION_COLUMNS = ("pattern", "kind", "reason_en")
 STRENGTH_COLUMNS = ("constraint", "strength", "reason_en")
 SUPERLATIVE_COLUMNS = ("id", "section", "quote", "word", "expected", "claim_en")
 READING_COLUMNS = ("id", "claim", "test", "subject", "others", "strength", "reading_en", "basis_en")
-STRENGTHS_NAME, SUPERLATIVES_NAME, READINGS_NAME = "strengths.csv", "superlatives.csv", "superlative_readings.csv"
+STRENGTHS_NAME, SUPERLATIVES_NAME, READINGS_NAME = paths.STRENGTHS_NAME, paths.SUPERLATIVES_NAME, paths.READINGS_NAME
 
 
 @dataclass(frozen=True)
@@ -532,7 +532,7 @@ def load_events(data_dir: Path | None, source: str) -> list[Event]:
 
 def load_exclusions(data_dir: Path | None = None) -> list[Exclusion]:
     data_dir = paths.data_dir(data_dir)
-    path = data_dir / "exclusions.csv"
+    path = data_dir / paths.EXCLUSIONS_NAME
     rows = read_table(path, EXCLUSION_COLUMNS)
     out = []
     for row in rows:
@@ -657,7 +657,7 @@ def _fill_ledger(ledger: Ledger) -> Ledger:
     rates = [fill(r, paths.rates_path(d), note_en="note_en", reading="reading") for r in ledger.rates]
     constraints = [fill(c, paths.constraints_path(d), note_en="note_en") for c in ledger.constraints]
     events = [fill(e, paths.events_path(d), label_en="label_en") for e in ledger.events]
-    exclusions = [fill(x, d / "exclusions.csv", reason_en="reason_en") for x in ledger.exclusions]
+    exclusions = [fill(x, d / paths.EXCLUSIONS_NAME, reason_en="reason_en") for x in ledger.exclusions]
     strengths = {k: fill(s, d / STRENGTHS_NAME, reason_en="reason_en") for k, s in ledger.strengths.items()}
     sups = [fill(s, d / SUPERLATIVES_NAME, claim_en="claim_en") for s in ledger.superlatives]
     readings = [fill(r, d / READINGS_NAME, reading_en="reading_en", basis_en="basis_en")

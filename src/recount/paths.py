@@ -26,6 +26,10 @@ FIGURES_NAME = "figures.csv"
 RATES_NAME = "rates.csv"
 CONSTRAINTS_NAME = "constraints.csv"
 EVENTS_NAME = "events.csv"
+EXCLUSIONS_NAME = "exclusions.csv"
+STRENGTHS_NAME = "strengths.csv"
+SUPERLATIVES_NAME = "superlatives.csv"
+READINGS_NAME = "superlative_readings.csv"
 DATAPACKAGE_NAME = "datapackage.json"
 
 #: sha256 of the source article as captured; the source is never edited.

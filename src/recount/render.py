@@ -1018,6 +1018,9 @@ def glue_values(report: Report) -> dict[str, str]:
     out["con_pass"] = str(sum(c.passed for c in report.constraint_results))
     out["n_events"] = str(len(ledger.events))
     out["n_exclusions"] = str(len(ledger.exclusions))
+    from recount import schema
+
+    out["n_tables"] = str(len(schema.tables()))
     from recount import census
 
     left = census.uncovered(ledger)

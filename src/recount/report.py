@@ -173,18 +173,6 @@ class Report:
                 for s in self.superlative_results if not s.matches_expected]
         return out
 
-    def section_rates(self, section: int) -> pd.DataFrame:
-        df = self.rates_frame()
-        return df[df["section"] == section].reset_index(drop=True)
-
-    def section_figures(self, section: int) -> pd.DataFrame:
-        df = self.figures_frame()
-        return df[df["section"] == section].reset_index(drop=True)
-
-    def section_constraints(self, section: int) -> pd.DataFrame:
-        df = self.constraints_frame()
-        return df[df["section"] == section].reset_index(drop=True)
-
     def result(self, rate_id: str) -> RateResult:
         for r in self.results:
             if r.rate.id == rate_id:

@@ -137,14 +137,3 @@ def claim_verdict(rate: Rate, readings: list[bool | None]) -> str:
     if not tried:
         return UNVERIFIABLE
     return CONSISTENT if any(tried) else INCONSISTENT
-
-
-def verdict_for(numerator: Interval | None, denominator: Interval | None, cited_text: str | None,
-                qualifier: str = "exact") -> str:
-    """The rule for one single-reading claim, from intervals (used in tests and docs)."""
-    if cited_text is None:
-        return DERIVED
-    if numerator is None:
-        return UNVERIFIABLE
-    rec = numerator.ratio(denominator).scale(100)
-    return CONSISTENT if rec.intersects(cited_interval(cited_text, qualifier)) else INCONSISTENT
