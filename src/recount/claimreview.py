@@ -14,14 +14,9 @@ import json
 
 from recount import article as art
 from recount.report import Report
-from recount.verdict import claim_key
+from recount.verdict import MEANING, claim_key
 
 RATING = {"inconsistent": 1, "unverifiable": 2, "consistent": 3}
-EXPLAIN = {
-    "consistent": "The counts the article gives reproduce the stated rate after half-up rounding.",
-    "inconsistent": "No reading of the counts the article gives reproduces the stated rate.",
-    "unverifiable": "The article gives no counts to recompute the stated rate from.",
-}
 
 
 def claim_reviews(report: Report, page: str = "ledger.html") -> list[dict]:
@@ -52,7 +47,7 @@ def claim_reviews(report: Report, page: str = "ledger.html") -> list[dict]:
                                "publisher": {"@type": "Organization", "name": "unknown"}},
             },
             "reviewBody": f"{readings} Verdict: {verdict}.",
-            "reviewRating": {"@type": "Rating", "alternateName": verdict, "description": EXPLAIN[verdict],
+            "reviewRating": {"@type": "Rating", "alternateName": verdict, "description": MEANING[verdict],
                              "ratingValue": RATING[verdict], "worstRating": 1, "bestRating": 3},
             "author": {"@type": "Organization", "name": "Recount"},
             "inLanguage": "en",

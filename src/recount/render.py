@@ -42,7 +42,7 @@ from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger
 from recount.report import VERDICT_ORDER, Report
 from recount.severity import Miss, claim_level
 from recount.superlatives import SuperlativeResult
-from recount.verdict import RateResult, claim_key, fmt_fraction
+from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction
 
 T = TypeVar("T")
 
@@ -71,14 +71,8 @@ RESULT_MEANING: dict[str, str] = {
                "(or a figure is wrong).",
 }
 
-#: what each verdict means, as the book states it
-VERDICT_MEANING: dict[str, str] = {
-    "consistent": "Recomputed from the article's own counts, the rate rounds to the figure cited "
-                  "(under at least one reading of what was divided by what).",
-    "inconsistent": "No reading of the article's counts gives a rate that rounds to the figure cited.",
-    "unverifiable": "The article cites the rate but gives no counts to recompute it from.",
-    "derived": "The article gives the counts but states no rate; Recount computes one for context.",
-}
+#: what each verdict means, as the book states it (defined with the rule, in recount.verdict)
+VERDICT_MEANING = MEANING
 
 #: constraint kind -> its name for readers (the ledger's kind codes stay in data/constraints.csv)
 CONSTRAINT_NAMES: dict[str, str] = {

@@ -29,6 +29,16 @@ from recount.ledger import Figure, Ledger, Rate, sum_interval
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE, DERIVED = "consistent", "inconsistent", "unverifiable", "derived"
 
+#: what each verdict means, in the words the book, the CLI and ClaimReview use
+MEANING: dict[str, str] = {
+    "consistent": "Recomputed from the article's own counts, the rate rounds to the figure cited "
+                  "(under at least one reading of what was divided by what).",
+    "inconsistent": "No reading of the article's counts gives a rate that rounds to the figure cited.",
+    "unverifiable": "The article cites the rate but gives no counts to recompute it from.",
+    "derived": "The article gives the counts but states no rate; Recount computes one for context.",
+}
+
+
 
 def round_half_up(x: Fraction, decimals: int) -> Decimal:
     """``x`` rounded half-up (away from zero on a tie) to ``decimals`` places, exactly.
