@@ -89,7 +89,7 @@ def test_every_figure_is_marked_once_with_its_role_and_linked(report):
     for a in links:
         fid = a["href"].split("#fig-")[1]
         assert f"recount-role-{roles[fid]}" in a["class"] and a["id"] == sp.anchor(fid)
-        assert sp.ROLES[roles[fid]].label.lower() in a.get_text()  # said in words, for a screen reader too
+        assert a["aria-describedby"] == sp.label_id(roles[fid])  # said in words, for a screen reader too
 
 
 def test_the_legend_counts_every_role_and_links_to_each_inconsistent_figure(report):
@@ -100,6 +100,7 @@ def test_the_legend_counts_every_role_and_links_to_each_inconsistent_figure(repo
         item = legend.select_one(f".recount-legend-{role.name}")
         assert item is not None, role.name
         assert f"({sum(r == role.name for r in roles.values())})" in item.get_text()
+        assert legend.find(id=sp.label_id(role.name)).get_text() == role.label  # what a mark's describedby reads
     targets = [a["href"] for a in legend.select(".recount-legend-inconsistent a")]
     expected = [f"#{sp.anchor(f)}" for f, role in roles.items() if role == INCONSISTENT]
     assert sorted(targets) == sorted(expected) and all(t[1:] in page_ids for t in targets)

@@ -105,14 +105,20 @@ def anchor(fid: str) -> str:
     return f"src-fig-{fid}"
 
 
+def label_id(role: str) -> str:
+    """The id of a role's name in the legend: each mark's ``aria-describedby``, so a screen reader
+    says the role after the quote (the page's text, copied or searched, stays the article's)."""
+    return f"recount-role-{role}"
+
+
 def _mark(report: Report, fid: str, role: Role, text: str, page: str) -> str:
     f = report.ledger.figures[fid]
     title = esc(f"{f.label_en} ({role.label.lower()}: {role.meaning})")
     # no link underline: the mark's own border is the cue, and it differs by role
     return (f'<a class="recount-fig recount-role-{role.name}" id="{esc(anchor(fid))}" '
-            f'href="{esc(fig_href(fid, page))}" title="{title}" style="text-decoration:none">'
-            f'<mark style="{role.mark_style()}">{esc(text)}{role.symbol_html()}</mark>'
-            f'<span class="visually-hidden" lang="en"> ({esc(role.label.lower())})</span></a>')
+            f'href="{esc(fig_href(fid, page))}" title="{title}" style="text-decoration:none" '
+            f'aria-describedby="{esc(label_id(role.name))}">'
+            f'<mark style="{role.mark_style()}">{esc(text)}{role.symbol_html()}</mark></a>')
 
 
 def marked_line(report: Report, roles: dict[str, str], start: int, end: int, page: str = LEDGER_PAGE) -> str:
@@ -160,7 +166,7 @@ def article_html(report: Report, page: str = LEDGER_PAGE) -> str:
 
 
 def _sample(role: Role) -> str:
-    return f'<mark style="{role.mark_style()}" aria-hidden="true">123{role.symbol_html()}</mark>'
+    return f'<mark style="{role.mark_style()}" aria-hidden="true">sample{role.symbol_html()}</mark>'
 
 
 def legend_html(report: Report) -> str:
@@ -175,7 +181,8 @@ def legend_html(report: Report) -> str:
             links = ": " + ", ".join(
                 f'<a href="#{esc(anchor(fid))}">go to “<span lang="zh-CN">'
                 f"{esc(report.ledger.figures[fid].quote)}</span>”</a>" for fid in ids)
-        items.append(f'<li class="recount-legend-{role.name}">{_sample(role)} <strong>{esc(role.label)}</strong> '
+        items.append(f'<li class="recount-legend-{role.name}">{_sample(role)} '
+                     f'<strong id="{esc(label_id(role.name))}">{esc(role.label)}</strong> '
                      f"({len(ids)}): {esc(role.meaning)}{links}</li>")
     return ('<div class="recount-legend" role="note" aria-label="What the marks mean">'
             '<p style="margin:0 0 0.3em"><strong>What the marks mean</strong> (each links to its ledger row; '
