@@ -630,3 +630,38 @@ def test_search_works_from_a_folder(browser, built_book):
         assert any(p.endswith("/" + LANDING) for p in r["found"]), f"{query!r} from a folder: {r['found']}"
         assert not r["errors"], f"{query!r} from a folder: {r['errors']}"
         assert not r["excerpts"], f"{query!r} from a folder shows excerpts it could not have fetched"
+
+
+# ---------------------------------------------------------------- the Source page (recount.source_page)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "390px"])
+def test_the_source_pages_legend_leads_to_the_inconsistent_figure(context, server, viewport):
+    """The legend is on the first screen; its "go to" link brings the inconsistent figure into view,
+    marked unlike any other figure (its own border style, not only its colour)."""
+    page = context.new_page()
+    try:
+        page.set_viewport_size(viewport)
+        page.goto(server.url + "book/source.html", wait_until="load")
+        legend = page.locator(".recount-legend")
+        box = legend.bounding_box()
+        assert box is not None and box["y"] < viewport["height"], "the legend is not on the first screen"
+        width = "desktop" if viewport is DESKTOP else "phone"
+        page.screenshot(path=str(bs.SCREENSHOT_DIR / f"source-{width}.png"))
+        link = legend.locator(".recount-legend-inconsistent a").first
+        target = link.get_attribute("href")
+        link.click()
+        page.wait_for_function("h => location.hash === h", arg=target)
+        mark = page.locator(f"{target} mark")
+        rect = mark.bounding_box()
+        assert rect is not None and 0 <= rect["y"] and rect["y"] + rect["height"] <= viewport["height"], (
+            f"after the legend's link the figure is not in view: {rect}")
+        styles = page.evaluate("""() => Array.from(document.querySelectorAll('a.recount-fig mark')).map(m => {
+            const s = getComputedStyle(m);
+            return [m.closest('a').className, s.borderTopStyle + ' ' + s.borderBottomStyle + ' ' + s.borderBottomWidth];
+        })""")
+        inconsistent = {s for cls, s in styles if "recount-role-inconsistent" in cls}
+        others = {s for cls, s in styles if "recount-role-inconsistent" not in cls}
+        assert len(inconsistent) == 1 and not inconsistent & others, (inconsistent, others)
+    finally:
+        page.close()

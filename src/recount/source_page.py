@@ -185,9 +185,8 @@ def legend_html(report: Report) -> str:
                      f'<strong id="{esc(label_id(role.name))}">{esc(role.label)}</strong> '
                      f"({len(ids)}): {esc(role.meaning)}{links}</li>")
     return ('<div class="recount-legend" role="note" aria-label="What the marks mean">'
-            '<p style="margin:0 0 0.3em"><strong>What the marks mean</strong> (each links to its ledger row; '
-            'the sample shows the style)</p>'
-            f'<ul style="list-style:none;padding-left:0;margin:0;line-height:2">{"".join(items)}</ul></div>')
+            '<p style="margin:0 0 0.3em"><strong>What the marks mean</strong></p>'
+            f'<ul style="list-style:none;padding-left:0;margin:0;line-height:1.7">{"".join(items)}</ul></div>')
 
 
 def legend(report: Report) -> HTML:
