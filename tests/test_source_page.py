@@ -140,3 +140,16 @@ def test_the_built_source_page_shows_the_legend_before_the_article(built_book, r
     assert legend.sourceline < article.sourceline, "the legend is not above the article"
     assert not main.select(".cell_input"), "the Source page shows code"
     assert re.search(r"Inconsistent percentage\s*\(1\)", legend.get_text())
+
+
+def test_hostile_article_text_is_shown_as_text():
+    """The article's own words reach the page escaped (a tiny article whose text is markup)."""
+    from types import SimpleNamespace
+
+    from test_render import assert_inert, synthetic_ledger
+
+    html = sp.article_html(SimpleNamespace(ledger=synthetic_ledger(), results=[]))
+    assert_inert(html)
+    assert html.startswith('<div class="recount-source" lang="zh-CN">')
+    assert 'href="ledger.html#fig-evil"' in html and "recount-role-context" in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;共有10家" in html
