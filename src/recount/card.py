@@ -17,9 +17,12 @@ import importlib.util
 import io
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from recount.report import Report
 from recount.verdict import CONSISTENT, DERIVED, INCONSISTENT, UNVERIFIABLE, fmt_fraction
+
+if TYPE_CHECKING:  # recount.report imports pandas: not at the build's start-up (sphinx_cards imports this)
+    from recount.report import Report
 
 WIDTH, HEIGHT = 1200, 630
 FILENAME = "recount-card.png"
