@@ -99,7 +99,8 @@ def test_the_legend_counts_every_role_and_links_to_each_inconsistent_figure(repo
     for role in sp.ROLES.values():
         item = legend.select_one(f".recount-legend-{role.name}")
         assert item is not None, role.name
-        assert f"({sum(r == role.name for r in roles.values())})" in item.get_text()
+        n = sum(r == role.name for r in roles.values())
+        assert f"({n} figure{'' if n == 1 else 's'})" in item.get_text()
         assert legend.find(id=sp.label_id(role.name)).get_text() == role.label  # what a mark's describedby reads
     targets = [a["href"] for a in legend.select(".recount-legend-inconsistent a")]
     expected = [f"#{sp.anchor(f)}" for f, role in roles.items() if role == INCONSISTENT]
@@ -139,7 +140,7 @@ def test_the_built_source_page_shows_the_legend_before_the_article(built_book, r
     assert legend is not None and article is not None
     assert legend.sourceline < article.sourceline, "the legend is not above the article"
     assert not main.select(".cell_input"), "the Source page shows code"
-    assert re.search(r"Inconsistent percentage\s*\(1\)", legend.get_text())
+    assert re.search(r"Inconsistent percentage\s*\(1 figure\)", legend.get_text())
 
 
 def test_hostile_article_text_is_shown_as_text():

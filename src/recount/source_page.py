@@ -11,7 +11,7 @@ part in the check (:func:`figure_roles`, from the report's verdicts, never typed
   count of days ...) that no rate divides: not a claim.
 
 Colour is never the only cue (WCAG 1.4.1): each role has its own border
-(box, solid, dashed, dotted, double, none) and the verdicts a symbol (✗ ✓ ? =)
+(box, solid, dashed, dotted, double, thin) and the verdicts a symbol (✗ ✓ ? =)
 inside the mark, in the badge colours of :data:`recount.render.BADGE`, whose
 contrast is tested. The quote's own text is dark on a light ground in every
 role. A legend at the top names each role, counts its figures and links to
@@ -53,8 +53,9 @@ class Role:
     def symbol_html(self) -> str:
         if not self.symbol:
             return ""
+        # a word joiner first: the symbol never wraps away from the figure it marks
         return (f'<span class="recount-role-symbol" aria-hidden="true" style="color:{self.colour};'
-                f'font-weight:700;font-size:0.8em;margin-left:0.1em;user-select:none">{self.symbol}</span>')
+                f'font-weight:700;font-size:0.8em;margin-left:0.1em;user-select:none">\u2060{self.symbol}</span>')
 
 
 def _verdict_role(verdict: str, label: str, meaning: str, border: str) -> Role:
@@ -76,7 +77,7 @@ ROLES: dict[str, Role] = {r.name: r for r in (
     _verdict_role(DERIVED, "Count for a derived rate",
                   "used only for a rate the article does not state", "border-bottom:3px double {fg}"),
     Role(CONTEXT, "Other figure", "not part of any rate: not a claim", "", "#595959", "#F2F2F2",
-         "border:0"),
+         "border-bottom:1px solid #767676"),
 )}
 
 
@@ -183,7 +184,7 @@ def legend_html(report: Report) -> str:
                 f"{esc(report.ledger.figures[fid].quote)}</span>”</a>" for fid in ids)
         items.append(f'<li class="recount-legend-{role.name}">{_sample(role)} '
                      f'<strong id="{esc(label_id(role.name))}">{esc(role.label)}</strong> '
-                     f"({len(ids)}): {esc(role.meaning)}{links}</li>")
+                     f"({len(ids)} {'figure' if len(ids) == 1 else 'figures'}): {esc(role.meaning)}{links}</li>")
     return ('<div class="recount-legend" role="note" aria-label="What the marks mean">'
             '<p style="margin:0 0 0.3em"><strong>What the marks mean</strong></p>'
             f'<ul style="list-style:none;padding-left:0;margin:0;line-height:1.7">{"".join(items)}</ul></div>')
