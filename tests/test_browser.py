@@ -11,7 +11,8 @@ they fail (``.ci/run`` installs it).
 
 The pass over the pages also writes ``_build/screenshots/index.png`` (the
 landing page) and ``_build/screenshots/chapter.png`` (a chapter), which the
-README uses (copy them to ``docs/screenshots/``).
+README uses (copy them to ``docs/screenshots/``); the Source page's test writes
+``source-desktop.png`` and ``source-phone.png`` beside them.
 """
 
 from __future__ import annotations
