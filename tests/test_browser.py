@@ -17,6 +17,7 @@ README uses (copy them to ``docs/screenshots/``); the Source page's test writes
 
 from __future__ import annotations
 
+import functools
 import re
 import urllib.parse
 from pathlib import PurePosixPath
@@ -546,18 +547,24 @@ NUMBER_SEARCHES = {
 }
 
 
-def pages_stating(built_book, query: str) -> set[str]:
-    """The pages whose visible text states the number ``query`` (94,181 and 94181 alike)."""
+@functools.cache
+def main_texts(built_book) -> dict[str, str]:
+    """Each page's main text (what the search indexes), thousands separators dropped."""
     from bs4 import BeautifulSoup
 
-    number = query.rstrip("%").replace(",", "")
-    pattern = re.compile(r"(?<![0-9A-Za-z_.,])" + re.escape(number) + r"(?![0-9A-Za-z_]|[.,][0-9])")
-    found = set()
+    out = {}
     for name in bs.html_pages(built_book):
         main = BeautifulSoup((built_book / name).read_text(encoding="utf-8"), "html.parser").find(role="main")
-        if main is not None and pattern.search(main.get_text(" ").replace(",", "")):
-            found.add(name)
-    return found
+        if main is not None:
+            out[name] = main.get_text(" ").replace(",", "")
+    return out
+
+
+def pages_stating(built_book, query: str) -> set[str]:
+    """The pages whose text states the number ``query`` (94,181 and 94181 alike)."""
+    number = query.rstrip("%").replace(",", "")
+    pattern = re.compile(r"(?<![0-9A-Za-z_.])" + re.escape(number) + r"(?![0-9A-Za-z_]|\.[0-9])")
+    return {name for name, text in main_texts(built_book).items() if pattern.search(text)}
 
 
 def run_searches(context, base: str, queries) -> dict[str, dict]:
