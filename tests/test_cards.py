@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from pathlib import PurePosixPath
@@ -39,7 +38,8 @@ def test_the_card_is_a_1200_by_630_png_and_the_same_every_time(report):
 def test_the_cards_words_come_from_the_scorecard(report):
     score = report.scorecard()
     words = card.lines(report)
-    stated = score["consistent"] + score["inconsistent"] + score["unverifiable"]
+    stated = report.n_claims()
+    assert stated == score["consistent"] + score["inconsistent"] + score["unverifiable"]
     assert words["headline"].startswith(f"{score['inconsistent']} of the {stated} percentages")
     assert f"{score['consistent']} consistent · {score['inconsistent']} inconsistent" in words["tally"]
     first = next(r for r in report.results if r.verdict == "inconsistent")
@@ -48,16 +48,10 @@ def test_the_cards_words_come_from_the_scorecard(report):
 
 
 def test_a_second_inconsistent_claim_changes_the_card(data_copy):
-    path = data_copy / "rates.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    for row in rows:
-        if row["id"] == "lsw_rate":  # Luosiwan's open merchants over the district's businesses: not 82.57%
-            row["denominator"] = "district_individual"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    from test_source_page import edit_rows
+
+    # Luosiwan's open merchants over the district's businesses: not 82.57%
+    edit_rows(data_copy / "rates.csv", "lsw_rate", denominator="district_individual")
     words = card.lines(Report(load_ledger(data_copy)))
     assert words["headline"].startswith("2 of the 17 percentages") and " do not match" in words["headline"]
 

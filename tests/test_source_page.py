@@ -19,6 +19,19 @@ def report() -> Report:
     return Report(load_ledger())
 
 
+def edit_rows(path, row_id: str, **values: str) -> None:
+    """Set ``values`` in the ledger row ``row_id`` of the CSV at ``path``."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if row["id"] == row_id:
+            row.update(values)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def soup(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
@@ -63,16 +76,7 @@ def test_a_changed_ledger_changes_the_marks(data_copy):
     """Luosiwan's rate divided by the wrong total (its 41851 open merchants over the district's 123542
     individual businesses) no longer gives 82.57%: its mark turns inconsistent and the legend links
     to it, with nothing typed anywhere."""
-    path = data_copy / "rates.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    for row in rows:
-        if row["id"] == "lsw_rate":
-            row["denominator"] = "district_individual"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    edit_rows(data_copy / "rates.csv", "lsw_rate", denominator="district_individual")
     report = Report(load_ledger(data_copy))
     assert sp.figure_roles(report)["lsw_rate"] == INCONSISTENT
     legend = soup(sp.legend_html(report)).select_one(".recount-legend-inconsistent")
@@ -124,10 +128,7 @@ def test_marks_meet_wcag_aa(role):
 
 def test_the_article_is_escaped(data_copy):
     """A hostile figure label reaches the page only as text (the article's own text is pinned by its hash)."""
-    path = data_copy / "figures.csv"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Xiaobanqiao's stated reopening rate", '<img src=x onerror="alert(1)">'),
-                    encoding="utf-8")
+    edit_rows(data_copy / "figures.csv", "xbq_reopen_rate", label_en='<img src=x onerror="alert(1)">')
     html = sp.article_html(Report(load_ledger(data_copy)))
     assert "<img src=x" not in html and 'title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;' in html
 

@@ -37,7 +37,7 @@ def _plural(n: int, one: str, many: str) -> str:
 def lines(report: Report) -> dict[str, str]:
     """The card's words: ``kicker``, ``headline``, ``detail`` (may be empty) and ``tally``."""
     score = report.scorecard()
-    stated = score[CONSISTENT] + score[INCONSISTENT] + score[UNVERIFIABLE]
+    stated = report.n_claims()  # the one count of claims the book uses everywhere
     bad = score[INCONSISTENT]
     if bad:
         headline = (f"{bad} of the {stated} percentages a news article states "
