@@ -47,7 +47,9 @@ The language's own hooks fix both sides the same way (:data:`NUMBER`):
   off again, so the term looked up is ``88``, as indexed.
 
 The mark stays in the words the page highlights, so a number is found but
-not highlighted in the result's excerpt.
+not highlighted in the result's excerpt. The excerpt is cut around the first
+place the page's text has the term's own characters: a page found for
+``94181`` that writes only ``94,181`` shows its first lines instead.
 """
 
 from __future__ import annotations
