@@ -488,3 +488,7 @@ SEARCH_DONE_JS = """() => {
 }"""
 SEARCH_RESULTS_JS = """() => Array.from(document.querySelectorAll('#search-results ul.search li a'))
   .map(a => new URL(a.getAttribute('href'), location.href).pathname)"""
+#: [result href, excerpt text] of each result that has an excerpt (Sphinx's p.context)
+SEARCH_EXCERPTS_JS = """() => Array.from(document.querySelectorAll('#search-results ul.search li'))
+  .filter(li => li.querySelector('p.context'))
+  .map(li => [li.querySelector('a').getAttribute('href'), li.querySelector('p.context').textContent])"""

@@ -11,11 +11,13 @@ they fail (``.ci/run`` installs it).
 
 The pass over the pages also writes ``_build/screenshots/index.png`` (the
 landing page) and ``_build/screenshots/chapter.png`` (a chapter), which the
-README uses (copy them to ``docs/screenshots/``).
+README uses (copy them to ``docs/screenshots/``); the Source page's test writes
+``source-desktop.png`` and ``source-phone.png`` beside them.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import urllib.parse
 from pathlib import PurePosixPath
@@ -532,3 +534,150 @@ def report():
     from recount.report import Report
 
     return Report(load_ledger())
+
+
+# ---------------------------------------------------------------- numbers in search (recount.sphinx_search)
+
+#: number queries -> pages that must be among those found (each states the number in its text)
+NUMBER_SEARCHES = {
+    "88%": [LANDING, "book/02_subdistricts.html", "book/source.html"],
+    "82.57": [LANDING, "book/03_restart.html", "book/source.html"],
+    "94181": [LANDING, "book/03_restart.html", "book/source.html"],
+    "94,181": [LANDING, "book/03_restart.html", "book/source.html"],  # as English prose writes it
+}
+
+
+@functools.cache
+def main_texts(built_book) -> dict[str, str]:
+    """Each page's main text (what the search indexes), thousands separators dropped."""
+    from bs4 import BeautifulSoup
+
+    out = {}
+    for name in bs.html_pages(built_book):
+        main = BeautifulSoup((built_book / name).read_text(encoding="utf-8"), "html.parser").find(role="main")
+        if main is not None:
+            out[name] = main.get_text(" ").replace(",", "")
+    return out
+
+
+def pages_stating(built_book, query: str) -> set[str]:
+    """The pages whose text states the number ``query`` (94,181 and 94181 alike)."""
+    number = query.rstrip("%").replace(",", "")
+    pattern = re.compile(r"(?<![0-9A-Za-z_.])" + re.escape(number) + r"(?![0-9A-Za-z_]|\.[0-9])")
+    return {name for name, text in main_texts(built_book).items() if pattern.search(text)}
+
+
+def run_searches(context, base: str, queries) -> dict[str, dict]:
+    """Each query on the search page at ``base``, all at once: query -> result paths, excerpts, console errors."""
+    pages, out = {}, {}
+    try:
+        for query in queries:
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
+            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+            page.goto(base + "search.html?q=" + urllib.parse.quote(query), wait_until="load")
+            pages[query] = (page, errors)
+        for query, (page, errors) in pages.items():
+            page.wait_for_function(bs.SEARCH_DONE_JS, timeout=20_000)
+            page.wait_for_load_state("networkidle")  # the excerpts are fetched after the list is shown
+            out[query] = {"found": page.evaluate(bs.SEARCH_RESULTS_JS), "errors": errors,
+                          "excerpts": page.evaluate(bs.SEARCH_EXCERPTS_JS)}
+    finally:
+        for page, _ in pages.values():
+            page.close()
+    return out
+
+
+@pytest.fixture(scope="module")
+def number_searches(context, server, audit):
+    context.recorder.current = "search.html?q=<number>"
+    try:
+        return run_searches(context, server.url, NUMBER_SEARCHES)
+    finally:
+        context.recorder.current = "?"
+
+
+@pytest.mark.parametrize("query", list(NUMBER_SEARCHES))
+def test_the_books_search_finds_numbers(number_searches, built_book, query):
+    """Sphinx's search page drops all-digit terms and splits 82.57 in two; recount.sphinx_search keeps them."""
+    found = {p.lstrip("/") for p in number_searches[query]["found"]}
+    stating = pages_stating(built_book, query)
+    assert set(NUMBER_SEARCHES[query]) <= stating, "the pages this test expects do not state the number"
+    assert stating - {"search.html", "genindex.html"} <= found, (
+        f"search for {query!r} misses {sorted(stating - found)} (found {sorted(found)})")
+    assert not number_searches[query]["errors"], number_searches[query]["errors"]
+
+
+def test_search_excerpts_show_the_number(number_searches, built_book):
+    """Where a page writes the number as the search term has it (94181), its excerpt is cut around it.
+    (A page that writes only 94,181 is found, but Sphinx's excerpt looks for the term's own characters
+    and falls back to the page's first lines.)"""
+    for query, r in number_searches.items():
+        number = query.rstrip("%").replace(",", "")
+        assert len(r["excerpts"]) == len(r["found"]), f"{query!r}: a result without an excerpt over http"
+        literal = re.compile(r"(?<![0-9A-Za-z_.,])" + re.escape(number) + r"(?![0-9A-Za-z_]|[.,][0-9])")
+        for href, text in r["excerpts"]:
+            name = urllib.parse.urlsplit(href).path.lstrip("/")
+            raw = (built_book / name).read_text(encoding="utf-8")
+            if literal.search(raw):
+                assert number in text, f"{query!r}: the excerpt of {href} does not show it: {text!r}"
+
+
+@pytest.mark.xfail(strict=True, reason="Methods shows its interval example as a code cell (book/methods.md, "
+                   "'print(...interval_text...)'), and the search page's excerpt is the page's text around the "
+                   "first match, which for 88 and 82.57 is that code; passes once the cell is remove-input "
+                   "(its output says the same): then drop this mark")
+def test_search_excerpts_are_prose_not_code(number_searches):
+    code = [f"{q!r} -> {href}: {text[:120]!r}" for q, r in number_searches.items() for href, text in r["excerpts"]
+            if "code cell" in text or re.search(r"\b(render|report)\.\w+\(", text)]
+    assert not code, "search excerpts show code:\n" + "\n".join(code)
+
+
+def test_search_works_from_a_folder(browser, built_book):
+    """Opened as file://, the search page lists what it finds, without excerpts and without errors
+    (fetch() of a file:// page fails; recount.sphinx_search turns excerpts off there)."""
+    ctx = browser.new_context(viewport=DESKTOP, locale="en-US", service_workers="block")
+    try:
+        results = run_searches(ctx, built_book.resolve().as_uri() + "/", ["88%", "82.57"])
+    finally:
+        ctx.close()
+    for query, r in results.items():
+        assert any(p.endswith("/" + LANDING) for p in r["found"]), f"{query!r} from a folder: {r['found']}"
+        assert not r["errors"], f"{query!r} from a folder: {r['errors']}"
+        assert not r["excerpts"], f"{query!r} from a folder shows excerpts it could not have fetched"
+
+
+# ---------------------------------------------------------------- the Source page (recount.source_page)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "390px"])
+def test_the_source_pages_legend_leads_to_the_inconsistent_figure(context, server, viewport):
+    """The legend is on the first screen; its "go to" link brings the inconsistent figure into view,
+    marked unlike any other figure (its own border style, not only its colour)."""
+    page = context.new_page()
+    try:
+        page.set_viewport_size(viewport)
+        page.goto(server.url + "book/source.html", wait_until="load")
+        legend = page.locator(".recount-legend")
+        box = legend.bounding_box()
+        assert box is not None and box["y"] < viewport["height"], "the legend is not on the first screen"
+        width = "desktop" if viewport is DESKTOP else "phone"
+        page.screenshot(path=str(bs.SCREENSHOT_DIR / f"source-{width}.png"))
+        link = legend.locator(".recount-legend-inconsistent a").first
+        target = link.get_attribute("href")
+        link.click()
+        page.wait_for_function("h => location.hash === h", arg=target)
+        mark = page.locator(f"{target} mark")
+        rect = mark.bounding_box()
+        assert rect is not None and 0 <= rect["y"] and rect["y"] + rect["height"] <= viewport["height"], (
+            f"after the legend's link the figure is not in view: {rect}")
+        styles = page.evaluate("""() => Array.from(document.querySelectorAll('a.recount-fig mark')).map(m => {
+            const s = getComputedStyle(m);
+            return [m.closest('a').className, s.borderTopStyle + ' ' + s.borderBottomStyle + ' ' + s.borderBottomWidth];
+        })""")
+        inconsistent = {s for cls, s in styles if "recount-role-inconsistent" in cls}
+        others = {s for cls, s in styles if "recount-role-inconsistent" not in cls}
+        assert len(inconsistent) == 1 and not inconsistent & others, (inconsistent, others)
+    finally:
+        page.close()

@@ -83,8 +83,9 @@ def test_the_linear_chinese_search_language_gives_sphinxs_own_stems(monkeypatch)
     theirs, ours = sphinx_zh.SearchChinese({}), sphinx_search.SearchChinese({})
     kept_whole = 0
     for text in book_text():
-        words = theirs.split(text)
-        assert ours.split(text) == words
+        # the same words, but numbers first and each in one form (test_numbers_are_one_search_term_each)
+        words = theirs.split(sphinx_search.without_numbers(text))
+        assert ours.split(text) == sphinx_search.numbers(text) + words
         for word in dict.fromkeys(words):  # each distinct word (Sphinx memoises stems per page)
             stem = ours.stem(word)
             assert stem == theirs.stem(word), word
@@ -98,3 +99,27 @@ def test_the_book_indexes_chinese_with_the_linear_language():
 
     sphinx_search.setup(SimpleNamespace(add_config_value=lambda *a, **k: None, connect=lambda *a, **k: None))
     assert languages["zh"] is sphinx_search.SearchChinese
+
+
+@pytest.mark.parametrize(("text", "terms"), [
+    ("复工复产率达88%", ["88"]),
+    ("复工率82.57%,其中", ["82.57"]),
+    ("全区个体工商户复工94181户", ["94181"]),
+    ("94,181 of 123,542 businesses", ["94181", "123542"]),
+    ("4800 / 5852 = 82.02% → 82%", ["4800", "5852", "82.02", "82"]),
+    ("row s1p3, a 3D chart, the 10th", []),  # digits inside a word are not numbers
+])
+def test_numbers_are_one_search_term_each(text, terms):
+    pytest.importorskip("jieba")
+    lang = sphinx_search.SearchChinese({})
+    words = lang.split(text)
+    assert words[:len(terms)] == terms
+    assert not [w for w in words[len(terms):] if any(c.isdigit() for c in w) and sphinx_search.NUMBER.fullmatch(w)]
+    assert [lang.stem(t) for t in terms] == terms
+
+
+def test_the_search_page_keeps_numbers_as_terms():
+    """The JavaScript the search page runs: splitQuery marks each number, the Stemmer takes the mark off."""
+    js = sphinx_search.SearchChinese.js_splitter_code + sphinx_search.SearchChinese.js_stemmer_code
+    assert "var splitQuery" in js and "var PorterStemmer = Stemmer;" in js
+    assert sphinx_search.NUMBER_PATTERN in js and "\\u2063" in js

@@ -275,33 +275,6 @@ def lede(report: Report) -> HTML:
     return HTML(title_html(report.ledger) + paragraph_html(report, 0, 1))
 
 
-def source_marked(ledger: Ledger, page: str = LEDGER_PAGE) -> HTML:
-    """The whole source file, line by line, every figure's quote marked and linked to its ledger row.
-
-    Title and headings are bold; the site furniture before and after the article
-    is shown muted, so nothing of the file is hidden.
-    """
-    a = art.article(ledger)
-    head_at = set(a.headings.values())
-    out, pos = [], 0
-    for line in ledger.source.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if not line.strip():
-            continue
-        body = marked_html(ledger, start, end, page)
-        if start == a.title_start:
-            out.append(f'<p class="recount-source-title"><strong>{body}</strong></p>')
-        elif start in head_at:
-            out.append(f'<p class="recount-source-heading"><strong>{body}</strong></p>')
-        elif start < a.title_start or start >= a.body_end:
-            out.append(f'<p class="recount-furniture" style="color:#595959;font-size:0.85em">{body}</p>')
-        else:
-            para = a.at(start)
-            out.append(f'<p id="src-{esc(para.key)}">{body}</p>')
-    return HTML(f'<div class="recount-source" lang="zh-CN">{"".join(out)}</div>')
-
-
 # ---------------------------------------------------------------- claims
 
 

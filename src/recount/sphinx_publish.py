@@ -30,8 +30,8 @@ FILENAME = "claimreview.json"
 ROOT_PAGE = "index.html"
 
 
-def _newest_input() -> float:
-    """mtime of the newest file the JSON is made from: the data and the library."""
+def newest_input() -> float:
+    """mtime of the newest file the published files are made from: the data and the library."""
     data = paths.data_dir()
     files = [*data.rglob("*.csv"), paths.source_path(data), *paths.PACKAGE_DIR.rglob("*.py")]
     return max(f.stat().st_mtime for f in files if f.exists())
@@ -41,7 +41,7 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     target = Path(app.outdir) / FILENAME
-    if target.exists() and target.stat().st_mtime >= _newest_input():
+    if target.exists() and target.stat().st_mtime >= newest_input():
         return  # nothing it is made from changed: skip importing pandas (a no-change rebuild stays fast)
     from recount.claimreview import claim_reviews, to_json
     from recount.ledger import load_ledger
