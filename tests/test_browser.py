@@ -624,10 +624,6 @@ def test_search_excerpts_show_the_number(number_searches, built_book):
                 assert number in text, f"{query!r}: the excerpt of {href} does not show it: {text!r}"
 
 
-@pytest.mark.xfail(strict=True, reason="Methods shows its interval example as a code cell (book/methods.md, "
-                   "'print(...interval_text...)'), and the search page's excerpt is the page's text around the "
-                   "first match, which for 88 and 82.57 is that code; passes once the cell is remove-input "
-                   "(its output says the same): then drop this mark")
 def test_search_excerpts_are_prose_not_code(number_searches):
     code = [f"{q!r} -> {href}: {text[:120]!r}" for q, r in number_searches.items() for href, text in r["excerpts"]
             if "code cell" in text or re.search(r"\b(render|report)\.\w+\(", text)]

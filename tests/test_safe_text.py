@@ -43,9 +43,11 @@ IMG = "<img src=x onerror=alert(1)>"
 BOLD = "**bold**"
 GLUE = "{glue}`x`"
 HOSTILE = (SCRIPT, IMG, BOLD, GLUE)
-#: the line appended to the article: a figure's quote (it carries its number, 9999)
-LINE = f"测试{SCRIPT}共有9999家{IMG}{BOLD}{GLUE}。"
-FIGURE_ID, RATE_ID, CONSTRAINT_ID = "evil_firms", "evil_share", "evil_le_itself"
+#: the line appended to the article: a figure's quote (it carries its number, 9999), and in it the
+#: quote of a stated percentage (100%), so that the ClaimReview of a claim carries the hostile text
+CITED_QUOTE = f"复工率{SCRIPT}100%"
+LINE = f"测试{SCRIPT}共有9999家{IMG}{BOLD}{GLUE},{CITED_QUOTE}。"
+FIGURE_ID, CITED_ID, RATE_ID, CONSTRAINT_ID = "evil_firms", "evil_rate", "evil_share", "evil_le_itself"
 LABEL = f"firms {SCRIPT} {IMG} {BOLD} {GLUE}"
 READING = f"{BOLD} over {GLUE} {SCRIPT}"
 NOTE = f"{IMG} {BOLD} {GLUE} {SCRIPT}"
@@ -72,8 +74,11 @@ def hostile_data(dst: Path) -> str:
     article.write_bytes(raw)
     append_row(paths.figures_path(dst), {"id": FIGURE_ID, "section": "3", "quote": LINE, "value": "9999",
                                          "unit": "家", "qualifier": "exact", "label_en": LABEL})
+    append_row(paths.figures_path(dst), {"id": CITED_ID, "section": "3", "quote": CITED_QUOTE, "value": "100",
+                                         "unit": "%", "qualifier": "exact", "label_en": LABEL})
     append_row(paths.rates_path(dst), {"id": RATE_ID, "section": "3", "numerator": FIGURE_ID,
-                                       "denominator": FIGURE_ID, "reading": READING, "expected": "derived",
+                                       "denominator": FIGURE_ID, "cited": CITED_ID, "reading": READING,
+                                       "expected": "consistent",
                                        "note_en": NOTE})
     append_row(paths.constraints_path(dst), {"id": CONSTRAINT_ID, "section": "3", "kind": "le", "left": FIGURE_ID,
                                              "right": FIGURE_ID, "expected": "pass", "note_en": NOTE})
@@ -163,7 +168,7 @@ def test_the_json_ld_cannot_close_its_script(hostile_book):
     blocks = soup.find_all("script", type="application/ld+json")
     assert len(blocks) == 1
     reviews = json.loads(blocks[0].string)
-    review = next(r for r in reviews if r["identifier"] == RATE_ID)
+    review = next(r for r in reviews if r["identifier"] == CITED_ID)
     assert SCRIPT in review["itemReviewed"]["text"]  # the data, intact, inside the JSON
 
 

@@ -1,4 +1,5 @@
-"""Figures and dates in English prose, and the templates that put them into the ledger's English text.
+"""Every number the book prints, in English (figures, counts, rates, ranges, dates), and the
+templates that put them into the ledger's English text.
 
 No number is typed into an English column of the ledger (``label_en``, ``note_en``, ``reason_en``,
 ``claim_en`` ...): a column that needs one names it, and :func:`fill` writes it from the figures:
@@ -15,7 +16,8 @@ from fractions import Fraction
 
 from recount.errors import InputError
 from recount.ledger import Event, Figure, Ledger
-from recount.verdict import fmt_fraction
+from recount.intervals import Interval
+from recount.verdict import RateResult, fmt_fraction
 
 #: a placeholder in an English column of the ledger
 PLACEHOLDER = re.compile(r"\{(?P<kind>fig|zh|date):(?P<id>[a-z][a-z0-9_]*)\}")
@@ -25,6 +27,82 @@ def en_number(x: Fraction) -> str:
     if x.denominator == 1:
         return f"{x.numerator:,}"
     return fmt_fraction(x, 4).rstrip("0").rstrip(".")
+
+
+def _num(x: Fraction | None) -> str:
+    if x is None:
+        return "∞"
+    return f"{x.numerator:,}" if x.denominator == 1 else fmt_fraction(x, 4).rstrip("0").rstrip(".")
+
+
+def interval_text(iv: Interval, unit: str = "") -> str:
+    """``[2,000, 3,000]``; a point is just the number; an open upper end is ``)``."""
+    u = unit if unit == "%" else (f" {unit}" if unit else "")
+    if iv.is_point:
+        return f"{_num(iv.low)}{u}"
+    if iv.high is None:
+        return f"[{_num(iv.low)}, ∞){u}"
+    close = ")" if iv.high_open else "]"
+    return f"[{_num(iv.low)}, {_num(iv.high)}{close}{u}"
+
+
+#: the most decimals a recomputed rate shows in prose and in the chapters' tables
+PROSE_DECIMALS = 2
+
+
+def pct(x: Fraction, decimals: int = PROSE_DECIMALS) -> str:
+    """A percentage for readers, rounded half-up: ``82.02%``."""
+    return f"{fmt_fraction(x, decimals)}%"
+
+
+def pct_range(iv: Interval, decimals: int = PROSE_DECIMALS) -> str:
+    """A recomputed rate in words: ``82.02%``, ``between 56.13% and 84.20%``, ``at least 2.1%``."""
+    if iv.is_point:
+        return pct(iv.low, decimals)
+    if iv.high is None:
+        return f"at least {pct(iv.low, decimals)}"
+    return f"between {pct(iv.low, decimals)} and {pct(iv.high, decimals)}"
+
+
+def band_words(iv: Interval) -> str:
+    """The values a cited rate stands for, in words: ``between 87.5% and 88.5%``."""
+    if iv.is_point:
+        return f"exactly {en_number(iv.low)}%"
+    if iv.high is None:
+        return f"{en_number(iv.low)}% or more"
+    return f"between {en_number(iv.low)}% and {en_number(iv.high)}%"
+
+
+def count_words(iv: Interval) -> str:
+    """A count in words: ``4,800``; ``2,000 to 3,000``; ``360 or more``."""
+    if iv.is_point:
+        return en_number(iv.low)
+    if iv.high is None:
+        return f"{en_number(iv.low)} or more"
+    return f"{en_number(iv.low)} to {en_number(iv.high)}"
+
+
+def rate_digits(r: RateResult) -> int:
+    """Decimals a recomputation shows to readers: two more than the cited figure, at most two."""
+    return min(r.display_decimals + 2, PROSE_DECIMALS)
+
+
+def recomputed_words(r: RateResult) -> str:
+    """``82.02%``, ``between 56.13% and 84.20%``; ``no counts`` when there is nothing to divide."""
+    return "no counts" if r.recomputed is None else pct_range(r.recomputed, rate_digits(r))
+
+
+def arithmetic_words(r: RateResult) -> str:
+    """The division in plain words: ``4,800 / 5,852 = 82.02%, which rounds to 82%``."""
+    if r.recomputed is None:
+        return "The article gives no counts to recompute it from."
+    shown = recomputed_words(r)
+    head = f"{count_words(r.numerator)} / {count_words(r.denominator)}"
+    if not r.recomputed.is_point:
+        return f"{head}: {shown}"
+    rounded = pct(r.recomputed.low, r.display_decimals)
+    same = rate_digits(r) == r.display_decimals
+    return f"{head} = {shown}" + ("" if same or r.cited is None else f", which rounds to {rounded}")
 
 
 def en_amount(yuan: Fraction) -> str:

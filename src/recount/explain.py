@@ -16,10 +16,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 from recount import article as art
+from recount.english import en_number as _n
 from recount.intervals import Interval, cited_interval
 from recount.ledger import Figure
 from recount.report import Report
-from recount.verdict import RateResult, claim_key, fmt_fraction
+from recount.verdict import RateResult, claim_key
 
 #: a date phrase that opens a sentence: 截至目前 ("so far"), 截至4月13日
 DATE_PHRASE = re.compile(r"(截至|截止)[^,，;；。]{0,8}")
@@ -30,14 +31,6 @@ class Explanation:
     name: str  # what could explain the figure, in a few words
     test: str  # what was tested, and what the article's numbers give
     fits: bool | None
-
-
-def _n(x: Fraction) -> str:
-    return f"{x.numerator:,}" if x.denominator == 1 else fmt_fraction(x, 2)
-
-
-def _pct(x: Fraction) -> str:
-    return f"{fmt_fraction(x, 2).rstrip('0').rstrip('.')}%"
 
 
 def _counts(report: Report, rs: list[RateResult]) -> list[Figure]:
@@ -145,7 +138,7 @@ def something_else(report: Report, rs: list[RateResult]) -> Explanation:
     if others:
         mean = sum(Fraction(Decimal(f.value_text)) for f in others) / len(others)
         test += (f"; the plain average of the paragraph's other rates "
-                 f"({', '.join(f.value_text + '%' for f in others)}) is {_pct(mean)}")
+                 f"({', '.join(f.value_text + '%' for f in others)}) is {_n(mean) + '%'}")
         if band.contains(mean):
             return Explanation("A share of something else", test + ", which fits.", True)
     return Explanation("A share of something else", test + ".", False)

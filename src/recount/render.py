@@ -34,7 +34,9 @@ from IPython.display import HTML
 from recount import article as art
 from recount import paths
 from recount.constraints import NEAR_POINTS, ConstraintResult
-from recount.english import as_written, date_en, figure_en, figure_range_en  # noqa: F401 - part of this API
+from recount.english import (  # noqa: F401 - part of this module's API for the pages
+    PROSE_DECIMALS, arithmetic_words, as_written, band_words, count_words, date_en, figure_en, figure_range_en,
+    interval_text, pct, pct_range, rate_digits, recomputed_words)
 from recount.english import en_amount as _en_amount  # noqa: F401
 from recount.english import en_number as _en_number
 from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
@@ -146,23 +148,6 @@ def badge(verdict: str) -> HTML:
 def scroll_html(inner: str) -> str:
     """Wrap ``inner`` (a table) in a box that scrolls sideways on a narrow screen."""
     return f'<div class="recount-scroll" style="{SCROLL_STYLE}">{inner}</div>'
-
-
-def _num(x: Fraction | None) -> str:
-    if x is None:
-        return "∞"
-    return f"{x.numerator:,}" if x.denominator == 1 else fmt_fraction(x, 4).rstrip("0").rstrip(".")
-
-
-def interval_text(iv: Interval, unit: str = "") -> str:
-    """``[2,000, 3,000]``; a point is just the number; an open upper end is ``)``."""
-    u = unit if unit == "%" else (f" {unit}" if unit else "")
-    if iv.is_point:
-        return f"{_num(iv.low)}{u}"
-    if iv.high is None:
-        return f"[{_num(iv.low)}, ∞){u}"
-    close = ")" if iv.high_open else "]"
-    return f"[{_num(iv.low)}, {_num(iv.high)}{close}{u}"
 
 
 def ident(text: str) -> str:
@@ -772,65 +757,6 @@ def frame_table(df, zh_columns: Iterable[str] = (), code_columns: Iterable[str] 
 
 
 # ---------------------------------------------------------------- numbers for prose (myst-nb glue)
-
-
-#: the most decimals a recomputed rate shows in prose and in the chapters' tables
-PROSE_DECIMALS = 2
-
-
-def pct(x: Fraction, decimals: int = PROSE_DECIMALS) -> str:
-    """A percentage for readers, rounded half-up: ``82.02%``."""
-    return f"{fmt_fraction(x, decimals)}%"
-
-
-def pct_range(iv: Interval, decimals: int = PROSE_DECIMALS) -> str:
-    """A recomputed rate in words: ``82.02%``, ``between 56.13% and 84.20%``, ``at least 2.1%``."""
-    if iv.is_point:
-        return pct(iv.low, decimals)
-    if iv.high is None:
-        return f"at least {pct(iv.low, decimals)}"
-    return f"between {pct(iv.low, decimals)} and {pct(iv.high, decimals)}"
-
-
-def band_words(iv: Interval) -> str:
-    """The values a cited rate stands for, in words: ``between 87.5% and 88.5%``."""
-    if iv.is_point:
-        return f"exactly {_en_number(iv.low)}%"
-    if iv.high is None:
-        return f"{_en_number(iv.low)}% or more"
-    return f"between {_en_number(iv.low)}% and {_en_number(iv.high)}%"
-
-
-def count_words(iv: Interval) -> str:
-    """A count in words: ``4,800``; ``2,000 to 3,000``; ``360 or more``."""
-    if iv.is_point:
-        return _en_number(iv.low)
-    if iv.high is None:
-        return f"{_en_number(iv.low)} or more"
-    return f"{_en_number(iv.low)} to {_en_number(iv.high)}"
-
-
-def rate_digits(r: RateResult) -> int:
-    """Decimals a recomputation shows to readers: two more than the cited figure, at most two."""
-    return min(r.display_decimals + 2, PROSE_DECIMALS)
-
-
-def recomputed_words(r: RateResult) -> str:
-    """``82.02%``, ``between 56.13% and 84.20%``; ``no counts`` when there is nothing to divide."""
-    return "no counts" if r.recomputed is None else pct_range(r.recomputed, rate_digits(r))
-
-
-def arithmetic_words(r: RateResult) -> str:
-    """The division in plain words: ``4,800 / 5,852 = 82.02%, which rounds to 82%``."""
-    if r.recomputed is None:
-        return "The article gives no counts to recompute it from."
-    shown = recomputed_words(r)
-    head = f"{count_words(r.numerator)} / {count_words(r.denominator)}"
-    if not r.recomputed.is_point:
-        return f"{head}: {shown}"
-    rounded = pct(r.recomputed.low, r.display_decimals)
-    same = rate_digits(r) == r.display_decimals
-    return f"{head} = {shown}" + ("" if same or r.cited is None else f", which rounds to {rounded}")
 
 
 class Chinese(str):

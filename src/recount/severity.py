@@ -22,6 +22,7 @@ from decimal import Decimal
 from fractions import Fraction
 from math import ceil
 
+from recount.english import en_number
 from recount.verdict import RateResult, fmt_fraction, round_half_up
 
 ROUNDING, MATERIAL = "rounding", "material"
@@ -64,8 +65,7 @@ class Miss:
 
 
 def _n(x) -> str:
-    x = Fraction(x)
-    return f"{x.numerator:,}" if x.denominator == 1 else str(float(x))
+    return en_number(Fraction(x))
 
 
 def miss(r: RateResult) -> Miss | None:
