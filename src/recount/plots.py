@@ -245,9 +245,14 @@ def png_bytes(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+def chart_data_frame(fig: Figure) -> DataFrame:
+    """The numbers the chart draws, one row per mark."""
+    return fig.recount_data
+
+
 def chart_csv(fig: Figure) -> str:
     """The numbers the chart draws, as the CSV published under it."""
-    return fig.recount_data.to_csv(index=False, lineterminator="\n")
+    return chart_data_frame(fig).to_csv(index=False, lineterminator="\n")
 
 
 def _project_path(path: Path) -> str | None:
@@ -689,7 +694,7 @@ def subdistricts(report: Report, kind: str = "sub-district") -> Figure:
             first = next(iter(of_measure.values()))
             ax.set_title(first.short, fontsize=9.5)
             _bars_axis(ax, [str(p) for p in places])
-            lines.append(f"{first.label_en}: " + (", ".join(said) if said else "none given"))
+            lines.append(f"{first.title_en}: " + (", ".join(said) if said else "none given"))
         axes[-1].set_xlim(0, top * 1.15)
         axes[-1].set_xlabel("Count (户 / 家 / 个)")
         fig.suptitle("Sub-districts 街道: businesses and how many reopened", x=0.01, ha="left", fontsize=11,
