@@ -301,3 +301,28 @@ def test_a_label_naming_an_unknown_place_is_an_input_error(data_copy):
     lines = paths.labels_path(data_copy).read_text(encoding="utf-8").count("\n")
     assert (err.value.line, err.value.column) == (lines, "place")
     assert "unknown place 'nowhere'" in str(err.value) and "labels.csv" in str(err.value)
+
+
+# ---------------------------------------------------------------- in the built book
+
+
+@pytest.mark.slow
+def test_every_chart_in_the_book_opens_full_size_and_links_its_data(built_book):
+    from bs4 import BeautifulSoup
+
+    names = set()
+    for page in sorted(built_book.glob("book/*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for img in soup.select("img.recount-chart"):
+            link = img.find_parent("a")
+            assert link is not None and link["href"] == img["src"], f"{page.name}: chart not linked to its file"
+            assert (page.parent / link["href"]).resolve().is_file()
+            source = img.find_parent("figure").find("p", class_="recount-chart-source")
+            hrefs = [a["href"] for a in source.select("a.download")]
+            assert any(h.endswith("/article.zh.txt") for h in hrefs), f"{page.name}: no source line"
+            csv_href = source.select_one("span.recount-chart-data a.download")["href"]
+            name = csv_href.rsplit("/", 1)[-1]
+            published = (page.parent / csv_href).resolve().read_text(encoding="utf-8")
+            assert published == (paths.CHART_DATA_DIR / name).read_text(encoding="utf-8")
+            names.add(name.removesuffix(".csv"))
+    assert names == {p.stem for p in paths.CHART_DATA_DIR.glob("*.csv")}, "a committed chart CSV the book never links"

@@ -51,6 +51,7 @@ class ChartRenderer:
             line += _download(target, PurePosixPath(target).name)
         if meta.get("data"):
             line += nodes.Text(". Chart data (CSV): ")
-            line += _download(meta["data"], f"{meta['name']}.csv")
-        line += nodes.Text(".")
+            line += nodes.inline("", "", _download(meta["data"], f"{meta['name']}.csv"),
+                                 classes=["recount-chart-data"])
+        line += nodes.Text(". Tap or click the chart to open it at full size.")
         return [image, line]
