@@ -55,12 +55,19 @@ endif
 	touch $@
 
 # The data behind every chart of the book, committed in data/output/charts/ and linked under
-# each chart; rewritten (only the files that change) before every build, so a ledger edit shows
-# in the diff. tests/test_plots.py fails when a committed file is out of date.
+# each chart; rewritten (only the files that change) by `make book` whenever a ledger table or
+# the library changed since the last time, so a ledger edit shows in the diff.
+# tests/test_plots.py fails when a committed file is out of date.
+CHART_DATA_STAMP := _build/.chart-data
+$(CHART_DATA_STAMP): $(wildcard data/*.csv data/source/*.txt src/recount/*.py) | $(STAMP)
+	$(PY) -m recount.plots
+	@mkdir -p $(@D) && touch $@
+
 chart-data: $(STAMP)
 	$(PY) -m recount.plots
+	@mkdir -p _build && touch $(CHART_DATA_STAMP)
 
-book: $(STAMP) chart-data
+book: $(STAMP) $(CHART_DATA_STAMP)
 	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
 
 test: $(STAMP)

@@ -462,7 +462,8 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
         for ax, (verdict, rs) in zip(axes, groups):
             claims = {r.rate.cited or r.rate.id for r in rs}
             ax.set_title(f"{GROUP_TITLES[verdict]}: {_plural(len(claims), 'claim' if verdict != 'derived' else 'rate')}"
-                         + (f", {len(rs)} readings" if len(rs) > len(claims) else ""), fontsize=9.5)
+                         + (f", {len(rs)} readings" if len(rs) > len(claims) else ""), fontsize=9.5,
+                         color=VERDICT_STYLE["inconsistent"][0] if verdict == "inconsistent" else EDGE)
             for i, r in enumerate(rs):
                 y = len(rs) - 1 - i
                 _plot_cited(ax, y, r)
