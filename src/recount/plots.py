@@ -83,7 +83,6 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
     "unverifiable": (GREY, "s", "unverifiable (no counts given)"),
     "derived": (OKABE_ITO["blue"], "D", "derived (not stated in the article)"),
 }
-VERDICT_COLOURS = {v: s[0] for v, s in VERDICT_STYLE.items()}
 #: the panel of each verdict in the chart of every claim, the inconsistent first
 GROUP_TITLES = {
     "inconsistent": "Does not match the article's own counts",
