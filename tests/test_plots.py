@@ -219,8 +219,9 @@ def test_claims_chart_alt_text_counts_claims_as_the_scorecard(report):
     alt = plots.alt_text(drawn(report, "rates_vs_recomputed"))
     assert f"of the {stated} percentages the article states" in alt
     assert f"{stated - 1} of the {stated}" in alt  # all but the loan-rate cut
-    assert f"{card['inconsistent']} inconsistent: " in alt and f"{card['consistent']} consistent: " in alt
-    assert f"{card['unverifiable'] - 1} unverifiable: " in alt
+    assert f"Inconsistent, {card['inconsistent']} claim: " in alt
+    assert f"Consistent, {card['consistent']} claims: " in alt
+    assert f"Unverifiable, {card['unverifiable'] - 1} claims: " in alt
     assert f"The {card['derived']} derived rates" in alt
 
 

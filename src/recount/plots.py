@@ -511,7 +511,7 @@ def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
                          + (f"cited {r.cited.value_text}% (values {_band_text(r)} round to it), " if r.cited else "")
                          + (f"recomputed {_rec(r)}" if r.recomputed else "no counts to recompute from")
                          for r in rs)
-        parts.append(f"{n} {verdict}: {rows}")
+        parts.append(f"{verdict.capitalize()}, {_plural(n, 'claim' if verdict != 'derived' else 'rate')}: {rows}")
     text = f"{head}. " + ". ".join(parts) + "."
     if left_out:
         text += " Not drawn, as not a share: " + "; ".join(
@@ -867,17 +867,6 @@ def money(report: Report, section: int | None = None, ids: list[str] | None = No
                        report, (paths.FIGURES_NAME, paths.LABELS_NAME))
 
 
-#: every chart of the module, by name (tests draw them all)
-CHARTS = {
-    "rates_vs_recomputed": rates_vs_recomputed,
-    "timeline": timeline,
-    "funnel": funnel,
-    "subdistricts": subdistricts,
-    "readings": readings,
-    "sector_rates": sector_rates,
-    "money": money,
-}
-
 #: the charts the book shows (function, keyword arguments): their data is data/output/charts/<name>.csv
 BOOK_CHARTS = (
     (rates_vs_recomputed, {}),
@@ -892,6 +881,10 @@ BOOK_CHARTS = (
     (rates_vs_recomputed, {"section": 3}),
     (timeline, {"section": 3}),
 )
+
+
+#: every chart of the module, by name (tests draw them all)
+CHARTS = {fn.__name__: fn for fn, _ in BOOK_CHARTS}
 
 
 def chart_data(report: Report) -> dict[str, str]:
