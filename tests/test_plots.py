@@ -41,7 +41,7 @@ CASES = {
 
 #: numbers each chart's alt text must state (taken from the ledger, as the chart shows them)
 ALT_NUMBERS = {
-    "rates_vs_recomputed": ["88%", "82.02%", "76.23%", "82.57%", "loan rate cut 0.5%"],
+    "rates_vs_recomputed": ["88%", "82.02%", "76.23%", "82.57%", "probably the rate (0.5%, unverifiable)"],
     "rates_vs_recomputed_ids": ["56.13–84.20%", "82.29%"],
     "timeline": ["18 Mar", "13 Apr", "94,181"],
     "funnel": ["11,781", "3,563", "2,000 to 3,000", "30.24%"],
@@ -208,8 +208,8 @@ def test_claims_chart_draws_only_shares_and_names_what_it_leaves_out(report):
     assert {labels[i].measure for i in drawn_ids} == {"share"}
     left_out = [r for r in report.results if r.cited is not None and labels[r.rate.id].measure != "share"]
     assert [r.rate.id for r in left_out] == ["loan_rate_cut"]
-    assert "Not drawn, as not a share: Guandu district: loan rate cut 0.5%" in fig.axes[-1].get_xlabel()
-    assert "Not drawn, as not a share: Guandu district: loan rate cut 0.5% (unverifiable)" in plots.alt_text(fig)
+    assert "Not drawn, as not a share: Guandu district: loan cut, probably the rate (0.5%)" in fig.axes[-1].get_xlabel()
+    assert "Not drawn, as not a share: Guandu district: loan cut, probably the rate (0.5%, unverifiable)" in plots.alt_text(fig)
 
 
 def test_claims_chart_alt_text_counts_claims_as_the_scorecard(report):

@@ -481,7 +481,7 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
             ax.grid(axis="y", visible=False)
         ax = axes[-1]
         ax.set_xlim(0, 104)
-        note = "; ".join(f"{labels[r.rate.id].row_en} {r.cited.value_text}%" for r in left_out)
+        note = "; ".join(f"{labels[r.rate.id].row_en} ({r.cited.value_text}%)" for r in left_out)
         ax.set_xlabel("Share (%)" + (f". Not drawn, as not a share: {note}" if note else ""))
         fig.suptitle(title or "Cited rates against their recomputation 引用比率与重算", x=0.01, ha="left",
                      fontsize=11, fontweight="bold")
@@ -515,7 +515,7 @@ def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
     text = f"{head}. " + ". ".join(parts) + "."
     if left_out:
         text += " Not drawn, as not a share: " + "; ".join(
-            f"{labels[r.rate.id].row_en} {r.cited.value_text}% ({r.verdict})" for r in left_out) + "."
+            f"{labels[r.rate.id].row_en} ({r.cited.value_text}%, {r.verdict})" for r in left_out) + "."
     derived = [r for r in report.results if r.cited is None and (section is None or r.rate.section == section)]
     if derived and not ids:
         text += f" The {len(derived)} derived rates, which the article does not state, are counted apart and not drawn."
