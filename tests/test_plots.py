@@ -140,9 +140,9 @@ def test_chart_displays_as_a_png_carrying_alt_sources_and_data(report):
     assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
     assert meta["image/png"] == {"width": 720}  # a width: Sphinx links the image to its full-size file
     chart = meta[plots.CHART_METADATA]
-    assert chart["alt"] == plots.alt_text(fig) and chart["name"] == "readings-xbq_reopen_rate"
+    assert chart["alt"] == plots.alt_text(fig) and chart["name"] == "xiaobanqiao-readings"
     assert chart["sources"] == ["data/source/article.zh.txt", "data/figures.csv", "data/rates.csv"]
-    assert chart["data"] == "data/output/charts/readings-xbq_reopen_rate.csv"
+    assert chart["data"] == "data/output/charts/xiaobanqiao-readings.csv"
 
 
 def test_verdict_styles_differ_in_colour_and_marker():
@@ -217,12 +217,28 @@ def test_claims_chart_alt_text_counts_claims_as_the_scorecard(report):
     card = report.scorecard()
     stated = sum(n for verdict, n in card.items() if verdict != "derived")
     alt = plots.alt_text(drawn(report, "rates_vs_recomputed"))
-    assert f"of the {stated} percentages the article states" in alt
-    assert f"{stated - 1} of the {stated}" in alt  # all but the loan-rate cut
-    assert f"Inconsistent, {card['inconsistent']} claim: " in alt
-    assert f"Consistent, {card['consistent']} claims: " in alt
-    assert f"Unverifiable, {card['unverifiable'] - 1} claims: " in alt
+    assert f"the {stated} percentages the article states, its claims: {stated - 1} of them in" in alt
+    assert f"Inconsistent, {card['inconsistent']} of the claims: " in alt
+    assert f"Consistent, {card['consistent']} of the claims: " in alt
+    assert f"Unverifiable, {card['unverifiable'] - 1} of the claims: " in alt  # all but the loan-rate cut
     assert f"The {card['derived']} derived rates" in alt
+
+
+@pytest.mark.parametrize("name", sorted(ALT_NUMBERS))
+def test_no_alt_text_counts_claims_otherwise(report, name):
+    """Whatever a chart counts, "N claims" or "N percentages" is only ever the article's own count."""
+    stated = sum(n for verdict, n in report.scorecard().items() if verdict != "derived")
+    alt = plots.alt_text(drawn(report, name))
+    counts = re.findall(r"\b(\d+) (?:stated |cited )?(?:percentages|claims)\b", alt)
+    assert set(counts) <= {str(stated)}, f"{name}: {counts}"
+
+
+def test_chart_data_files_are_named_without_ledger_ids(report):
+    ledger = report.ledger
+    ids = set(ledger.figures) | {r.id for r in ledger.rates} | {c.id for c in ledger.constraints}
+    for fn, kwargs in plots.BOOK_CHARTS:
+        name = fn(report, **kwargs).recount_name
+        assert not {w for w in re.findall(r"[a-z0-9_]+", name) if w in ids}, name
 
 
 def test_timeline_labels_are_english_with_the_chinese_term_in_brackets(report):
@@ -292,7 +308,7 @@ def test_a_reading_added_to_rates_csv_is_charted_with_its_place(data_copy):
     assert "Xiaobanqiao 小板桥: firms of all businesses 企业/合计" in _rows(fig)
     row = plots.chart_data_frame(fig).set_index("rate").loc["xbq_rate_firms_of_all"]
     assert (row["verdict"], row["arithmetic"]) == ("inconsistent", "4800 / 21630 = 22.19% → 22%")
-    assert "1 claim, 4 readings" in fig.axes[0].get_title(loc="left")
+    assert "1 of the 17 claims, in 4 readings" in fig.axes[0].get_title(loc="left")
 
 
 def test_a_label_naming_an_unknown_place_is_an_input_error(data_copy):

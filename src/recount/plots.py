@@ -416,6 +416,11 @@ def _band_text(r: RateResult) -> str:
     return f"from {_pct(ci.low, d)} {'up to' if ci.high_open else 'to'} {_pct(ci.high, d)}"
 
 
+def _slug(place) -> str:
+    """A file name for a place: ``xiaobanqiao``, ``guandu-district``."""
+    return place.name_en.lower().replace(" ", "-")
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -460,8 +465,10 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
         records = []
         for ax, (verdict, rs) in zip(axes, groups):
             claims = {r.rate.cited or r.rate.id for r in rs}
-            ax.set_title(f"{GROUP_TITLES[verdict]}: {_plural(len(claims), 'claim' if verdict != 'derived' else 'rate')}"
-                         + (f", {len(rs)} readings" if len(rs) > len(claims) else ""), fontsize=9.5,
+            count = (f"{len(claims)} of the {_stated(report)} claims" if verdict != "derived"
+                     else _plural(len(claims), "derived rate"))
+            ax.set_title(f"{GROUP_TITLES[verdict]}: {count}" + (f", in {len(rs)} readings" if len(rs) > len(claims)
+                                                                  else ""), fontsize=9.5,
                          color=VERDICT_STYLE["inconsistent"][0] if verdict == "inconsistent" else EDGE)
             for i, r in enumerate(rs):
                 y = len(rs) - 1 - i
@@ -496,14 +503,24 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
                        (paths.FIGURES_NAME, paths.RATES_NAME, paths.LABELS_NAME, paths.PLACES_NAME))
 
 
+def _stated(report: Report, section: int | None = None) -> int:
+    """How many percentages the article states (of ``section``): its claims, however many readings each has."""
+    return len({r.rate.cited for r in report.results if r.cited is not None
+                and (section is None or r.rate.section == section)})
+
+
 def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
-    stated = {r.rate.cited for r in report.results if r.cited is not None
-              and (section is None or r.rate.section == section)}
-    claims = {r.rate.cited for r in chosen if r.cited is not None}
-    scope = f" of section {section}" if section is not None else ""
-    head = (f"Dot-and-interval chart of {len(claims)} of the {len(stated)} percentages the article states{scope}, "
-            f"in {len(chosen)} rows on a 0 to 100 percent share axis") if not ids else \
-        f"Dot-and-interval chart of {len(chosen)} rates on a 0 to 100 percent share axis"
+    """The claims are the article's stated percentages, counted once each; no other count is called claims."""
+    drawn = len({r.rate.cited for r in chosen if r.cited is not None})
+    share_axis = f"in {len(chosen)} rows on a 0 to 100 percent share axis"
+    if ids:
+        head = f"Dot-and-interval chart of {len(chosen)} rates on a 0 to 100 percent share axis"
+    elif section is None:
+        head = f"Dot-and-interval chart of the {_stated(report)} percentages the article states, its claims: " \
+               f"{drawn} of them {share_axis}"
+    else:
+        head = f"Dot-and-interval chart of the percentages section {section} states, {drawn} of the article's " \
+               f"{_stated(report)} claims, {share_axis}"
     parts = []
     for verdict, rs in groups:
         n = len({r.rate.cited or r.rate.id for r in rs})
@@ -511,7 +528,8 @@ def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
                          + (f"cited {r.cited.value_text}% (values {_band_text(r)} round to it), " if r.cited else "")
                          + (f"recomputed {_rec(r)}" if r.recomputed else "no counts to recompute from")
                          for r in rs)
-        parts.append(f"{verdict.capitalize()}, {_plural(n, 'claim' if verdict != 'derived' else 'rate')}: {rows}")
+        parts.append(f"{verdict.capitalize()}, {n} of the claims: {rows}" if verdict != "derived"
+                     else f"Derived, {_plural(n, 'rate')}: {rows}")
     text = f"{head}. " + ". ".join(parts) + "."
     if left_out:
         text += " Not drawn, as not a share: " + "; ".join(
@@ -753,7 +771,7 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
                f"(values {_band_text(cited)} round to it). {parts}. "
                + ("No reading reaches the band: the claim is inconsistent." if cited.verdict == "inconsistent"
                   else f"Verdict: {cited.verdict}."))
-        return _finish(fig, alt, f"readings-{claim}", records, report, (paths.FIGURES_NAME, paths.RATES_NAME))
+        return _finish(fig, alt, f"{_slug(where) if where else claim}-readings", records, report, (paths.FIGURES_NAME, paths.RATES_NAME))
 
 
 def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") -> Figure:
@@ -815,7 +833,7 @@ def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") ->
                f"A dashed line marks the overall cited rate of {overall.value_text}%, which lies "
                f"{'within' if result.passed else 'outside'} the parts' range "
                f"({min(p.value for p in parts)} to {max(p.value for p in parts)} percent).{rec_text}")
-        return _finish(fig, alt, f"parts-{constraint}", records, report,
+        return _finish(fig, alt, f"{_slug(where) if where else constraint}-parts", records, report,
                        (paths.FIGURES_NAME, paths.RATES_NAME, paths.CONSTRAINTS_NAME, paths.LABELS_NAME))
 
 
