@@ -85,10 +85,10 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
 }
 #: the panel of each verdict in the chart of every claim, the inconsistent first
 GROUP_TITLES = {
-    "inconsistent": "Does not match the article's own counts",
-    "consistent": "Matches the article's own counts",
-    "unverifiable": "No counts given: cannot be checked",
-    "derived": "Derived from the counts (not stated in the article)",
+    "inconsistent": "Does not match its own counts",
+    "consistent": "Matches its own counts",
+    "unverifiable": "No counts given, cannot be checked",
+    "derived": "Derived from the counts, not stated",
 }
 #: one colour per kind of count, in the order data/labels.csv first names them
 MEASURE_COLOURS = (OKABE_ITO["blue"], OKABE_ITO["sky_blue"], OKABE_ITO["reddish_purple"], OKABE_ITO["orange"])
@@ -198,10 +198,12 @@ def _new(width: float, height: float) -> Figure:
 
 
 def _finish(fig: Figure, alt: str, name: str, records: list[dict], report: Report,
-            sources: tuple[str, ...]) -> Figure:
-    """The source line under the chart; its alt text, name, data and the ledger files it draws from."""
+            sources: tuple[str, ...], note: str = "") -> Figure:
+    """The source line (after ``note``, if any) under the chart; its alt text, name, data and the
+    ledger files it draws from."""
     # supxlabel, not fig.text: constrained layout keeps room for it below any legend
-    fig.supxlabel(SOURCE_LINE, x=0.01, ha="left", fontsize=7.5, color="#444444")
+    fig.supxlabel(f"{note}\n{SOURCE_LINE}" if note else SOURCE_LINE, x=0.01, ha="left", fontsize=7.5,
+                  color="#444444")
     fig.recount_alt = alt  # read by alt_text()
     fig.recount_name = name  # its data is data/output/charts/<name>.csv
     fig.recount_data = DataFrame(records)
@@ -466,8 +468,8 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
         for ax, (verdict, rs) in zip(axes, groups):
             claims = {r.rate.cited or r.rate.id for r in rs}
             count = (f"{len(claims)} of the {_stated(report)} claims" if verdict != "derived"
-                     else _plural(len(claims), "derived rate"))
-            ax.set_title(f"{GROUP_TITLES[verdict]}: {count}" + (f", in {len(rs)} readings" if len(rs) > len(claims)
+                     else _plural(len(claims), "rate"))
+            ax.set_title(f"{GROUP_TITLES[verdict]}: {count}" + (f", {len(rs)} readings" if len(rs) > len(claims)
                                                                   else ""), fontsize=9.5,
                          color=VERDICT_STYLE["inconsistent"][0] if verdict == "inconsistent" else EDGE)
             for i, r in enumerate(rs):
@@ -488,8 +490,8 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
             ax.grid(axis="y", visible=False)
         ax = axes[-1]
         ax.set_xlim(0, 104)
+        ax.set_xlabel("Share (%)")
         note = "; ".join(f"{labels[r.rate.id].row_en} ({r.cited.value_text}%)" for r in left_out)
-        ax.set_xlabel("Share (%)" + (f". Not drawn, as not a share: {note}" if note else ""))
         fig.suptitle(title or "Cited rates against their recomputation 引用比率与重算", x=0.01, ha="left",
                      fontsize=11, fontweight="bold")
         handles = [Line2D([], [], marker="|", color=EDGE, markersize=12, markeredgewidth=2, linestyle="none",
@@ -500,7 +502,8 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
         alt = _rates_alt(report, chosen, groups, left_out, labels, section, ids)
         return _finish(fig, alt, "claims" + (f"-section-{section}" if section is not None else "")
                        + ("-" + "-".join(ids) if ids else ""), records, report,
-                       (paths.FIGURES_NAME, paths.RATES_NAME, paths.LABELS_NAME, paths.PLACES_NAME))
+                       (paths.FIGURES_NAME, paths.RATES_NAME, paths.LABELS_NAME, paths.PLACES_NAME),
+                       f"Not drawn, as not a share: {note}." if note else "")
 
 
 def _stated(report: Report, section: int | None = None) -> int:
