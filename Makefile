@@ -23,7 +23,7 @@ JB_FLAGS ?= -W -n --keep-going
 # Output is byte-identical either way.
 export RECOUNT_BUILD_JOBS ?= auto
 
-.PHONY: .venv venv book test bench clean lock
+.PHONY: .venv venv chart-data book test bench clean lock
 
 # `make .venv` (or `make venv`): create the venv if missing and (re)install it
 # whenever requirements.txt or pyproject.toml is newer than the stamp.
@@ -54,7 +54,20 @@ endif
 	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
-book: $(STAMP)
+# The data behind every chart of the book, committed in data/output/charts/ and linked under
+# each chart; rewritten (only the files that change) by `make book` whenever a ledger table or
+# the library changed since the last time, so a ledger edit shows in the diff.
+# tests/test_plots.py fails when a committed file is out of date.
+CHART_DATA_STAMP := _build/.chart-data
+$(CHART_DATA_STAMP): $(wildcard data/*.csv data/source/*.txt src/recount/*.py) | $(STAMP)
+	$(PY) -m recount.plots
+	@mkdir -p $(@D) && touch $@
+
+chart-data: $(STAMP)
+	$(PY) -m recount.plots
+	@mkdir -p _build && touch $(CHART_DATA_STAMP)
+
+book: $(STAMP) $(CHART_DATA_STAMP)
 	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
 
 test: $(STAMP)

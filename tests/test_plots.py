@@ -7,6 +7,7 @@ so every chart is drawn here with warnings turned into errors.
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import warnings
@@ -15,7 +16,9 @@ from pathlib import Path
 import pytest
 from matplotlib.figure import Figure
 
-from recount import plots
+from recount import paths, plots
+from recount.errors import InputError
+from recount.labels import load_labels
 from recount.ledger import load_ledger
 from recount.report import Report
 
@@ -38,8 +41,8 @@ CASES = {
 
 #: numbers each chart's alt text must state (taken from the ledger, as the chart shows them)
 ALT_NUMBERS = {
-    "rates_vs_recomputed": ["88%", "82.02%", "76.2340%", "82.57%"],
-    "rates_vs_recomputed_ids": ["56.1325–84.1987%", "82.29%"],
+    "rates_vs_recomputed": ["88%", "82.02%", "76.23%", "82.57%", "probably the rate (0.5%, unverifiable)"],
+    "rates_vs_recomputed_ids": ["56.13–84.20%", "82.29%"],
     "timeline": ["18 Mar", "13 Apr", "94,181"],
     "funnel": ["11,781", "3,563", "2,000 to 3,000", "30.24%"],
     "subdistricts": ["9,201", "1,900 to 2,000", "15,778", "13,000", "7,000 to 8,000"],
@@ -85,10 +88,10 @@ def test_chart_draws_without_warnings(report, name):
     fig = drawn(report, name)
     assert isinstance(fig, Figure)
     texts = [t.get_text() for t in fig.findobj(match=lambda a: hasattr(a, "get_text"))]
-    assert plots.SOURCE_LINE in texts, "every chart carries the source line"
+    assert any(t.endswith(plots.SOURCE_LINE) for t in texts), "every chart carries the source line"
+    assert any(ax.get_xlabel() for ax in fig.axes), "the value axis is labelled"
     for ax in fig.axes:
-        assert ax.get_xlabel() or ax.get_ylabel(), "axes are labelled"
-        assert ax.get_title(loc="left") or ax.get_title(), "every chart has a title"
+        assert ax.get_title(loc="left") or ax.get_title(), "every panel has a title"
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -131,13 +134,15 @@ def test_svg_is_byte_identical_run_to_run(report, name, tmp_path: Path):
     assert b"<dc:date>" not in out[0]
 
 
-def test_chart_displays_as_an_img_with_escaped_alt(report):
+def test_chart_displays_as_a_png_carrying_alt_sources_and_data(report):
     fig = draw(report, "readings")[0]
-    fig.recount_alt = 'Chart "quoted" <script>alert(1)</script>'
-    html = plots.show(fig)._repr_html_()
-    assert html.startswith('<img class="recount-chart" src="data:image/png;base64,')
-    assert 'alt="Chart &quot;quoted&quot; &lt;script&gt;alert(1)&lt;/script&gt;"' in html
-    assert "<script>" not in html
+    data, meta = plots.show(fig)._repr_mimebundle_()
+    assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
+    assert meta["image/png"] == {"width": 720}  # a width: Sphinx links the image to its full-size file
+    chart = meta[plots.CHART_METADATA]
+    assert chart["alt"] == plots.alt_text(fig) and chart["name"] == "xiaobanqiao-readings"
+    assert chart["sources"] == ["data/source/article.zh.txt", "data/figures.csv", "data/rates.csv"]
+    assert chart["data"] == "data/output/charts/xiaobanqiao-readings.csv"
 
 
 def test_verdict_styles_differ_in_colour_and_marker():
@@ -157,3 +162,184 @@ def test_missing_font_names_the_package(monkeypatch, tmp_path):
         monkeypatch.delenv(plots.CJK_FONT_ENV)
         plots.cjk_family.cache_clear()
     assert plots.cjk_family() == plots.CJK_FAMILY
+
+
+# ---------------------------------------------------------------- what readers see
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_text_is_rotated_and_no_axis_is_logarithmic(report, name):
+    fig = drawn(report, name)
+    rotated = [t.get_text() for t in fig.findobj(match=lambda a: hasattr(a, "get_rotation"))
+               if t.get_text() and t.get_rotation() % 360]
+    assert not rotated, f"{name}: rotated text {rotated}"
+    assert {ax.get_xscale() for ax in fig.axes} | {ax.get_yscale() for ax in fig.axes} == {"linear"}
+
+
+def _rows(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+
+
+def test_claims_chart_names_the_place_on_every_row(report):
+    labels = load_labels(report.ledger)
+    rows = _rows(drawn(report, "rates_vs_recomputed"))
+    assert len(rows) == len(plots.chart_data_frame(drawn(report, "rates_vs_recomputed")))
+    for row in rows:
+        assert any(row.startswith(f"{p}: ") for p in labels.places.values()), row
+    assert any(row.startswith("Xiaobanqiao 小板桥: ") for row in rows)
+    assert any(row.startswith("Luosiwan 螺蛳湾: ") for row in rows)
+
+
+def test_claims_chart_puts_the_inconsistent_claim_in_the_first_panel_alone(report):
+    fig = drawn(report, "rates_vs_recomputed")
+    first = fig.axes[0]
+    inconsistent = [r for r in report.results if r.verdict == "inconsistent"]
+    assert first.get_title(loc="left").startswith(plots.GROUP_TITLES["inconsistent"])
+    assert len(first.get_yticklabels()) == len(inconsistent)
+    data = plots.chart_data_frame(fig)
+    assert list(data["verdict"][:len(inconsistent)]) == ["inconsistent"] * len(inconsistent)
+    assert "inconsistent" not in set(data["verdict"][len(inconsistent):])
+
+
+def test_claims_chart_draws_only_shares_and_names_what_it_leaves_out(report):
+    labels = load_labels(report.ledger)
+    fig = drawn(report, "rates_vs_recomputed")
+    drawn_ids = set(plots.chart_data_frame(fig)["rate"])
+    assert {labels[i].measure for i in drawn_ids} == {"share"}
+    left_out = [r for r in report.results if r.cited is not None and labels[r.rate.id].measure != "share"]
+    assert [r.rate.id for r in left_out] == ["loan_rate_cut"]
+    assert "Not drawn, as not a share: Guandu district: loan cut, probably the rate (0.5%)." in fig.get_supxlabel()
+    assert "Not drawn, as not a share: Guandu district: loan cut, probably the rate (0.5%, unverifiable)" in plots.alt_text(fig)
+
+
+def test_claims_chart_alt_text_counts_claims_as_the_scorecard(report):
+    """17 stated percentages are the claims (a claim with three readings counts once); derived apart."""
+    card = report.scorecard()
+    stated = sum(n for verdict, n in card.items() if verdict != "derived")
+    alt = plots.alt_text(drawn(report, "rates_vs_recomputed"))
+    assert f"the {stated} percentages the article states, its claims: {stated - 1} of them in" in alt
+    assert f"Inconsistent, {card['inconsistent']} of the claims: " in alt
+    assert f"Consistent, {card['consistent']} of the claims: " in alt
+    assert f"Unverifiable, {card['unverifiable'] - 1} of the claims: " in alt  # all but the loan-rate cut
+    assert f"The {card['derived']} derived rates" in alt
+
+
+@pytest.mark.parametrize("name", sorted(ALT_NUMBERS))
+def test_no_alt_text_counts_claims_otherwise(report, name):
+    """Whatever a chart counts, "N claims" or "N percentages" is only ever the article's own count."""
+    stated = sum(n for verdict, n in report.scorecard().items() if verdict != "derived")
+    alt = plots.alt_text(drawn(report, name))
+    counts = re.findall(r"\b(\d+) (?:stated |cited )?(?:percentages|claims)\b", alt)
+    assert set(counts) <= {str(stated)}, f"{name}: {counts}"
+
+
+def test_chart_data_files_are_named_without_ledger_ids(report):
+    ledger = report.ledger
+    ids = set(ledger.figures) | {r.id for r in ledger.rates} | {c.id for c in ledger.constraints}
+    for fn, kwargs in plots.BOOK_CHARTS:
+        name = fn(report, **kwargs).recount_name
+        assert not {w for w in re.findall(r"[a-z0-9_]+", name) if w in ids}, name
+
+
+def test_timeline_labels_are_english_with_the_chinese_term_in_brackets(report):
+    fig = drawn(report, "timeline")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.texts]
+    assert len(labels) == len(report.ledger.events)
+    for text in labels:
+        assert re.fullmatch(r"[A-Z][^\u4e00-\u9fff]* \([^()]*[\u4e00-\u9fff][^()]*\)", text), text
+    quotes = {e.quote for e in report.ledger.events}
+    assert not quotes & {t.get_text() for t in ax.get_yticklabels()}, "raw quote fragments as row labels"
+
+
+def test_money_chart_is_linear_and_writes_every_amount(report):
+    fig = drawn(report, "money_section1")
+    ax = fig.axes[0]
+    assert ax.get_xscale() == "linear" and ax.get_xlim()[0] == 0
+    written = " ".join(t.get_text() for t in ax.texts)
+    for amount in ("25万元 = 250,000 元", "5914万余元 = 59,140,000 to 59,150,000 元"):
+        assert amount in written
+
+
+# ---------------------------------------------------------------- chart data
+
+
+def test_committed_chart_data_is_what_the_library_computes(report):
+    committed = {p.stem: p.read_text(encoding="utf-8") for p in paths.CHART_DATA_DIR.glob("*.csv")}
+    computed = plots.chart_data(report)
+    assert sorted(committed) == sorted(computed), "run `make chart-data` (charts added or removed)"
+    stale = [name for name in computed if committed[name] != computed[name]]
+    assert not stale, f"data/output/charts is out of date for {stale}: run `make chart-data`"
+
+
+def test_write_chart_data_rewrites_a_stale_file_and_drops_an_orphan(report, tmp_path):
+    (tmp_path / "gone.csv").write_text("x\n", encoding="utf-8")
+    assert len(plots.write_chart_data(report, tmp_path)) == len(plots.BOOK_CHARTS)
+    (tmp_path / "refund-funnel.csv").write_text("stale\n", encoding="utf-8")
+    assert plots.write_chart_data(report, tmp_path) == [tmp_path / "refund-funnel.csv"]
+    assert not (tmp_path / "gone.csv").exists()
+
+
+# ---------------------------------------------------------------- a figure charted by editing CSVs only
+
+
+def _append(path: Path, line: str) -> None:
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+
+
+def test_a_count_labelled_in_labels_csv_gets_its_own_panel(data_copy):
+    _append(paths.labels_path(data_copy), "xbq_markets,xbq,markets,markets,各类市场")
+    _append(paths.labels_path(data_copy), "gd_markets,gd,markets,markets,大小市场")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plots.subdistricts(Report(load_ledger(data_copy)))
+    assert fig.axes[-1].get_title(loc="left") == "Markets 各类市场"
+    data = plots.chart_data_frame(fig)
+    assert list(data[data["measure"] == "markets"]["low"]) == ["131", "29"]
+    assert "Markets: Xiaobanqiao 131, Guandu sub-district 29" in plots.alt_text(fig)
+
+
+def test_a_reading_added_to_rates_csv_is_charted_with_its_place(data_copy):
+    _append(paths.rates_path(data_copy), "xbq_rate_firms_of_all,2,xbq_firms_open,xbq_firms+xbq_individual,"
+            "xbq_reopen_rate,reopened firms over all businesses,inconsistent,A reading added by a test.")
+    _append(paths.labels_path(data_copy), "xbq_rate_firms_of_all,xbq,share,firms of all businesses,企业/合计")
+    fig = plots.rates_vs_recomputed(Report(load_ledger(data_copy)))
+    assert "Xiaobanqiao 小板桥: firms of all businesses 企业/合计" in _rows(fig)
+    row = plots.chart_data_frame(fig).set_index("rate").loc["xbq_rate_firms_of_all"]
+    assert (row["verdict"], row["arithmetic"]) == ("inconsistent", "4800 / 21630 = 22.19% → 22%")
+    assert "1 of the 17 claims, 4 readings" in fig.axes[0].get_title(loc="left")
+
+
+def test_a_label_naming_an_unknown_place_is_an_input_error(data_copy):
+    _append(paths.labels_path(data_copy), "xbq_markets,nowhere,markets,markets,市场")
+    with pytest.raises(InputError) as err:
+        load_labels(load_ledger(data_copy))
+    lines = paths.labels_path(data_copy).read_text(encoding="utf-8").count("\n")
+    assert (err.value.line, err.value.column) == (lines, "place")
+    assert "unknown place 'nowhere'" in str(err.value) and "labels.csv" in str(err.value)
+
+
+# ---------------------------------------------------------------- in the built book
+
+
+@pytest.mark.slow
+def test_every_chart_in_the_book_opens_full_size_and_links_its_data(built_book):
+    from bs4 import BeautifulSoup
+
+    names = set()
+    for page in sorted(built_book.glob("book/*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for img in soup.select("img.recount-chart"):
+            link = img.find_parent("a")
+            assert link is not None and link["href"] == img["src"], f"{page.name}: chart not linked to its file"
+            assert (page.parent / link["href"]).resolve().is_file()
+            source = img.find_parent("figure").find("p", class_="recount-chart-source")
+            hrefs = [a["href"] for a in source.select("a.download")]
+            assert any(h.endswith("/article.zh.txt") for h in hrefs), f"{page.name}: no source line"
+            csv_href = source.select_one("span.recount-chart-data a.download")["href"]
+            name = csv_href.rsplit("/", 1)[-1]
+            published = (page.parent / csv_href).resolve().read_text(encoding="utf-8")
+            assert published == (paths.CHART_DATA_DIR / name).read_text(encoding="utf-8")
+            names.add(name.removesuffix(".csv"))
+    assert names == {p.stem for p in paths.CHART_DATA_DIR.glob("*.csv")}, "a committed chart CSV the book never links"

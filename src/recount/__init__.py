@@ -12,7 +12,9 @@ Modules, each named for what it holds:
 - ``constraints`` cross-claim checks (parts <= totals, enumerations)
 - ``census``      every number in the source and the ledger row or exclusion that covers it
 - ``report``      the tables and objects the CLI and the book show
-- ``plots``       the house chart style and every chart in the book
+- ``labels``      what the charts call places and ledger rows (``places.csv``, ``labels.csv``)
+- ``plots``       the house chart style and every chart in the book, with its data
+- ``sphinx_chart`` a chart in the book: full-size link, alt text, source line, CSV (myst-nb plugin)
 - ``cli``         ``python -m recount check``
 """
 

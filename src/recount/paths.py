@@ -31,6 +31,10 @@ STRENGTHS_NAME = "strengths.csv"
 SUPERLATIVES_NAME = "superlatives.csv"
 READINGS_NAME = "superlative_readings.csv"
 DATAPACKAGE_NAME = "datapackage.json"
+PLACES_NAME = "places.csv"
+LABELS_NAME = "labels.csv"
+#: the data behind each chart of the book, one CSV a chart (derived: written by `make chart-data`)
+CHART_DATA_DIR = DATA_DIR / "output" / "charts"
 
 #: sha256 of the source article as captured; the source is never edited.
 SOURCE_SHA256 = "685002a66039480f536e719b3260a793d48920c888e31006cb0d3e815396bd25"
@@ -71,6 +75,14 @@ def constraints_path(base: Path | None = None) -> Path:
 
 def events_path(base: Path | None = None) -> Path:
     return (base or data_dir()) / EVENTS_NAME
+
+
+def places_path(base: Path | None = None) -> Path:
+    return (base or data_dir()) / PLACES_NAME
+
+
+def labels_path(base: Path | None = None) -> Path:
+    return (base or data_dir()) / LABELS_NAME
 
 
 def datapackage_path(base: Path | None = None) -> Path:

@@ -8,8 +8,10 @@ One look for every chart:
 * Noto Sans CJK SC loaded explicitly (:func:`cjk_family`), so Chinese labels
   never fall back to boxes; a missing font is an error naming the Debian
   package, not a silent warning;
-* labelled axes with units, bilingual labels ("Xiaobanqiao 小板桥"), and the
-  source line :data:`SOURCE_LINE` under every chart;
+* labelled axes with units, bilingual labels ("Xiaobanqiao 小板桥: firms only 企业")
+  read from ``data/places.csv`` and ``data/labels.csv`` (:mod:`recount.labels`), never
+  typed here; every text horizontal; linear scales only; only shares on a share axis;
+  the source line :data:`SOURCE_LINE` under every chart;
 * intervals drawn as intervals: a figure written with 余/多/左右 is a bar to its
   lower bound and a hatched extension to its upper bound; a cited percentage is
   a band over the values that round to it; a recomputed rate is a segment;
@@ -19,8 +21,11 @@ One look for every chart:
 Every chart function takes a :class:`recount.report.Report` and returns a
 :class:`matplotlib.figure.Figure` built without pyplot (no global figure state,
 nothing shown twice in a notebook). :func:`alt_text` gives the chart's text
-alternative, with the numbers it shows; :func:`show` wraps a figure for display
-in a notebook as an ``<img>`` carrying that alt text.
+alternative, with the numbers it shows, and :func:`chart_csv` the numbers themselves
+(committed as ``data/output/charts/<name>.csv``, refreshed by ``make chart-data``);
+:func:`show` wraps a figure for a notebook: a PNG whose output metadata carries the alt
+text, the ledger files it comes from and its CSV, which :mod:`recount.sphinx_chart`
+renders in the book.
 """
 
 from __future__ import annotations
@@ -28,7 +33,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import functools
-import html
 import io
 import os
 from collections.abc import Iterator
@@ -46,8 +50,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation
+from pandas import DataFrame
 
+from recount import paths
 from recount.intervals import Interval
+from recount.labels import load_labels
 from recount.ledger import Event
 from recount.render import as_written
 from recount.report import Report
@@ -76,7 +83,17 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
     "unverifiable": (GREY, "s", "unverifiable (no counts given)"),
     "derived": (OKABE_ITO["blue"], "D", "derived (not stated in the article)"),
 }
-VERDICT_COLOURS = {v: s[0] for v, s in VERDICT_STYLE.items()}
+#: the panel of each verdict in the chart of every claim, the inconsistent first
+GROUP_TITLES = {
+    "inconsistent": "Does not match its own counts",
+    "consistent": "Matches its own counts",
+    "unverifiable": "No counts given, cannot be checked",
+    "derived": "Derived from the counts, not stated",
+}
+#: one colour per kind of count, in the order data/labels.csv first names them
+MEASURE_COLOURS = (OKABE_ITO["blue"], OKABE_ITO["sky_blue"], OKABE_ITO["reddish_purple"], OKABE_ITO["orange"])
+#: the output metadata key that marks a chart for recount.sphinx_chart
+CHART_METADATA = "application/vnd.recount.chart+json"
 
 #: article section -> colour and marker (timeline)
 SECTION_STYLE: dict[int, tuple[str, str]] = {
@@ -102,86 +119,6 @@ CJK_FONT_PATHS = (
     Path("/usr/local/share/fonts/NotoSansCJK-Regular.ttc"),
 )
 CJK_FONT_ENV = "RECOUNT_CJK_FONT"
-
-#: places, for bilingual labels
-PLACES = {
-    "district": ("Guandu district", "官渡区"),
-    "taihe": ("Taihe", "太和"),
-    "wujing": ("Wujing", "吴井"),
-    "xbq": ("Xiaobanqiao", "小板桥"),
-    "gd": ("Guandu sub-district", "官渡街道"),
-    "lsw": ("Luosiwan", "螺蛳湾"),
-    "wqy": ("Wangqiying", "王旗营"),
-}
-
-#: short bilingual labels for the ledger rows the charts show (fallback: the id)
-LABELS: dict[str, tuple[str, str]] = {
-    # rates
-    "loan_rate_cut": ("Loan cut, probably the rate", "贷款下降"),
-    "ui_eligible_share": ("Refund: eligible / surveyed", "符合条件/调查"),
-    "ui_approved_share": ("Refund: approved / eligible", "审核通过/符合条件"),
-    "ui_approved_of_surveyed": ("Refund: approved / surveyed", "审核通过/调查"),
-    "wujing_sector_rate": ("Wujing essential firms", "吴井 保民生企业"),
-    "xbq_rate_firms": ("Xiaobanqiao, firms only", "小板桥 企业"),
-    "xbq_rate_shops": ("Xiaobanqiao, shops only", "小板桥 个体"),
-    "xbq_rate_all": ("Xiaobanqiao, firms + shops", "小板桥 合计"),
-    "xbq_trade_rate": ("Trade & services", "商贸服务业"),
-    "xbq_logistics_rate": ("Warehousing & logistics", "仓储物流业"),
-    "xbq_catering_rate": ("Catering", "餐饮业"),
-    "gd_firms_open_share": ("Guandu sub-district firms", "官渡街道 企业"),
-    "gd_shops_open_share": ("Guandu sub-district shops", "官渡街道 个体"),
-    "taihe_share_of_district": ("Taihe share of district", "太和 占全区"),
-    "wujing_share_of_district": ("Wujing share of district", "吴井 占全区"),
-    "xbq_share_of_district": ("Xiaobanqiao share of district", "小板桥 占全区"),
-    "gd_share_of_district": ("Guandu sub-district share", "官渡街道 占全区"),
-    "lsw_rate": ("Luosiwan overall", "螺蛳湾 总体"),
-    "lsw_phase1_rate": ("Phase-one market", "一期市场"),
-    "lsw_phase2_rate": ("Phase-two market", "二期市场"),
-    "lsw_storage_rate": ("Warehouse area", "仓储区"),
-    "lsw_boutique_rate": ("Boutique area", "精品区"),
-    "lsw_office_rate": ("Office building", "写字楼"),
-    "wqy_supply_share": ("Wangqiying vegetable supply", "王旗营 蔬菜供应"),
-    "wqy_open_share": ("Wangqiying merchants open", "王旗营 商户"),
-    "district_rate": ("District individual businesses", "全区 个体户"),
-    "district_markets_open_share": ("District specialised markets", "全区 专业市场"),
-    "realestate_rate": ("District real-estate firms", "全区 房地产企业"),
-    "restaurants_rate": ("District catering businesses", "全区 餐饮单位"),
-    # figures
-    "xbq_reopen_rate": ("Xiaobanqiao overall", "小板桥 总体"),
-    "ui_surveyed": ("Surveyed", "调查"),
-    "ui_eligible": ("Eligible", "符合条件"),
-    "ui_approved": ("Approved so far", "已审核通过"),
-    "ccb_credit": ("CCB credit lines", "建设银行授信"),
-    "bocom_loans": ("BoCom loans", "交通银行贷款"),
-    "ui_refund_amount": ("Unemployment-insurance refund", "失业保险返还"),
-    "pension_refund_amount": ("Pension & injury refund", "养老工伤保险退费"),
-    "subsidy_amount": ("Job-retention subsidy", "稳岗补贴"),
-    "incubator_award": ("Incubator awards", "创业载体奖补"),
-    "kangle_rent_total": ("Kangle tea market rent waived", "康乐减免租金"),
-    "culture_grant": ("Grant per cultural centre", "文化中心经费"),
-}
-
-#: the unemployment-insurance refund funnel, widest stage first
-FUNNEL_STAGES = ("ui_surveyed", "ui_eligible", "ui_approved")
-#: the funnel's shares: (rate id, what it divides)
-FUNNEL_SHARES = {"ui_eligible": "ui_eligible_share", "ui_approved": "ui_approved_share"}
-
-#: sub-district -> measure -> figure id (None: the article gives no such count)
-SUBDISTRICT_MEASURES = (
-    ("firms", "Firms 企业", OKABE_ITO["blue"]),
-    ("firms_open", "Firms reopened 已复工企业", OKABE_ITO["sky_blue"]),
-    ("individual", "Individual businesses 个体工商户", OKABE_ITO["reddish_purple"]),
-    ("shops_open", "Individual shops open 开门营业门店", OKABE_ITO["yellow"]),
-)
-SUBDISTRICT_FIGURES: dict[str, dict[str, str | None]] = {
-    "taihe": {"firms": None, "firms_open": None, "individual": "taihe_individual", "shops_open": None},
-    "wujing": {"firms": "wujing_firms", "firms_open": None, "individual": "wujing_individual", "shops_open": None},
-    "xbq": {"firms": "xbq_firms", "firms_open": "xbq_firms_open", "individual": "xbq_individual",
-            "shops_open": "xbq_shops_open"},
-    "gd": {"firms": "gd_firms", "firms_open": "gd_firms_open", "individual": "gd_individual",
-           "shops_open": "gd_shops_open"},
-}
-
 
 class FontMissingError(RuntimeError):
     """The CJK font the charts need is not installed."""
@@ -260,10 +197,18 @@ def _new(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
 
 
-def _finish(fig: Figure, alt: str) -> Figure:
+def _finish(fig: Figure, alt: str, name: str, records: list[dict], report: Report,
+            sources: tuple[str, ...], note: str = "") -> Figure:
+    """The source line (after ``note``, if any) under the chart; its alt text, name, data and the
+    ledger files it draws from."""
     # supxlabel, not fig.text: constrained layout keeps room for it below any legend
-    fig.supxlabel(SOURCE_LINE, x=0.01, ha="left", fontsize=7.5, color="#444444")
+    fig.supxlabel(f"{note}\n{SOURCE_LINE}" if note else SOURCE_LINE, x=0.01, ha="left", fontsize=7.5,
+                  color="#444444")
     fig.recount_alt = alt  # read by alt_text()
+    fig.recount_name = name  # its data is data/output/charts/<name>.csv
+    fig.recount_data = DataFrame(records)
+    fig.recount_data_dir = report.ledger.data_dir
+    fig.recount_sources = sources
     # Not drawn here: save_png and save_svg draw (and lay out) the figure inside the house
     # style, so tick labels made at draw time get the CJK font too; drawing here as well
     # would lay out and draw every chart twice.
@@ -301,53 +246,82 @@ def png_bytes(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+def chart_data_frame(fig: Figure) -> DataFrame:
+    """The numbers the chart draws, one row per mark."""
+    return fig.recount_data
+
+
+def chart_csv(fig: Figure) -> str:
+    """The numbers the chart draws, as the CSV published under it."""
+    return chart_data_frame(fig).to_csv(index=False, lineterminator="\n")
+
+
+def _project_path(path: Path) -> str | None:
+    """``path`` relative to the project root (the book's source folder), or None outside it."""
+    try:
+        return Path(path).resolve().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return None
+
+
 @dataclass
 class Chart:
-    """A figure to display in a notebook: an ``<img>`` with alt text in HTML, PNG elsewhere."""
+    """A chart for a notebook: a PNG with its alt text, its sources and its data file.
+
+    In the book, :mod:`recount.sphinx_chart` renders it as an image that opens at full
+    size on tap, with the source line and the link to the chart's CSV under it. Elsewhere
+    (JupyterLab) it is a plain PNG.
+    """
 
     figure: Figure
-    alt: str
 
     @functools.cached_property
     def png(self) -> bytes:
         return png_bytes(self.figure)
 
-    def _repr_png_(self) -> bytes:
-        return self.png
+    @property
+    def alt(self) -> str:
+        return alt_text(self.figure)
 
-    def _repr_html_(self) -> str:
-        data = base64.b64encode(self.png).decode("ascii")
-        w, h = self.figure.get_size_inches()
-        return (f'<img class="recount-chart" src="data:image/png;base64,{data}" '
-                f'alt="{html.escape(self.alt, quote=True)}" width="{round(w * 96)}" '
-                f'height="{round(h * 96)}" style="max-width:100%;height:auto">')
+    def metadata(self) -> dict:
+        fig = self.figure
+        data_dir = Path(fig.recount_data_dir)
+        sources = [p for p in (_project_path(data_dir / name) for name in (paths.SOURCE_NAME, *fig.recount_sources))
+                   if p]
+        own_data = data_dir.resolve() == paths.DATA_DIR.resolve()
+        return {"alt": self.alt, "name": fig.recount_name, "sources": sources,
+                "data": _project_path(paths.CHART_DATA_DIR / f"{fig.recount_name}.csv") if own_data else None}
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        width = round(self.figure.get_size_inches()[0] * 96)
+        data = {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": self.alt}
+        return data, {"image/png": {"width": width}, CHART_METADATA: self.metadata()}
 
     def __repr__(self) -> str:
         return f"Chart({self.alt!r})"
 
 
 def show(fig: Figure) -> Chart:
-    """Display ``fig`` in a notebook with its alt text (the last expression of a cell)."""
-    return Chart(fig, alt_text(fig))
+    """Display ``fig`` in a notebook with its alt text, source line and data (the last expression of a cell)."""
+    alt_text(fig)
+    return Chart(fig)
 
 
 # ---------------------------------------------------------------- small helpers
 
 
-def bilingual(key: str, fallback: str | None = None) -> str:
-    en, zh = LABELS.get(key, (fallback or key, ""))
-    return f"{en} {zh}".strip()
-
-
-def place(key: str) -> str:
-    en, zh = PLACES[key]
-    return f"{en} {zh}"
-
-
 def _pct(x: Fraction | float | None, decimals: int = 2) -> str:
-    if x is None:
-        return "∞"
-    return fmt_fraction(Fraction(x), decimals)
+    return "∞" if x is None else fmt_fraction(Fraction(x), decimals)
+
+
+def _rec(r: RateResult) -> str:
+    """The recomputed rate to two decimals at most: 82.02%, 56.13–84.20%."""
+    rec = r.recomputed
+    if rec is None:
+        return "no counts"
+    if rec.is_point:
+        return f"{_pct(rec.low)}%"
+    return f"{_pct(rec.low)}–{_pct(rec.high)}%"
 
 
 def _num(x: Fraction | float | None) -> str:
@@ -361,25 +335,16 @@ def _num(x: Fraction | float | None) -> str:
 
 
 def _span_text(iv: Interval) -> str:
-    if iv.is_point:
-        return _num(iv.low)
-    return f"{_num(iv.low)} to {_num(iv.high)}"
+    return _num(iv.low) if iv.is_point else f"{_num(iv.low)} to {_num(iv.high)}"
 
 
-def _interval_bar(ax, y: float, iv: Interval, colour: str, height: float = 0.7, horizontal: bool = True,
-                  label: str | None = None) -> None:
+def _interval_bar(ax, y: float, iv: Interval, colour: str, height: float = 0.7) -> None:
     """A bar to the lower bound, a hatched extension to the upper bound (if any)."""
     lo = float(iv.low)
-    hi = float(iv.high) if iv.high is not None else None
-    bar = ax.barh if horizontal else ax.bar
-    bar(y, lo, height, color=colour, edgecolor=EDGE, linewidth=0.6, label=label)
-    if hi is not None and hi > lo:
-        if horizontal:
-            ax.barh(y, hi - lo, height, left=lo, color=colour, alpha=0.35, hatch="///",
-                    edgecolor=EDGE, linewidth=0.6)
-        else:
-            ax.bar(y, hi - lo, height, bottom=lo, color=colour, alpha=0.35, hatch="///",
-                   edgecolor=EDGE, linewidth=0.6)
+    ax.barh(y, lo, height, color=colour, edgecolor=EDGE, linewidth=0.6)
+    if iv.high is not None and iv.high > iv.low:
+        ax.barh(y, float(iv.high) - lo, height, left=lo, color=colour, alpha=0.35, hatch="///",
+                edgecolor=EDGE, linewidth=0.6)
 
 
 def _legend_below(fig: Figure, ax, handles, ncol: int = 1, drop: float = 0.5) -> None:
@@ -393,15 +358,30 @@ def _interval_legend() -> Patch:
     return Patch(facecolor="white", edgecolor=EDGE, hatch="///", label="range of a 余/多 figure (hatched)")
 
 
-def _verdict_handles(verdicts) -> list[Line2D]:
+def _bars_axis(ax, labels: list[str], xlabel: str = "") -> None:
+    """Rows top to bottom, no horizontal grid, counts with thousands separators."""
+    n = len(labels)
+    ax.set_yticks(range(n), list(reversed(labels)))
+    ax.set_ylim(-0.6, n - 0.4)
+    ax.grid(axis="y", visible=False)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    if xlabel:
+        ax.set_xlabel(xlabel)
+
+
+def _right_text(ax, y: float, text: str) -> None:
+    """A value written in the column right of the axes, horizontal."""
+    ax.text(1.02, y, text, transform=ax.get_yaxis_transform(), va="center", ha="left", fontsize=8, clip_on=False)
+
+
+def _verdict_handles(verdicts) -> list:
     out = []
-    for v in VERDICT_STYLE:
-        if v in verdicts:
-            colour, marker, label = VERDICT_STYLE[v]
-            if v == "unverifiable":  # nothing recomputed: only the cited band, in grey
-                out.append(Patch(facecolor=colour, alpha=0.3, edgecolor=colour,
-                                 label="unverifiable: no counts, cited band only"))
-                continue
+    for v, (colour, marker, label) in VERDICT_STYLE.items():
+        if v not in verdicts:
+            continue
+        if v == "unverifiable":  # nothing recomputed: only the cited band, in grey
+            out.append(Patch(facecolor=colour, alpha=0.3, edgecolor=colour, label="unverifiable: cited band only"))
+        else:
             out.append(Line2D([], [], color=colour, marker=marker, markeredgecolor=EDGE, linestyle="-",
                               linewidth=3, markersize=7, label=f"recomputed: {label}"))
     return out
@@ -432,27 +412,19 @@ def _plot_cited(ax, y: float, r: RateResult) -> None:
             linestyle="none", zorder=5)
 
 
-def _cited_text(r: RateResult) -> str:
-    if r.cited is None:
-        return "not stated"
-    ci = r.cited_interval
-    d = r.cited.decimals + 1
-    close = ")" if ci.high_open else "]"
-    return f"{r.cited.value_text}% [{_pct(ci.low, d)}, {_pct(ci.high, d)}{close}"
+def _band_text(r: RateResult) -> str:
+    """``from 87.5 up to 88.5``: the values that round to the cited figure, in words."""
+    ci, d = r.cited_interval, r.cited.decimals + 1
+    return f"from {_pct(ci.low, d)} {'up to' if ci.high_open else 'to'} {_pct(ci.high, d)}"
 
 
-def _rate_row_text(r: RateResult) -> str:
-    cited = f"{r.cited.value_text}%" if r.cited is not None else "not stated"
-    rec = r.recomputed_text(2) if r.recomputed is not None else "no counts"
-    return f"{cited} → {rec}  {r.verdict}"
+def _slug(place) -> str:
+    """A file name for a place: ``xiaobanqiao``, ``guandu-district``."""
+    return place.name_en.lower().replace(" ", "-")
 
 
-def _rate_alt(r: RateResult) -> str:
-    label = LABELS.get(r.rate.id, (r.rate.id, ""))[0]
-    cited = (f"cited {r.cited.value_text}% (values {_pct(r.cited_interval.low, r.cited.decimals + 1)} to "
-             f"{_pct(r.cited_interval.high, r.cited.decimals + 1)})") if r.cited else "not stated"
-    rec = f"recomputed {r.recomputed_text(2)}" if r.recomputed is not None else "no counts to recompute"
-    return f"{label}: {cited}, {rec}, {r.verdict}"
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 # ---------------------------------------------------------------- charts
@@ -460,101 +432,163 @@ def _rate_alt(r: RateResult) -> str:
 
 def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: int | None = None,
                         title: str | None = None) -> Figure:
-    """Every cited rate against its recomputation.
+    """Every cited share against its recomputation, one panel per verdict.
 
-    One row per rate (default: every row with a cited figure, or those of
-    ``section``, or exactly ``ids``). The band is the cited value's rounding
-    interval ``[c − h, c + h)``, the black tick the cited value itself; the
-    coloured dot or segment is the recomputed interval, its colour and shape the
-    claim's verdict. The right-hand column spells the numbers out.
+    One row per reading (default: every rate with a cited figure, or those of ``section``, or
+    exactly ``ids``), named by place and label (``data/labels.csv``), grouped by verdict (the
+    inconsistent claim in a panel of its own, first) and by place. The band is the cited
+    value's rounding interval, the black tick the cited value; the coloured mark is the
+    recomputed interval. Only rates whose label measures a ``share`` are drawn: anything else
+    (the loan-rate cut, a change in an interest rate) is named under the chart, not put on a
+    0-100 % axis.
     """
-    results = [r for r in report.results if (ids is None and r.cited is not None) or (ids and r.rate.id in ids)]
+    labels = load_labels(report.ledger)
+    chosen = [r for r in report.results if (ids is None and r.cited is not None) or (ids and r.rate.id in ids)]
     if section is not None:
-        results = [r for r in results if r.rate.section == section]
-    if ids:
-        order = {rid: i for i, rid in enumerate(ids)}
-        results.sort(key=lambda r: order[r.rate.id])
-    if not results:
+        chosen = [r for r in chosen if r.rate.section == section]
+    left_out = [r for r in chosen if labels[r.rate.id].measure not in ("share", "")]
+    chosen = [r for r in chosen if r not in left_out]
+    if not chosen:
         raise ValueError("no rates to draw")
-    n = len(results)
+    place_order = {p: i for i, p in enumerate(labels.places)}
+    position = {r.rate.id: i for i, r in enumerate(chosen)}
+
+    def order(r: RateResult):
+        place = labels[r.rate.id].place
+        return place_order.get(place.id if place else None, len(place_order)), position[r.rate.id]
+
+    groups = [(v, sorted((r for r in chosen if r.verdict == v), key=order)) for v in GROUP_TITLES]
+    groups = [(v, rs) for v, rs in groups if rs]
+    n = len(chosen)
     with style():
-        fig = _new(WIDTH, 1.3 + 0.3 * n)
-        ax = fig.add_subplot()
-        for i, r in enumerate(results):
-            y = n - 1 - i
-            _plot_cited(ax, y, r)
-            _plot_recomputed(ax, y, r)
-            ax.text(1.01, y, _rate_row_text(r), transform=ax.get_yaxis_transform(), va="center",
-                    ha="left", fontsize=7.5, clip_on=False)
-        ax.set_yticks(range(n), [bilingual(r.rate.id) for r in reversed(results)], fontsize=8)
-        ax.set_ylim(-0.7, n - 0.3)
-        ax.set_xlim(0, 102)
-        ax.set_xlabel("Share (%) — band: values that round to the cited figure; tick: cited; "
-                      "dot/segment: recomputed")
-        ax.grid(axis="y", visible=False)
-        ax.set_title(title or "Cited rates against their recomputation 引用比率与重算")
+        fig = _new(WIDTH, 1.5 + 0.3 * n + 0.45 * len(groups))
+        axes = fig.subplots(len(groups), 1, sharex=True, squeeze=False,
+                            gridspec_kw={"height_ratios": [len(rs) + 0.6 for _, rs in groups]})[:, 0]
+        records = []
+        for ax, (verdict, rs) in zip(axes, groups):
+            claims = {r.rate.cited or r.rate.id for r in rs}
+            count = (f"{len(claims)} of the {_stated(report)} claims" if verdict != "derived"
+                     else _plural(len(claims), "rate"))
+            ax.set_title(f"{GROUP_TITLES[verdict]}: {count}" + (f", {len(rs)} readings" if len(rs) > len(claims)
+                                                                  else ""), fontsize=9.5,
+                         color=VERDICT_STYLE["inconsistent"][0] if verdict == "inconsistent" else EDGE)
+            for i, r in enumerate(rs):
+                y = len(rs) - 1 - i
+                _plot_cited(ax, y, r)
+                _plot_recomputed(ax, y, r)
+                cited = f"{r.cited.value_text}%" if r.cited else "not stated"
+                _right_text(ax, y, f"{cited} → {_rec(r)}")
+                lab = labels[r.rate.id]
+                records.append({"verdict": r.verdict, "claim": r.rate.cited or "", "rate": r.rate.id,
+                                "place": lab.place.name_en if lab.place else "", "label_en": lab.label_en,
+                                "label_zh": lab.label_zh, "cited_pct": r.cited.value_text if r.cited else "",
+                                "recomputed_low_pct": _pct(r.recomputed.low, 4) if r.recomputed else "",
+                                "recomputed_high_pct": _pct(r.recomputed.high, 4) if r.recomputed else "",
+                                "arithmetic": r.arithmetic() if r.recomputed else ""})
+            ax.set_yticks(range(len(rs)), [labels[r.rate.id].row for r in reversed(rs)], fontsize=8)
+            ax.set_ylim(-0.7, len(rs) - 0.3)
+            ax.grid(axis="y", visible=False)
+        ax = axes[-1]
+        ax.set_xlim(0, 104)
+        ax.set_xlabel("Share (%)")
+        note = "; ".join(f"{labels[r.rate.id].row_en} ({r.cited.value_text}%)" for r in left_out)
+        fig.suptitle(title or "Cited rates against their recomputation 引用比率与重算", x=0.01, ha="left",
+                     fontsize=11, fontweight="bold")
         handles = [Line2D([], [], marker="|", color=EDGE, markersize=12, markeredgewidth=2, linestyle="none",
                           label="cited value"),
-                   Patch(facecolor=GREY, alpha=0.3, edgecolor=GREY, label="values that round to it (band)")]
-        handles += _verdict_handles({r.verdict for r in results})
-        _legend_below(fig, ax, handles, 3)
-        rows = "; ".join(_rate_alt(r) for r in results)
-        counts = {v: sum(1 for r in results if r.verdict == v) for v in VERDICT_STYLE}
-        summary = ", ".join(f"{c} {v}" for v, c in counts.items() if c)
-        alt = (f"Dot-and-interval chart of {n} rates on a 0 to 100 percent scale (rows: {summary}); "
-               f"for each, the cited value with its rounding interval and the recomputed value. {rows}.")
-        return _finish(fig, alt)
+                   Patch(facecolor=GREY, alpha=0.3, edgecolor=GREY, label="values that round to it")]
+        handles += _verdict_handles({r.verdict for r in chosen})
+        _legend_below(fig, ax, handles, 2)
+        alt = _rates_alt(report, chosen, groups, left_out, labels, section, ids)
+        return _finish(fig, alt, "claims" + (f"-section-{section}" if section is not None else "")
+                       + ("-" + "-".join(ids) if ids else ""), records, report,
+                       (paths.FIGURES_NAME, paths.RATES_NAME, paths.LABELS_NAME, paths.PLACES_NAME),
+                       f"Not drawn, as not a share: {note}." if note else "")
 
 
-def timeline(report_or_events: Report | list[Event], section: int | None = None) -> Figure:
+def _stated(report: Report, section: int | None = None) -> int:
+    """How many percentages the article states (of ``section``): its claims, however many readings each has."""
+    return len({r.rate.cited for r in report.results if r.cited is not None
+                and (section is None or r.rate.section == section)})
+
+
+def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
+    """The claims are the article's stated percentages, counted once each; no other count is called claims."""
+    drawn = len({r.rate.cited for r in chosen if r.cited is not None})
+    share_axis = f"in {len(chosen)} rows on a 0 to 100 percent share axis"
+    if ids:
+        head = f"Dot-and-interval chart of {len(chosen)} rates on a 0 to 100 percent share axis"
+    elif section is None:
+        head = f"Dot-and-interval chart of the {_stated(report)} percentages the article states, its claims: " \
+               f"{drawn} of them {share_axis}"
+    else:
+        head = f"Dot-and-interval chart of the percentages section {section} states, {drawn} of the article's " \
+               f"{_stated(report)} claims, {share_axis}"
+    parts = []
+    for verdict, rs in groups:
+        n = len({r.rate.cited or r.rate.id for r in rs})
+        rows = "; ".join(f"{labels[r.rate.id].row_en}: "
+                         + (f"cited {r.cited.value_text}% (values {_band_text(r)} round to it), " if r.cited else "")
+                         + (f"recomputed {_rec(r)}" if r.recomputed else "no counts to recompute from")
+                         for r in rs)
+        parts.append(f"{verdict.capitalize()}, {n} of the claims: {rows}" if verdict != "derived"
+                     else f"Derived, {_plural(n, 'rate')}: {rows}")
+    text = f"{head}. " + ". ".join(parts) + "."
+    if left_out:
+        text += " Not drawn, as not a share: " + "; ".join(
+            f"{labels[r.rate.id].row_en} ({r.cited.value_text}%, {r.verdict})" for r in left_out) + "."
+    derived = [r for r in report.results if r.cited is None and (section is None or r.rate.section == section)]
+    if derived and not ids:
+        text += f" The {len(derived)} derived rates, which the article does not state, are counted apart and not drawn."
+    return text
+
+
+def timeline(report_or_events: Report, section: int | None = None) -> Figure:
     """The article's dated events on one time axis, coloured and shaped by section.
 
-    An event dated to a month only (今年2月) is drawn as a bar over the month: its
-    date is an interval too.
+    Each event is labelled in English with the Chinese term in brackets (``data/labels.csv``).
+    An event dated to a month only (今年2月) is drawn as a bar over the month: its date is an
+    interval too.
     """
-    events = report_or_events.ledger.events if isinstance(report_or_events, Report) else list(report_or_events)
-    if section is not None:
-        events = [e for e in events if e.section == section]
+    report = report_or_events
+    labels = load_labels(report.ledger)
+    events = [e for e in report.ledger.events if section is None or e.section == section]
     events = sorted(events, key=lambda e: (e.date, e.start))
     if not events:
         raise ValueError("no events to draw")
     n = len(events)
     first = min(e.date for e in events).replace(day=1)
     last = max(_month_end(e.date) if e.precision == "month" else e.date for e in events)
-    x0, x1 = first - timedelta(days=2), last + timedelta(days=3)
     with style():
         fig = _new(WIDTH, 1.4 + 0.32 * n)
         ax = fig.add_subplot()
-        labels = []
+        placed, records = [], []
         for i, e in enumerate(events):
             y = n - 1 - i
             colour, marker = SECTION_STYLE[e.section]
-            if e.precision == "month":
-                end = _month_end(e.date)
-                ax.barh(y, end - e.date + timedelta(days=1), 0.5, left=e.date, color=colour, alpha=0.35,
-                        edgecolor=EDGE, linewidth=0.6)
-                anchor, right = e.date, end
+            lab = labels[e.id]
+            text = f"{lab.title_en} ({lab.label_zh})" if lab.label_zh else lab.title_en
+            if e.precision == "month":  # a light bar over the month, the label on it from its start
+                ax.barh(y, _month_end(e.date) - e.date + timedelta(days=1), 0.5, left=e.date, color=colour,
+                        alpha=0.35, edgecolor=EDGE, linewidth=0.6)
+                label, before = ax.text(e.date + timedelta(days=1), y, text, va="center", fontsize=8), None
             else:
                 ax.plot([e.date], [y], marker=marker, color=colour, markeredgecolor=EDGE, markersize=8,
                         linestyle="none", zorder=3)
-                anchor, right = e.date, e.date
-            if e.precision == "month":  # over its light bar, from the start of the month
-                label = ax.text(anchor + timedelta(days=1), y, e.label_en, va="center", ha="left", fontsize=8)
-                before = None
-            else:
-                label = ax.text(right + timedelta(days=2), y, e.label_en, va="center", ha="left", fontsize=8)
-                before = anchor - timedelta(days=2)
+                label, before = ax.text(e.date + timedelta(days=2), y, text, va="center", fontsize=8), \
+                    e.date - timedelta(days=2)
             label.set_in_layout(False)  # placed below, once the axes have their size
-            labels.append((label, before))
-        ax.set_yticks(range(n), [f"{_date_en(e)}  {e.quote}" for e in reversed(events)], fontsize=8)
-        ax.set_ylim(-0.7, n - 0.3)
-        ax.set_xlim(x0, x1)
+            placed.append((label, before))
+            records.append({"event": e.id, "date": e.date.isoformat(), "precision": e.precision,
+                            "section": e.section, "label_en": lab.label_en, "label_zh": lab.label_zh,
+                            "quote": e.quote})
+        _bars_axis(ax, [_date_en(e) for e in events])
+        ax.set_xlim(first - timedelta(days=2), last + timedelta(days=3))
         ax.xaxis.set_major_locator(mdates.MonthLocator())
         ax.xaxis.set_minor_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("1 %b %Y"))
         months = any(e.precision == "month" for e in events)
         ax.set_xlabel("Date (2020)" + ("; a bar marks an event the article dates to a month only" if months else ""))
-        ax.grid(axis="y", visible=False)
         ax.grid(axis="x", which="minor", color="#EEEEEE", linewidth=0.5)
         scope = f" — section {section}" if section is not None else ""
         ax.set_title(f"Dated events in the article 文中日期{scope}")
@@ -562,11 +596,12 @@ def timeline(report_or_events: Report | list[Event], section: int | None = None)
         handles = [Line2D([], [], marker=SECTION_STYLE[s][1], color=SECTION_STYLE[s][0], markeredgecolor=EDGE,
                           linestyle="none", markersize=7, label=SECTION_NAMES[s]) for s in secs]
         _legend_below(fig, ax, handles, len(secs))
-        _place_labels(fig, ax, labels)
+        _place_labels(fig, ax, placed)
         items = "; ".join(f"{_date_en(e)}: {e.label_en}" for e in events)
         alt = (f"Timeline of {n} dated events from {_date_en(events[0])} to {_date_en(events[-1])} 2020. "
                f"{items}.")
-        return _finish(fig, alt)
+        return _finish(fig, alt, "timeline" + (f"-section-{section}" if section is not None else ""), records,
+                       report, (paths.EVENTS_NAME, paths.LABELS_NAME))
 
 
 def _place_labels(fig: Figure, ax, labels) -> None:
@@ -600,94 +635,97 @@ def _date_en(e: Event) -> str:
     return e.date.strftime("%B") if e.precision == "month" else f"{e.date.day} {e.date:%b}"
 
 
-def funnel(report: Report, stages: tuple[str, ...] = FUNNEL_STAGES) -> Figure:
+def funnel(report: Report, measure: str = "refund_stage") -> Figure:
     """Surveyed → eligible → approved firms of the unemployment-insurance refund.
 
-    "2000余" approved is drawn as its interval: a bar to 2,000 and a hatched
-    extension to the next thousand.
+    The stages are the figures labelled ``refund_stage`` in ``data/labels.csv``, widest first;
+    each stage's share of the one before is the rate of the ledger that divides them.
+    "2000余" approved is drawn as its interval: a bar to 2,000 and a hatched extension.
     """
-    figs = [report.ledger.figures[f] for f in stages]
+    labels = load_labels(report.ledger)
+    figs = [report.ledger.figures[lab.id] for lab in labels.measure(measure) if lab.id in report.ledger.figures]
+    if not figs:
+        raise ValueError(f"no figures labelled {measure!r}")
     n = len(figs)
     with style():
-        fig = _new(WIDTH, 3.2)
+        fig = _new(WIDTH, 1.7 + 0.5 * n)
         ax = fig.add_subplot()
-        colour = OKABE_ITO["blue"]
-        parts = []
+        parts, records = [], []
         for i, f in enumerate(figs):
-            y = n - 1 - i
             iv = f.base_interval
-            _interval_bar(ax, y, iv, colour)
-            text = f"{as_written(f)} = {_span_text(iv)}"
-            if f.id in FUNNEL_SHARES:
-                r = report.result(FUNNEL_SHARES[f.id])
-                text += f"  ({r.recomputed_text()} of {LABELS[r.rate.denominator[0]][0].lower()})"
-            end = float(iv.high if iv.high is not None else iv.low)
-            ax.text(end + float(figs[0].value) * 0.01, y, text, va="center", ha="left", fontsize=8.5)
-            parts.append(f"{LABELS[f.id][0].lower()} {_span_text(iv)}"
-                         + (f" ({report.result(FUNNEL_SHARES[f.id]).recomputed_text()} of the previous stage)"
-                            if f.id in FUNNEL_SHARES else ""))
-        ax.set_yticks(range(n), [bilingual(f.id) for f in reversed(figs)])
-        ax.set_xlim(0, float(figs[0].value) * 1.45)
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-        ax.set_xlabel("Firms (家)")
-        ax.grid(axis="y", visible=False)
+            _interval_bar(ax, n - 1 - i, iv, OKABE_ITO["blue"])
+            share = next((r for r in report.results if i and r.rate.numerator == (f.id,)
+                          and r.rate.denominator == (figs[i - 1].id,)), None)
+            tail = f" ({_rec(share)} of {labels[figs[i - 1].id].label_en})" if share else ""
+            _right_text(ax, n - 1 - i, f"{as_written(f)}{tail}")
+            parts.append(f"{labels[f.id].label_en} {_span_text(iv)}{tail}")
+            records.append({"figure": f.id, "label_en": labels[f.id].label_en, "label_zh": labels[f.id].label_zh,
+                            "as_written": as_written(f), "low": _num(iv.low).replace(",", ""),
+                            "high": _num(iv.high).replace(",", ""),
+                            "share_of_previous_pct": _rec(share).rstrip("%") if share else ""})
+        _bars_axis(ax, [labels[f.id].short for f in figs], "Firms (家)")
+        ax.set_xlim(0, float(figs[0].base_interval.high or figs[0].value) * 1.05)
         ax.set_title("Unemployment-insurance refund 失业保险稳岗返还, in firms")
         _legend_below(fig, ax, [_interval_legend()])
         alt = ("Horizontal bar chart of the unemployment-insurance refund funnel, in firms: "
                + "; ".join(parts) + ". The approved count, written 2000余, is drawn as a range.")
-        return _finish(fig, alt)
+        return _finish(fig, alt, "refund-funnel", records, report,
+                       (paths.FIGURES_NAME, paths.RATES_NAME, paths.LABELS_NAME))
 
 
-def subdistricts(report: Report, keys: tuple[str, ...] = ("taihe", "wujing", "xbq", "gd")) -> Figure:
-    """The four sub-districts side by side: firms, reopened firms, individual businesses, open shops.
+def subdistricts(report: Report, kind: str = "sub-district") -> Figure:
+    """Business counts of the sub-districts, one panel per kind of count, on one linear scale.
 
-    A figure written with 余 is a bar to its lower bound and a hatched extension
-    to its upper bound; a count the article does not give is marked "not given".
+    The places are those of ``kind`` in ``data/places.csv``; the panels, the counts labelled
+    with those places in ``data/labels.csv`` (firms, firms reopened, ...), in the table's order.
+    A figure written with 余 is a bar to its lower bound and a hatched extension to its upper
+    bound; a count the article does not give is marked "not given".
     """
+    labels = load_labels(report.ledger)
     figures = report.ledger.figures
-    m = len(SUBDISTRICT_MEASURES)
-    width = 0.8 / m
+    places = [p for p in labels.places.values() if p.kind == kind]
+    counted = [lab for lab in labels.rows.values() if lab.place in places and lab.id in figures
+               and figures[lab.id].kind == "count"]
+    measures = list(dict.fromkeys(lab.measure for lab in counted))
+    if not measures:
+        raise ValueError(f"no counts labelled for places of kind {kind!r}")
+    top = max(float(figures[lab.id].base_interval.high or figures[lab.id].value) for lab in counted)
     with style():
-        fig = _new(WIDTH, 4.8)
-        ax = fig.add_subplot()
-        top = max(float(figures[f].base_interval.high) for k in keys for f in SUBDISTRICT_FIGURES[k].values() if f)
-        lines = []
-        for g, key in enumerate(keys):
+        fig = _new(WIDTH, 1.3 + len(measures) * (0.45 + 0.3 * len(places)))
+        axes = fig.subplots(len(measures), 1, sharex=True, squeeze=False)[:, 0]
+        lines, records = [], []
+        for j, (ax, measure) in enumerate(zip(axes, measures)):
+            colour = MEASURE_COLOURS[j % len(MEASURE_COLOURS)]
+            of_measure = {lab.place.id: lab for lab in counted if lab.measure == measure}
             said = []
-            for j, (measure, label, colour) in enumerate(SUBDISTRICT_MEASURES):
-                x = g - 0.4 + width * (j + 0.5)
-                fid = SUBDISTRICT_FIGURES[key][measure]
-                if fid is None:
-                    ax.text(x, top * 0.01, "not given", rotation=90, ha="center", va="bottom", fontsize=7,
-                            color="#444444")
+            for i, p in enumerate(places):
+                y = len(places) - 1 - i
+                lab = of_measure.get(p.id)
+                if lab is None:
+                    ax.text(top * 0.005, y, "not given", va="center", fontsize=7.5, color="#444444")
                     continue
-                f = figures[fid]
+                f = figures[lab.id]
                 iv = f.base_interval
-                _interval_bar(ax, x, iv, colour, height=width, horizontal=False,
-                              label=label if g == 2 else None)
-                ax.text(x, float(iv.high) + top * 0.015, as_written(f), rotation=90, ha="center", va="bottom",
-                        fontsize=7.5)
-                said.append(f"{_measure_en(measure)} {_span_text(iv)}")
-            lines.append(f"{PLACES[key][0]}: " + (", ".join(said) if said else "no counts"))
-        ax.set_xticks(range(len(keys)), [f"{PLACES[k][0]}\n{PLACES[k][1]}" for k in keys])
-        ax.set_ylim(0, top * 1.2)
-        ax.set_xlim(-0.6, len(keys) - 0.4)
-        ax.set_xlabel("Sub-district 街道")
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-        ax.set_ylabel("Count (户 / 家 / 个)")
-        ax.grid(axis="x", visible=False)
-        ax.set_title("Sub-districts 街道: businesses and how many reopened")
-        handles = [Patch(facecolor=c, edgecolor=EDGE, label=lab) for _, lab, c in SUBDISTRICT_MEASURES]
-        handles.append(_interval_legend())
-        _legend_below(fig, ax, handles, 2, drop=0.72)
-        alt = ("Grouped bar chart of business counts in four sub-districts. " + "; ".join(lines)
+                _interval_bar(ax, y, iv, colour, height=0.6)
+                ax.text(float(iv.high or iv.low) + top * 0.01, y, as_written(f), va="center", fontsize=8)
+                said.append(f"{p.name_en} {_span_text(iv)}")
+                records.append({"place": p.name_en, "place_zh": p.name_zh, "measure": measure,
+                                "label_en": lab.label_en, "figure": f.id, "as_written": as_written(f),
+                                "low": _num(iv.low).replace(",", ""), "high": _num(iv.high).replace(",", "")})
+            first = next(iter(of_measure.values()))
+            ax.set_title(first.short, fontsize=9.5)
+            _bars_axis(ax, [str(p) for p in places])
+            lines.append(f"{first.title_en}: " + (", ".join(said) if said else "none given"))
+        axes[-1].set_xlim(0, top * 1.15)
+        axes[-1].set_xlabel("Count (户 / 家 / 个)")
+        fig.suptitle("Sub-districts 街道: businesses and how many reopened", x=0.01, ha="left", fontsize=11,
+                     fontweight="bold")
+        _legend_below(fig, axes[-1], [_interval_legend()])
+        alt = (f"Bar charts, one per kind of count, of the businesses in {len(places)} sub-districts. "
+               + "; ".join(lines)
                + ". Counts written with 余 are drawn as ranges; counts the article does not give are marked.")
-        return _finish(fig, alt)
-
-
-def _measure_en(measure: str) -> str:
-    return {"firms": "firms", "firms_open": "firms reopened", "individual": "individual businesses",
-            "shops_open": "shops open"}[measure]
+        return _finish(fig, alt, "subdistrict-counts", records, report,
+                       (paths.FIGURES_NAME, paths.LABELS_NAME, paths.PLACES_NAME))
 
 
 def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
@@ -696,6 +734,7 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
     For the disputed 88% claim: firms only, individual businesses only, and both
     pooled; none reaches the band of values that round to 88%.
     """
+    labels = load_labels(report.ledger)
     rs = [r for r in report.results if r.rate.cited == claim]
     if not rs:
         raise ValueError(f"no readings for claim {claim!r}")
@@ -704,36 +743,38 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
     n = len(rs)
     lows = [float(r.recomputed.low) for r in rs if r.recomputed is not None] + [float(ci.low)]
     highs = [float(r.recomputed.high) for r in rs if r.recomputed is not None] + [float(ci.high)]
-    x0, x1 = min(lows) - 2.5, max(highs) + 2.5
+    where = labels[claim].place
     with style():
         fig = _new(WIDTH, 1.6 + 0.5 * n)
         ax = fig.add_subplot()
         ax.axvspan(float(ci.low), float(ci.high), color=OKABE_ITO["orange"], alpha=0.25, zorder=1)
         ax.axvline(float(cited.cited.value), color=EDGE, linewidth=1.5, zorder=2)
-        ax.text(float(cited.cited.value), n - 0.45, f"cited {_cited_text(cited)}", ha="center", va="bottom",
+        ax.text(float(cited.cited.value), n - 0.45, f"cited {cited.cited.value_text}%", ha="center", va="bottom",
                 fontsize=8, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5}, zorder=6)
+        records = []
         for i, r in enumerate(rs):
-            y = n - 1 - i
-            _plot_recomputed(ax, y, r)
-            ax.text(float(r.recomputed.high) + 0.3, y + 0.22, r.arithmetic(), fontsize=8, va="bottom")
-        label = f"{PLACES['xbq'][0]} " if claim.startswith("xbq") else ""
-        ax.set_yticks(range(n), [f"{r.rate.reading}" for r in reversed(rs)])
+            _plot_recomputed(ax, n - 1 - i, r)
+            ax.text(float(r.recomputed.high) + 0.3, n - 1 - i + 0.22, r.arithmetic(), fontsize=8, va="bottom")
+            records.append({"claim": claim, "rate": r.rate.id, "reading": r.rate.reading,
+                            "cited_pct": cited.cited.value_text, "cited_low_pct": _pct(ci.low, 4),
+                            "cited_high_pct": _pct(ci.high, 4), "recomputed_low_pct": _pct(r.recomputed.low, 4),
+                            "recomputed_high_pct": _pct(r.recomputed.high, 4), "arithmetic": r.arithmetic(),
+                            "verdict": r.verdict})
+        _bars_axis(ax, [labels[r.rate.id].short for r in rs], "Reopening rate (%)")
         ax.set_ylim(-0.6, n + 0.1)
-        ax.set_xlim(x0, x1)
-        ax.set_xlabel("Reopening rate (%)")
-        ax.grid(axis="y", visible=False)
-        ax.set_title(f"{label}{cited.cited.quote}: the readings tried ({cited.verdict})")
+        ax.set_xlim(min(lows) - 2.5, max(highs) + 2.5)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+        ax.set_title(f"{where.name_en + ' ' if where else ''}{cited.cited.quote}: the readings tried ({cited.verdict})")
         handles = [Patch(facecolor=OKABE_ITO["orange"], alpha=0.25, label="values that round to the cited figure"),
                    Line2D([], [], color=EDGE, linewidth=1.5, label="cited value")]
         handles += _verdict_handles({cited.verdict})
         _legend_below(fig, ax, handles, 3)
         parts = "; ".join(f"{r.rate.reading}: {r.arithmetic()}" for r in rs)
         alt = (f"Chart of {n} readings of the cited {cited.cited.value_text}% "
-               f"(values from {_pct(ci.low, 1)} up to {_pct(ci.high, 1)} round to it). {parts}. "
-               f"No reading reaches the band: the claim is {cited.verdict}."
-               if cited.verdict == "inconsistent" else
-               f"Chart of {n} readings of the cited {cited.cited.value_text}%. {parts}. Verdict: {cited.verdict}.")
-        return _finish(fig, alt)
+               f"(values {_band_text(cited)} round to it). {parts}. "
+               + ("No reading reaches the band: the claim is inconsistent." if cited.verdict == "inconsistent"
+                  else f"Verdict: {cited.verdict}."))
+        return _finish(fig, alt, f"{_slug(where) if where else claim}-readings", records, report, (paths.FIGURES_NAME, paths.RATES_NAME))
 
 
 def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") -> Figure:
@@ -743,6 +784,7 @@ def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") ->
     overall); Luosiwan's area rates against its overall 82.57%. A pooled rate is
     a weighted mean of its parts, so it must lie between the lowest and highest.
     """
+    labels = load_labels(report.ledger)
     c = next((x for x in report.ledger.constraints if x.id == constraint), None)
     if c is None or c.kind != "within":
         raise ValueError(f"{constraint!r} is not a 'within' constraint")
@@ -751,58 +793,61 @@ def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") ->
     parts = [figures[f] for f in c.right]
     recomputed = [r for r in report.results if r.rate.cited == overall.id and r.recomputed is not None]
     result = next(x for x in report.constraint_results if x.constraint.id == constraint)
+    where = labels[overall.id].place
     n = len(parts)
     with style():
         fig = _new(WIDTH, 1.9 + 0.4 * n)
         ax = fig.add_subplot()
+        records = []
         for i, f in enumerate(parts):
-            y = n - 1 - i
-            ax.barh(y, float(f.value), 0.6, color=OKABE_ITO["sky_blue"], edgecolor=EDGE, linewidth=0.6)
-            ax.text(float(f.value) + 1, y, f"{f.value_text}%", va="center", fontsize=8.5)
+            ax.barh(n - 1 - i, float(f.value), 0.6, color=OKABE_ITO["sky_blue"], edgecolor=EDGE, linewidth=0.6)
+            ax.text(float(f.value) + 1, n - 1 - i, f"{f.value_text}%", va="center", fontsize=8.5)
+            records.append({"part": f.id, "label_en": labels[f.id].label_en, "label_zh": labels[f.id].label_zh,
+                            "cited_pct": f.value_text})
         ov = float(overall.value)
         ax.axvline(ov, color=EDGE, linestyle="--", linewidth=1.5, zorder=3)
         ax.text(ov + 0.6, n - 0.2, f"overall, cited {overall.value_text}%", ha="left", va="center", fontsize=8)
+        records.append({"part": overall.id, "label_en": "overall, as cited", "label_zh": labels[overall.id].label_zh,
+                        "cited_pct": overall.value_text})
         handles = [Patch(facecolor=OKABE_ITO["sky_blue"], edgecolor=EDGE, label="part's cited rate"),
                    Line2D([], [], color=EDGE, linestyle="--", linewidth=1.5, label="overall, as cited")]
         rec_text = ""
         if recomputed:
-            lo = min(float(r.recomputed.low) for r in recomputed)
-            hi = max(float(r.recomputed.high) for r in recomputed)
+            lo = min(r.recomputed.low for r in recomputed)
+            hi = max(r.recomputed.high for r in recomputed)
             verdict = recomputed[0].verdict
             colour = VERDICT_STYLE[verdict][0]
-            ax.axvspan(lo, hi if hi > lo else lo + 0.15, color=colour, alpha=0.6, zorder=2)
-            ax.axvline(lo, color=colour, linewidth=1.5, zorder=2)
-            ax.text(lo - 0.6, n - 0.2, f"recomputed {_pct(Fraction(lo), 2)}"
-                    + (f"–{_pct(Fraction(hi), 2)}" if hi > lo else "") + "%",
-                    ha="right", va="center", fontsize=8, color=EDGE)
+            ax.axvspan(float(lo), float(hi) if hi > lo else float(lo) + 0.15, color=colour, alpha=0.6, zorder=2)
+            ax.axvline(float(lo), color=colour, linewidth=1.5, zorder=2)
+            span = f"{_pct(lo)}–{_pct(hi)}" if hi > lo else _pct(lo)
+            ax.text(float(lo) - 0.6, n - 0.2, f"recomputed {span}%", ha="right", va="center", fontsize=8, color=EDGE)
             handles.append(Line2D([], [], color=colour, linewidth=3, label=f"overall, recomputed ({verdict})"))
             rec_text = (f" The overall rate recomputed from the article's counts is "
-                        f"{_pct(Fraction(lo), 2)}" + (f" to {_pct(Fraction(hi), 2)}" if hi > lo else "")
-                        + f" percent ({verdict}).")
-        key = c.left[0].split("_")[0]
-        where = place(key) if key in PLACES else ""
-        ax.set_yticks(range(n), [bilingual(f.id) for f in reversed(parts)])
+                        f"{_pct(lo)}" + (f" to {_pct(hi)}" if hi > lo else "") + f" percent ({verdict}).")
+            records.append({"part": "recomputed", "label_en": "overall, recomputed", "label_zh": "",
+                            "cited_pct": f"{_pct(lo, 4)}–{_pct(hi, 4)}"})
+        _bars_axis(ax, [labels[f.id].short for f in parts], "Reopening rate (%)")
         ax.set_ylim(-0.6, n + 0.15)
         ax.set_xlim(0, 112)
-        ax.set_xlabel("Reopening rate (%)")
-        ax.grid(axis="y", visible=False)
-        ax.set_title(f"{where}: rates of the parts against the overall rate")
+        ax.set_title(f"{where or 'The parts'}: rates of the parts against the overall rate")
         _legend_below(fig, ax, handles, 3)
-        listing = ", ".join(f"{LABELS.get(f.id, (f.id,))[0]} {f.value_text}%" for f in parts)
-        alt = (f"Bar chart of {n} part rates in {PLACES[key][0] if key in PLACES else 'the area'}: {listing}. "
+        listing = ", ".join(f"{labels[f.id].label_en} {f.value_text}%" for f in parts)
+        alt = (f"Bar chart of {n} part rates in {where.name_en if where else 'the area'}: {listing}. "
                f"A dashed line marks the overall cited rate of {overall.value_text}%, which lies "
                f"{'within' if result.passed else 'outside'} the parts' range "
                f"({min(p.value for p in parts)} to {max(p.value for p in parts)} percent).{rec_text}")
-        return _finish(fig, alt)
+        return _finish(fig, alt, f"{_slug(where) if where else constraint}-parts", records, report,
+                       (paths.FIGURES_NAME, paths.RATES_NAME, paths.CONSTRAINTS_NAME, paths.LABELS_NAME))
 
 
 def money(report: Report, section: int | None = None, ids: list[str] | None = None) -> Figure:
-    """Amounts by programme, in 万元 (10,000 yuan) on a log scale, each with its interval.
+    """Amounts by programme on one linear scale in 万元 (10,000 yuan), largest first, each with its interval.
 
-    余/多/万余 amounts are a bar to the lower bound and a hatched extension to the
-    upper; a forecast (预计) is outlined, not filled. Every label also gives the
-    amount in yuan.
+    Every amount is also written out, in the column right of the bars, as written and in yuan:
+    the small ones are short bars, as they are small. 余/多/万余 amounts are a bar to the lower
+    bound and a hatched extension to the upper; a forecast (预计) is outlined, not filled.
     """
+    labels = load_labels(report.ledger)
     figs = [f for f in report.ledger.figures.values() if f.kind == "amount"]
     if section is not None:
         figs = [f for f in figs if f.section == section]
@@ -810,50 +855,85 @@ def money(report: Report, section: int | None = None, ids: list[str] | None = No
         figs = [report.ledger.figures[i] for i in ids]
     if not figs:
         raise ValueError("no amounts to draw")
+    figs = sorted(figs, key=lambda f: -(f.interval.high or f.interval.low))
     n = len(figs)
+    colour = OKABE_ITO["bluish_green"]
     with style():
         fig = _new(WIDTH, 1.5 + 0.42 * n)
         ax = fig.add_subplot()
-        colour = OKABE_ITO["bluish_green"]
-        parts = []
+        parts, records = [], []
         for i, f in enumerate(figs):
-            y = n - 1 - i
-            iv = f.interval  # in the unit as written (万元)
-            if f.qualifier == "预计":
+            y, iv, yuan = n - 1 - i, f.interval, f.base_interval  # iv in the unit as written (万元)
+            forecast = f.qualifier == "预计"
+            if forecast:
                 ax.barh(y, float(iv.low), 0.6, color="white", edgecolor=colour, linewidth=1.8, hatch="..")
             else:
                 _interval_bar(ax, y, iv, colour, height=0.6)
-            end = float(iv.high if iv.high is not None else iv.low)
-            yuan = f.base_interval
-            text = f"{as_written(f)} = {_span_text(yuan)} 元" + (" (forecast)" if f.qualifier == "预计" else "")
-            ax.text(end * 1.08, y, text, va="center", fontsize=8)
-            parts.append(f"{LABELS.get(f.id, (f.label_en,))[0]} {_span_text(iv)} 10,000-yuan units "
-                         f"({_span_text(yuan)} yuan{', a forecast' if f.qualifier == '预计' else ''})")
-        ax.set_xscale("log")
-        lo = min(float(f.interval.low) for f in figs)
-        hi = max(float(f.interval.high or f.interval.low) for f in figs)
-        ax.set_xlim(max(lo / 3, 0.5), hi * 150)
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
-        ax.set_yticks(range(n), [bilingual(f.id, f.label_en) for f in reversed(figs)])
-        ax.set_xlabel("Amount (万元 = 10,000 yuan), log scale")
-        ax.grid(axis="y", visible=False)
+            _right_text(ax, y, f"{as_written(f)} = {_span_text(yuan)} 元" + (" (forecast)" if forecast else ""))
+            parts.append(f"{labels[f.id].label_en} {_span_text(iv)} 10,000-yuan units "
+                         f"({_span_text(yuan)} yuan{', a forecast' if forecast else ''})")
+            records.append({"figure": f.id, "label_en": labels[f.id].label_en, "label_zh": labels[f.id].label_zh,
+                            "as_written": as_written(f), "low_yuan": _num(yuan.low).replace(",", ""),
+                            "high_yuan": _num(yuan.high).replace(",", ""), "forecast": forecast})
+        _bars_axis(ax, [labels[f.id].short for f in figs], "Amount (万元 = 10,000 yuan), linear scale")
+        ax.set_xlim(0, float(figs[0].interval.high or figs[0].interval.low) * 1.03)
         scope = f" — section {section}" if section is not None else ""
         ax.set_title(f"Amounts by programme 各项金额{scope}")
         handles = [_interval_legend(),
                    Patch(facecolor="white", edgecolor=colour, hatch="..", linewidth=1.8, label="forecast (预计)")]
         _legend_below(fig, ax, handles, 2)
-        alt = (f"Horizontal bar chart, log scale, of {n} amounts in units of 10,000 yuan: " + "; ".join(parts)
-               + ".")
-        return _finish(fig, alt)
+        alt = (f"Horizontal bar chart, linear scale, of {n} amounts in units of 10,000 yuan, largest first: "
+               + "; ".join(parts) + ".")
+        return _finish(fig, alt, "amounts" + (f"-section-{section}" if section is not None else ""), records,
+                       report, (paths.FIGURES_NAME, paths.LABELS_NAME))
+
+
+#: the charts the book shows (function, keyword arguments): their data is data/output/charts/<name>.csv
+BOOK_CHARTS = (
+    (rates_vs_recomputed, {}),
+    (timeline, {}),
+    (funnel, {}),
+    (money, {"section": 1}),
+    (timeline, {"section": 1}),
+    (readings, {"claim": "xbq_reopen_rate"}),
+    (sector_rates, {"constraint": "xbq_rate_within_sectors"}),
+    (subdistricts, {}),
+    (sector_rates, {"constraint": "lsw_rate_within_areas"}),
+    (rates_vs_recomputed, {"section": 3}),
+    (timeline, {"section": 3}),
+)
 
 
 #: every chart of the module, by name (tests draw them all)
-CHARTS = {
-    "rates_vs_recomputed": rates_vs_recomputed,
-    "timeline": timeline,
-    "funnel": funnel,
-    "subdistricts": subdistricts,
-    "readings": readings,
-    "sector_rates": sector_rates,
-    "money": money,
-}
+CHARTS = {fn.__name__: fn for fn, _ in BOOK_CHARTS}
+
+
+def chart_data(report: Report) -> dict[str, str]:
+    """Chart name -> CSV text, for every chart of the book."""
+    out = {}
+    for fn, kwargs in BOOK_CHARTS:
+        fig = fn(report, **kwargs)
+        out[fig.recount_name] = chart_csv(fig)
+    return out
+
+
+def write_chart_data(report: Report, out_dir: Path = paths.CHART_DATA_DIR) -> list[Path]:
+    """Write every chart's CSV to ``out_dir`` (whole files, only when changed); remove stale ones."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    wanted = chart_data(report)
+    for old in out_dir.glob("*.csv"):
+        if old.stem not in wanted:
+            old.unlink()
+    written = []
+    for name, text in wanted.items():
+        path = out_dir / f"{name}.csv"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # `python -m recount.plots` (make chart-data): refresh data/output/charts
+    from recount.ledger import load_ledger
+    for p in write_chart_data(Report(load_ledger())):
+        print(f"wrote {_project_path(p)}")

@@ -1,0 +1,113 @@
+"""What the charts call things: places (``data/places.csv``) and short bilingual labels for the
+ledger rows they draw (``data/labels.csv``).
+
+A label row names a figure, a rate or an event of the ledger by its id, gives the place it
+belongs to and what it measures; a chart draws every row of the ledger whose label has the
+measure it shows (``share`` on a 0-100 % axis, ``change`` never on one, ``amount``, ``event``,
+a kind of count such as ``firms``). So a new charted figure is a new row in these tables, not
+new code. A row the tables do not label falls back to the ledger's own English text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from recount import paths
+from recount.errors import InputError
+from recount.ledger import Ledger, _slug, _unique, read_table
+
+PLACE_COLUMNS = ("id", "kind", "name_en", "name_zh", "note_en")
+LABEL_COLUMNS = ("id", "place", "measure", "label_en", "label_zh")
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    kind: str  # district, sub-district, market
+    name_en: str
+    name_zh: str
+
+    def __str__(self) -> str:
+        return f"{self.name_en} {self.name_zh}"
+
+
+@dataclass(frozen=True)
+class Label:
+    id: str
+    place: Place | None
+    measure: str
+    label_en: str
+    label_zh: str
+
+    @property
+    def title_en(self) -> str:
+        """The English label with a capital: ``Firms only``."""
+        return self.label_en[:1].upper() + self.label_en[1:]
+
+    @property
+    def short(self) -> str:
+        """``Firms only 企业``"""
+        return f"{self.title_en} {self.label_zh}".strip()
+
+    @property
+    def row(self) -> str:
+        """``Xiaobanqiao 小板桥: firms only 企业``: the place named on every chart row."""
+        return f"{self.place}: {self.label_en} {self.label_zh}".strip() if self.place else self.short
+
+    @property
+    def row_en(self) -> str:
+        return f"{self.place.name_en}: {self.label_en}" if self.place else self.label_en
+
+
+@dataclass(frozen=True)
+class Labels:
+    places: dict[str, Place]
+    rows: dict[str, Label]
+    ledger: Ledger
+
+    def __getitem__(self, key: str) -> Label:
+        """The label of a figure, rate or event; unlabelled: the ledger's English text, no place."""
+        if key in self.rows:
+            return self.rows[key]
+        figure = self.ledger.figures.get(key)
+        rate = next((r for r in self.ledger.rates if r.id == key), None)
+        event = next((e for e in self.ledger.events if e.id == key), None)
+        text = (figure.label_en if figure else rate.reading if rate else event.label_en if event else key)
+        return Label(key, None, "", text, "")
+
+    def measure(self, measure: str) -> list[Label]:
+        """The labelled rows of one measure, in the table's order."""
+        return [lab for lab in self.rows.values() if lab.measure == measure]
+
+
+def load_labels(ledger: Ledger) -> Labels:
+    """``places.csv`` and ``labels.csv`` of the ledger's data folder, checked against the ledger."""
+    base = Path(ledger.data_dir)
+    path = paths.places_path(base)
+    rows = read_table(path, PLACE_COLUMNS)
+    _unique(path, rows)
+    places = {}
+    for row in rows:
+        pid = _slug(path, row)
+        for column in ("kind", "name_en", "name_zh"):
+            if not row[column].strip():
+                raise InputError(path, row.line, column, "empty: every place needs a kind and both names")
+        places[pid] = Place(pid, row["kind"].strip(), row["name_en"].strip(), row["name_zh"].strip())
+    known = set(ledger.figures) | {r.id for r in ledger.rates} | {e.id for e in ledger.events}
+    path = paths.labels_path(base)
+    rows = read_table(path, LABEL_COLUMNS)
+    _unique(path, rows)
+    labels = {}
+    for row in rows:
+        key = _slug(path, row)
+        if key not in known:
+            raise InputError(path, row.line, "id", f"{key!r} is not a figure, rate or event id of the ledger")
+        place = row["place"].strip()
+        if place and place not in places:
+            raise InputError(path, row.line, "place", f"unknown place {place!r} (not in {paths.PLACES_NAME})")
+        if not row["label_en"].strip():
+            raise InputError(path, row.line, "label_en", "empty: every label needs its English text")
+        labels[key] = Label(key, places.get(place), row["measure"].strip(), row["label_en"].strip(),
+                            row["label_zh"].strip())
+    return Labels(places, labels, ledger)

@@ -1,0 +1,57 @@
+"""How a chart of :mod:`recount.plots` appears in the book: a myst-nb mime-render plugin.
+
+A chart cell's output is a PNG whose output metadata (:data:`recount.plots.CHART_METADATA`)
+carries the chart's alt text, the ledger files its numbers come from and its CSV. myst-nb
+writes the PNG to ``_images/`` as for any figure; this plugin gives the image its alt text
+and a width, so that Sphinx (``html_scaled_image_link``, on by default) wraps it in a link
+to the full-size file: on a phone the reader taps the chart to open it at full size. Under
+it goes one line: the source (the article and the ledger files, as downloads) and the
+chart's data as a CSV download. Registered under myst-nb's entry point group
+``myst_nb.mime_renderers`` (``pyproject.toml``); no Sphinx configuration needed.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from docutils import nodes
+from sphinx import addnodes
+
+from recount.plots import CHART_METADATA
+
+
+def _download(target: str, text: str) -> addnodes.download_reference:
+    """A link to a project file that Sphinx copies into ``_downloads/`` (the {download} role)."""
+    node = addnodes.download_reference("", "", reftarget="/" + target, refexplicit=True,
+                                       refdomain="", reftype="download")
+    node += nodes.inline(text, text)
+    return node
+
+
+class ChartRenderer:
+    """Renders a Recount chart (a PNG output carrying :data:`CHART_METADATA`); rejects anything else."""
+
+    mime_priority_overrides = ()
+
+    @staticmethod
+    def handle_mime(renderer, data, inline: bool):
+        meta = data.output_metadata.get(CHART_METADATA)
+        if inline or data.mime_type != "image/png" or not meta:
+            return None
+        [image] = renderer.render_image(data)  # the file in _images/, the width from the output metadata
+        image["alt"] = meta["alt"]
+        image["classes"].append("recount-chart")
+        line = nodes.paragraph(classes=["recount-chart-source"])
+        article, *ledger = meta["sources"]
+        line += nodes.Text("Source: ")
+        line += _download(article, "the article's text")
+        line += nodes.Text("; numbers from the ledger's ")
+        for i, target in enumerate(ledger):
+            line += nodes.Text(", " if i else "")
+            line += _download(target, PurePosixPath(target).name)
+        if meta.get("data"):
+            line += nodes.Text(". Chart data (CSV): ")
+            line += nodes.inline("", "", _download(meta["data"], f"{meta['name']}.csv"),
+                                 classes=["recount-chart-data"])
+        line += nodes.Text(". Tap or click the chart to open it at full size.")
+        return [image, line]
