@@ -23,7 +23,7 @@ JB_FLAGS ?= -W -n --keep-going
 # Output is byte-identical either way.
 export RECOUNT_BUILD_JOBS ?= auto
 
-.PHONY: .venv venv chart-data book test bench clean lock
+.PHONY: .venv venv output book test bench clean lock
 
 # `make .venv` (or `make venv`): create the venv if missing and (re)install it
 # whenever requirements.txt or pyproject.toml is newer than the stamp.
@@ -54,20 +54,21 @@ endif
 	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
-# The data behind every chart of the book, committed in data/output/charts/ and linked under
-# each chart; rewritten (only the files that change) by `make book` whenever a ledger table or
-# the library changed since the last time, so a ledger edit shows in the diff.
-# tests/test_plots.py fails when a committed file is out of date.
-CHART_DATA_STAMP := _build/.chart-data
-$(CHART_DATA_STAMP): $(wildcard data/*.csv data/source/*.txt src/recount/*.py) | $(STAMP)
-	$(PY) -m recount.plots
+# The output tier, committed in data/output/ (verdicts.csv, claimreview.json, and the data
+# behind every chart, linked under each chart): rewritten, only the files that change, by
+# `make book` whenever a ledger table or the library changed since the last time, so a
+# changed verdict shows in the diff. tests/test_output.py fails when a committed file is out
+# of date. `make output` forces it.
+OUTPUT_STAMP := _build/.output
+$(OUTPUT_STAMP): $(wildcard data/*.csv data/*.json data/source/*.txt src/recount/*.py) | $(STAMP)
+	$(PY) -m recount.output
 	@mkdir -p $(@D) && touch $@
 
-chart-data: $(STAMP)
-	$(PY) -m recount.plots
-	@mkdir -p _build && touch $(CHART_DATA_STAMP)
+output: $(STAMP)
+	$(PY) -m recount.output
+	@mkdir -p _build && touch $(OUTPUT_STAMP)
 
-book: $(STAMP) $(CHART_DATA_STAMP)
+book: $(STAMP) $(OUTPUT_STAMP)
 	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
 
 test: $(STAMP)

@@ -264,22 +264,6 @@ def test_money_chart_is_linear_and_writes_every_amount(report):
 # ---------------------------------------------------------------- chart data
 
 
-def test_committed_chart_data_is_what_the_library_computes(report):
-    committed = {p.stem: p.read_text(encoding="utf-8") for p in paths.CHART_DATA_DIR.glob("*.csv")}
-    computed = plots.chart_data(report)
-    assert sorted(committed) == sorted(computed), "run `make chart-data` (charts added or removed)"
-    stale = [name for name in computed if committed[name] != computed[name]]
-    assert not stale, f"data/output/charts is out of date for {stale}: run `make chart-data`"
-
-
-def test_write_chart_data_rewrites_a_stale_file_and_drops_an_orphan(report, tmp_path):
-    (tmp_path / "gone.csv").write_text("x\n", encoding="utf-8")
-    assert len(plots.write_chart_data(report, tmp_path)) == len(plots.BOOK_CHARTS)
-    (tmp_path / "refund-funnel.csv").write_text("stale\n", encoding="utf-8")
-    assert plots.write_chart_data(report, tmp_path) == [tmp_path / "refund-funnel.csv"]
-    assert not (tmp_path / "gone.csv").exists()
-
-
 # ---------------------------------------------------------------- a figure charted by editing CSVs only
 
 

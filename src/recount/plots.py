@@ -22,7 +22,7 @@ Every chart function takes a :class:`recount.report.Report` and returns a
 :class:`matplotlib.figure.Figure` built without pyplot (no global figure state,
 nothing shown twice in a notebook). :func:`alt_text` gives the chart's text
 alternative, with the numbers it shows, and :func:`chart_csv` the numbers themselves
-(committed as ``data/output/charts/<name>.csv``, refreshed by ``make chart-data``);
+(committed as ``data/output/charts/<name>.csv``, refreshed by ``make output``: :mod:`recount.output`);
 :func:`show` wraps a figure for a notebook: a PNG whose output metadata carries the alt
 text, the ledger files it comes from and its CSV, which :mod:`recount.sphinx_chart`
 renders in the book.
@@ -915,25 +915,3 @@ def chart_data(report: Report) -> dict[str, str]:
         fig = fn(report, **kwargs)
         out[fig.recount_name] = chart_csv(fig)
     return out
-
-
-def write_chart_data(report: Report, out_dir: Path = paths.CHART_DATA_DIR) -> list[Path]:
-    """Write every chart's CSV to ``out_dir`` (whole files, only when changed); remove stale ones."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    wanted = chart_data(report)
-    for old in out_dir.glob("*.csv"):
-        if old.stem not in wanted:
-            old.unlink()
-    written = []
-    for name, text in wanted.items():
-        path = out_dir / f"{name}.csv"
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            written.append(path)
-    return written
-
-
-if __name__ == "__main__":  # `python -m recount.plots` (make chart-data): refresh data/output/charts
-    from recount.ledger import load_ledger
-    for p in write_chart_data(Report(load_ledger())):
-        print(f"wrote {_project_path(p)}")

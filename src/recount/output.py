@@ -1,0 +1,62 @@
+"""The committed output tier, ``data/output/``: what the book publishes, kept in git so that a
+change to a verdict, a review or a chart's numbers shows in a diff.
+
+Three tiers, as a data desk keeps them: the source (``data/source/``, never edited), the ledger
+(``data/*.csv``, written by hand) and this one, derived, never edited by hand and rewritten by
+``make output`` (``make book`` runs it whenever a ledger table or the library changed):
+
+``verdicts.csv``       every rate with its recomputation and verdict (``recount check --format csv``)
+``claimreview.json``   every claim's ClaimReview record (the book's ``claimreview.json``)
+``charts/<name>.csv``  the data behind each chart, linked under it in the book
+
+``tests/test_output.py`` fails when a committed file differs from what the library computes now.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recount import paths
+from recount.report import Report
+
+OUTPUT_DIR = paths.DATA_DIR / "output"
+
+
+def expected(report: Report) -> dict[str, str]:
+    """Every file of the tier, by its path under ``data/output/``, as the library makes it now."""
+    from recount import cli, plots
+    from recount.claimreview import claim_reviews, to_json
+
+    out = {"verdicts.csv": cli.render_csv(report.rate_records()), "claimreview.json": to_json(claim_reviews(report))}
+    out.update({f"charts/{name}.csv": text for name, text in plots.chart_data(report).items()})
+    return out
+
+
+def stale(report: Report, out_dir: Path = OUTPUT_DIR) -> list[str]:
+    """The files that are missing, out of date or no longer made (paths under ``out_dir``)."""
+    want = expected(report)
+    have = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
+    changed = [name for name, text in want.items()
+               if not (out_dir / name).is_file() or (out_dir / name).read_text(encoding="utf-8") != text]
+    return sorted(changed + [name for name in have - set(want)])
+
+
+def write(report: Report, out_dir: Path = OUTPUT_DIR) -> list[str]:
+    """Bring the tier up to date: write what changed, remove what is no longer made."""
+    want = expected(report)
+    todo = stale(report, out_dir)
+    for name in todo:
+        path = out_dir / name
+        if name in want:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(want[name], encoding="utf-8")
+        else:
+            path.unlink()
+    return todo
+
+
+if __name__ == "__main__":  # `python -m recount.output` (make output)
+    from recount.ledger import load_ledger
+
+    for name in write(Report(load_ledger())):
+        print(f"updated data/output/{name}")
