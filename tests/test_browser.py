@@ -437,8 +437,13 @@ READER_JS = """(parts) => {
             display: td ? getComputedStyle(td).display : null};
   });
   const alts = Array.from(document.images).map(i => i.alt);
+  const charts = Array.from(main.querySelectorAll('figure img')).map(i => {
+    const a = i.closest('a');
+    return {src: i.getAttribute('src').slice(0, 60), shown: i.getBoundingClientRect().width,
+            natural: i.naturalWidth, href: a ? a.getAttribute('href') : null};
+  });
   return {height: window.innerHeight, h1: document.querySelector('h1').innerText, lead, tables,
-          text: main.innerText, alts};
+          text: main.innerText, alts, charts};
 }"""
 
 
@@ -484,6 +489,21 @@ def test_tables_fit_their_column_at_desktop_width(reader):
               if t["minTh"] is not None and t["minTh"] < 60]
     assert not narrow, "columns too narrow for more than a word a line:\n" + "\n".join(narrow)
     assert sum(len(p["tables"]) for (w, _), p in reader.items() if w == "desktop"), "no table was measured"
+
+
+def test_every_chart_opens_at_full_size_from_a_phone(reader, context, server):
+    """On a 390 px phone a chart is shown smaller than it is drawn; tapping it opens the full image."""
+    charts = [(name, c) for (width, name), p in reader.items() if width == "phone" for c in p["charts"]]
+    assert len({name for name, _ in charts}) >= 4, f"charts found on too few pages: {charts}"
+    bad = [f"{name}: {c}" for name, c in charts if not c["href"] or c["natural"] <= c["shown"]]
+    assert not bad, "charts that do not open larger:\n" + "\n".join(bad)
+    page = context.new_page()
+    try:
+        name, chart = charts[0]
+        response = page.goto(urllib.parse.urljoin(server.url + name, chart["href"]), wait_until="load")
+        assert response.ok and response.headers["content-type"].startswith("image/"), chart["href"]
+    finally:
+        page.close()
 
 
 def test_tables_stack_into_labelled_rows_on_a_phone(reader):
