@@ -45,7 +45,7 @@ THRESHOLDS = ("超过", "逾", "以上", "不到", "近")
 CHANGE = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|下跌|上升|回落|增幅|降幅|同比|环比|涨幅|跌幅|增速|提升|下调|上调|缩小|扩大|降")
 REMAINDER = re.compile(r"未|尚未|没有|其余|剩余|其他|另有|空置|停业|关闭")
 GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡", "目前",
-                 "当前", "其中", "总数", "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
+                 "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数", "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
 COUNT_KINDS = ("count", "amount", "measure")
 LEVELS = ("clause", "sentence", "paragraph")
 MAX_LISTED = 3
@@ -178,7 +178,10 @@ class ClaimFinder:
         return self.text[left:f.start], self.text[f.end:right]
 
     def nouns_of(self, f: Figure) -> frozenset[str]:
+        """What a count counts; none when its clause says 其中 (a part of the count before it)."""
         before, after = self._clause_text(f)
+        if "其中" in before:
+            return frozenset()
         return nouns(before) | nouns(after)
 
     def subject_of(self, claim: Figure) -> frozenset[str]:

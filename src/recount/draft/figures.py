@@ -220,8 +220,8 @@ class Reader:
         if after in "日号" and 1 <= value <= 31 and not t.startswith(("内", "以内", "之内"), e + 1) \
                 and value == value.to_integral_value():
             return self._exclude(s, e + 1, "date")
-        if WEEKDAY_BEFORE.search(self._before(s)) and (value <= 7):
-            return self._exclude(s - 1, e, "date")
+        if (w := WEEKDAY_BEFORE.search(self._before(s))) and value <= 7:
+            return self._exclude(s - len(w.group()), e, "date")
         if after == ":" and t[e + 1:e + 2].isdigit():
             return self._exclude(s, e + 3, "time")
         if after == "点" or (after == "时" and not t.startswith(("时间", "时期", "时候", "时段", "时代", "时节"), e)):
@@ -255,8 +255,10 @@ class Reader:
         q1, sc, q2 = re.match(r"(余|多)?(万亿|万|亿|千)?(余|多)?", t[pos:]).groups()
         used = len(q1 or "")
         if sc == "千" and not scale and not chinese and (
-                _measure_at(t, pos + used + 1) or t.startswith(("%", "万", "亿"), pos + used + 1) is False):
-            value, used, q2 = value * 1000, used + 1, None
+                _measure_at(t, pos + used + 1) or t.startswith(("万", "亿"), pos + used + 1)):
+            value, used, q2 = value * 1000, used + 1, None  # 3千家; 3千万元 = 3000 万元
+            if t.startswith(("万", "亿"), pos + used):
+                scale, used = t[pos + used], used + 1
         elif sc and sc != "千" and not scale:
             scale, used = sc, used + len(sc) + len(q2 or "")
         else:

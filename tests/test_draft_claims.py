@@ -1,0 +1,66 @@
+"""Claims and their verdicts on small articles written for these tests (tests/articles/)."""
+
+from pathlib import Path
+
+import pytest
+
+from recount.draft import draft
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def _claims(name):
+    d = draft((ARTICLES / name).read_text(encoding="utf-8"))
+    return {c.figure.quote: c for c in d.claims}
+
+
+@pytest.mark.parametrize("name, quotes", [
+    ("district_simplified.txt", ("96%", "90%", "80%", "约95%", "超过90%", "六成", "8.5%", "3.2个百分点", "30%")),
+    ("district_traditional.txt", ("96%", "90%", "80%", "約95%", "超過90%", "六成", "8.5%", "3.2個百分點", "30%")),
+])
+def test_simplified_and_traditional_get_the_same_verdicts(name, quotes):
+    claims = _claims(name)
+    assert [claims[q].verdict for q in quotes] == [
+        "consistent", "consistent", "inconsistent", "unverifiable", "unverifiable", "consistent",
+        "unverifiable", "unverifiable", "unverifiable"]
+
+
+def test_an_inconsistent_claim_lists_its_nearest_reading():
+    c = _claims("district_simplified.txt")["80%"]
+    assert c.as_json()["numerator"][0]["value"] == "9" and c.as_json()["denominator"][0]["value"] == "12"
+    assert c.arithmetic() == "9 / 12 = 75.00% → 75%"
+
+
+def test_a_sum_of_counts_in_the_sentence_explains_a_share():
+    c = _claims("readings.txt")["64%"]
+    assert c.verdict == "consistent"
+    assert sorted(x["value"] for x in c.as_json()["numerator"]) == ["120", "200"]
+
+
+def test_a_complement_explains_what_is_left():
+    c = _claims("readings.txt")["10%"]
+    assert c.verdict == "consistent" and c.readings[0].complement
+
+
+def test_counts_of_another_thing_in_another_sentence_are_no_explanation():
+    # 6 of 8 communities is 75%, but the claim is about 服务业 and in another sentence
+    assert _claims("readings.txt")["75%"].verdict == "unverifiable"
+
+
+def test_a_threshold_that_its_counts_miss_is_unverifiable_not_inconsistent():
+    c = _claims("readings.txt")["超过90%"]
+    assert c.verdict == "unverifiable" and "12000 / 20000 = 60.00%" in c.arithmetic()
+
+
+def test_a_change_is_not_a_share():
+    assert _claims("readings.txt")["15%"].verdict == "unverifiable"
+
+
+def test_a_percentage_point_difference_is_never_inconsistent():
+    d = draft("今年复工率为48%,去年为45%,提高3个百分点。今年合格率提高5个百分点,去年为45%,今年为48%。")
+    verdicts = [(c.figure.quote, c.verdict) for c in d.claims if c.figure.kind == "points"]
+    assert verdicts == [("3个百分点", "consistent"), ("5个百分点", "unverifiable")]
+
+
+def test_a_threshold_its_counts_meet_is_consistent():
+    assert _claims("exclusions.txt")["不到10%"].verdict == "consistent"
