@@ -30,6 +30,7 @@ difference is never called inconsistent, and neither is a change (下降0.5%,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -165,16 +166,18 @@ class ClaimFinder:
     def __init__(self, norm: str, figures: list[Figure]):
         self.text = norm
         self.seg = Segments.of(norm)
-        self.figures = figures
+        self.figures = figures  # in order of position, none overlapping
+        self.index = {id(f): i for i, f in enumerate(figures)}
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
+        self.count_starts = [f.start for f in self.counts]
 
     # ------------------------------------------------------------ context
     def _clause_text(self, f: Figure) -> tuple[str, str]:
         """The clause's text before and after figure ``f``, cut at neighbouring figures."""
         a, b = self.seg.clause_span(f.start)
-        others = [g for g in self.figures if g is not f and a <= g.start < b]
-        left = max([g.end for g in others if g.end <= f.start], default=a)
-        right = min([g.start for g in others if g.start >= f.end], default=b)
+        i = self.index[id(f)]
+        left = max(a, self.figures[i - 1].end) if i > 0 else a
+        right = min(b, self.figures[i + 1].start) if i + 1 < len(self.figures) else b
         return self.text[left:f.start], self.text[f.end:right]
 
     def nouns_of(self, f: Figure) -> frozenset[str]:
@@ -238,8 +241,8 @@ class ClaimFinder:
     def _readings(self, claim: Figure, level: str, remainder: bool) -> list[Reading]:
         sa, sb = self._scope(claim, "sentence") if level != "clause" else self._scope(claim, "clause")
         da, db = self._scope(claim, level)
-        numerators = [f for f in self.counts if sa <= f.start < sb]
-        denominators = [f for f in self.counts if da <= f.start < db]
+        numerators = self._counts_in(sa, sb)
+        denominators = self._counts_in(da, db)
         subject = self.subject_of(claim)
         pairs = [(n, d) for n in numerators for d in denominators if self._admissible(n, d, subject, level)
                  and not (n.base_interval == d.base_interval and n.start < d.start)]  # 55 of 55: the total first
@@ -256,6 +259,9 @@ class ClaimFinder:
             readings += [Reading((n,), (d,), level, complement=True) for n, d in pairs
                          if _at_most(n.base_interval, d.base_interval)]
         return readings
+
+    def _counts_in(self, a: int, b: int) -> list[Figure]:
+        return self.counts[bisect_left(self.count_starts, a):bisect_left(self.count_starts, b)]
 
     def _admissible(self, n: Figure, d: Figure, subject: frozenset[str], level: str) -> bool:
         if n is d or not compatible(n.unit, d.unit):

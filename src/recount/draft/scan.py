@@ -1,8 +1,8 @@
 """``recount scan PATH... [--jobs N] [--out FILE]``: the draft's claims for many files, as one CSV.
 
-Files are read and drafted in worker processes, and their rows written in the
-order of the paths as soon as each file is done, so memory stays flat however
-many files there are. A file that is not an article (unreadable, empty, binary,
+Files are read and drafted in worker processes, a few batches of files in
+flight at a time, and their rows written in the order of the paths as soon as
+each batch is done, so memory stays flat however many files there are. A file that is not an article (unreadable, empty, binary,
 not UTF-8) gets one line on stderr and is skipped; the exit code is 1 when any
 was. The progress bar (tqdm) is drawn only when stderr is a terminal.
 """
@@ -12,13 +12,17 @@ from __future__ import annotations
 import csv
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
 from recount.errors import InputError
 
 COLUMNS = ("file", "offset", "cited", "verdict", "arithmetic")
+BATCH = 8  # files per task sent to a worker
+IN_FLIGHT = 4  # tasks queued per worker
 
 
 def article_paths(paths: Iterable[str]) -> Iterator[Path]:
@@ -46,6 +50,26 @@ def scan_file(path: Path) -> tuple[str, list[tuple] | None, str | None]:
     return str(path), [(str(path), c.figure.start, c.figure.quote, c.verdict, c.arithmetic()) for c in d.claims], None
 
 
+def scan_batch(batch: list[Path]) -> list[tuple[str, list[tuple] | None, str | None]]:
+    return [scan_file(p) for p in batch]
+
+
+def _batches(files: Iterator[Path]) -> Iterator[list[Path]]:
+    while batch := list(islice(files, BATCH)):
+        yield batch
+
+
+def _bounded(pool, files: Iterator[Path], jobs: int) -> Iterator[tuple]:
+    """Results in the order of ``files``, with at most ``IN_FLIGHT * jobs`` batches queued."""
+    pending: deque = deque()
+    for batch in _batches(files):
+        pending.append(pool.apply_async(scan_batch, (batch,)))
+        if len(pending) >= IN_FLIGHT * jobs:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
+
+
 def _warm() -> None:
     from recount.draft import draft
 
@@ -65,8 +89,7 @@ def scan(paths: Iterable[str], out, jobs: int = 1, progress: bool = False, err=s
         bar = tqdm(unit="file", file=err)
     if jobs > 1:
         with get_context("fork").Pool(jobs, initializer=_warm) as pool:
-            results = pool.imap(scan_file, files, chunksize=16)
-            skipped = _write(results, writer, err, bar)
+            skipped = _write(_bounded(pool, files, jobs), writer, err, bar)
     else:
         skipped = _write(map(scan_file, files), writer, err, bar)
     if bar is not None:

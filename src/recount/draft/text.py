@@ -1,7 +1,7 @@
 """The text the draft reads: a normalised copy of the article with the same offsets.
 
 Matching runs on a copy in which full-width digits and punctuation are ASCII
-(NFKC, one code point for one) and traditional characters are simplified
+(NFKC on the full-width forms block, one code point for one) and traditional characters are simplified
 (OpenCC ``t2s``). The copy has exactly the length of the original, so an offset
 found in it is an offset into the original, and every quote is cut from the
 original, verbatim.
@@ -29,14 +29,13 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-def _nfkc_char(ch: str) -> str:
-    out = unicodedata.normalize("NFKC", ch)
-    return out if len(out) == 1 else ch
+#: full-width forms (１２，３４５．６％) to ASCII, as NFKC folds them: one code point for one
+FULL_WIDTH = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in (*range(0xFF01, 0xFF5F), 0x3000)}
 
 
 def normalise(text: str) -> str:
     """Simplified, half-width copy of ``text``, one code point for one."""
-    half = "".join(_nfkc_char(ch) if not ch.isascii() else ch for ch in text)
+    half = text.translate(FULL_WIDTH)
     simple = _t2s().convert(half)
     if len(simple) != len(half):  # a phrase changed length: fall back to one character at a time
         simple = "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in half)
