@@ -64,3 +64,11 @@ def test_a_percentage_point_difference_is_never_inconsistent():
 
 def test_a_threshold_its_counts_meet_is_consistent():
     assert _claims("exclusions.txt")["不到10%"].verdict == "consistent"
+
+
+def test_an_article_written_apart_from_the_rules_gets_the_verdicts_a_person_would_give():
+    claims = _claims("city_unseen.txt")
+    assert {q: c.verdict for q, c in claims.items()} == {
+        "6.2%": "unverifiable", "98.1%": "consistent", "30%": "unverifiable", "94.2%": "consistent",
+        "5.6个百分点": "unverifiable", "95.7%": "consistent", "约94%": "consistent", "85.7%": "consistent"}
+    assert claims["约94%"].arithmetic() == "362000 / 385000 = 94.03% → 94%"

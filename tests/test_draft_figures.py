@@ -71,3 +71,8 @@ def test_qualifiers_become_the_books_intervals():
 def test_one_figure_as_written(text, expected):
     (f,) = draft(text).figures
     assert (f.value_text, f.unit, f.qualifier) == expected
+
+
+def test_ratios_and_clock_times_are_not_figures():
+    _, exclusions, _ = _figures("city_unseen.txt")
+    assert [x for x in exclusions if x[1] in ("ratio", "time")] == [("1:8", "ratio"), ("10:30", "time")]

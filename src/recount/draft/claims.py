@@ -9,7 +9,8 @@ The search, nearest first (the methods page states the rules; this is the code):
 * A reading is **admissible** when numerator and denominator have compatible
   units (:func:`recount.draft.units.compatible`: firms with firms, 人 with 人,
   万元 with 亿元), the numerator can be at most the denominator, the counts name
-  the same thing (they share a noun, by jieba's part-of-speech tagging; a count
+  the same thing (their nouns, by jieba's part-of-speech tagging, share two
+  characters: 在校学生 and 学生, not 学校 and 学生; a count
   that names nothing, 已复工55家, borrows the noun of its sentence, so it is only
   paired within its sentence), and, when the claim's clause names what it is
   about (商贸服务业复工复产率 names 商贸服务业), one of them names that too.
@@ -50,6 +51,10 @@ GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "�
 COUNT_KINDS = ("count", "amount", "measure")
 LEVELS = ("clause", "sentence", "paragraph")
 MAX_LISTED = 3
+#: the nearest counts tried as numerators and as denominators, and the pairs combined into sums
+#: (bounds the search in a paragraph crowded with numbers; news paragraphs have far fewer)
+NEAREST = 8
+PAIRS_COMBINED = 12
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +76,15 @@ def nouns(text: str) -> frozenset[str]:
                 and not any(ch.isdigit() for ch in token.word):
             out.add(token.word)
     return frozenset(out)
+
+
+def _bigrams(words: frozenset[str]) -> set[str]:
+    return {w[i:i + 2] for w in words for i in range(max(len(w) - 1, 1))}
+
+
+def same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sets of nouns name the same thing when their words share two characters (学生, 在校学生)."""
+    return bool(_bigrams(a) & _bigrams(b))
 
 
 @dataclass(frozen=True)
@@ -241,14 +255,14 @@ class ClaimFinder:
     def _readings(self, claim: Figure, level: str, remainder: bool) -> list[Reading]:
         sa, sb = self._scope(claim, "sentence") if level != "clause" else self._scope(claim, "clause")
         da, db = self._scope(claim, level)
-        numerators = self._counts_in(sa, sb)
-        denominators = self._counts_in(da, db)
+        numerators = _nearest(self._counts_in(sa, sb), claim, NEAREST)
+        denominators = _nearest(self._counts_in(da, db), claim, 2 * NEAREST)
         subject = self.subject_of(claim)
         pairs = [(n, d) for n in numerators for d in denominators if self._admissible(n, d, subject, level)
                  and not (n.base_interval == d.base_interval and n.start < d.start)]  # 55 of 55: the total first
         pairs.sort(key=lambda p: abs(p[0].start - claim.start) + abs(p[1].start - claim.start))
         readings = [Reading((n,), (d,), level) for n, d in pairs if _at_most(n.base_interval, d.base_interval)]
-        for (n1, d1), (n2, d2) in combinations(pairs, 2):
+        for (n1, d1), (n2, d2) in combinations(pairs[:PAIRS_COMBINED], 2):
             if n1 is n2 or n1 in (d2,) or n2 in (d1,):
                 continue
             if d1 is d2 and _at_most(_sum((n1, n2)), d1.base_interval):
@@ -270,13 +284,17 @@ class ClaimFinder:
         if dn.high is not None and dn.high == 0:
             return False
         nn, nd = self.nouns_of(n), self.nouns_of(d)
-        if nn and nd and not (nn & nd):
+        if nn and nd and not same_thing(nn, nd):
             return False
         if level == "paragraph" and not (nn and nd):
             return False
-        if subject and not ((nn | nd) & subject):
+        if subject and not same_thing(nn | nd, subject):
             return False
         return True
+
+
+def _nearest(figures: list[Figure], claim: Figure, n: int) -> list[Figure]:
+    return sorted(figures, key=lambda f: abs(f.start - claim.start))[:n]
 
 
 def _at_most(a: Interval, b: Interval) -> bool:

@@ -14,7 +14,7 @@ The reader works on :func:`recount.draft.text.normalise`'s copy, so 一二三,
 What is not a figure, with the reason kept (:class:`Exclusion`): dates, years,
 clock times, weekdays, ordinals (第一), list markers (一是, 一期, (一)),
 codes (3+X, 5G), 一 as an indefinite article (一位负责人), reduplications
-(一家家), idioms (一次性), a Chinese numeral that counts nothing (三大, 一标三实),
+(一家家), idioms (一次性), ratios (1:8), a Chinese numeral that counts nothing (三大, 一标三实),
 and a number alone on its line (page furniture).
 """
 
@@ -105,10 +105,9 @@ class Exclusion:
     kind: str
 
 
-def _decimal_text(value) -> str:
-    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
-    text = format(d.normalize(), "f")
-    return text
+def _decimal_text(value: Decimal) -> str:
+    """12000, 4.28, 0.5: the value as the ledger writes it (no exponent, no trailing zeros)."""
+    return format(value.normalize(), "f")
 
 
 def _cn_value(run: str) -> Decimal | None:
@@ -150,7 +149,7 @@ class Reader:
     def run(self) -> "Reader":
         pos = 0
         while (m := NUMBER.search(self.text, pos)) is not None:
-            pos = self._read(m) or m.end()
+            pos = max(self._read(m) or 0, m.end())
         return self
 
     # ------------------------------------------------------------ helpers
@@ -222,8 +221,9 @@ class Reader:
             return self._exclude(s, e + 1, "date")
         if (w := WEEKDAY_BEFORE.search(self._before(s))) and value <= 7:
             return self._exclude(s - len(w.group()), e, "date")
-        if after == ":" and t[e + 1:e + 2].isdigit():
-            return self._exclude(s, e + 3, "time")
+        if after == ":" and (r := re.match(r":(\d+)", t[e:])):
+            clock = len(r.group(1)) == 2 and value <= 24
+            return self._exclude(s, e + r.end(), "time" if clock else "ratio")
         if after == "点" or (after == "时" and not t.startswith(("时间", "时期", "时候", "时段", "时代", "时节"), e)):
             return self._exclude(s, e + 1, "time")
         if after in "级届" or (after == "期" and chinese and m.group() != "两"):
