@@ -72,3 +72,16 @@ def test_an_article_written_apart_from_the_rules_gets_the_verdicts_a_person_woul
         "6.2%": "unverifiable", "98.1%": "consistent", "30%": "unverifiable", "94.2%": "consistent",
         "5.6个百分点": "unverifiable", "95.7%": "consistent", "约94%": "consistent", "85.7%": "consistent"}
     assert claims["约94%"].arithmetic() == "362000 / 385000 = 94.03% → 94%"
+
+
+@pytest.mark.parametrize("text", ["全市共有企业1000家。其中已复工850家,占比85%。", "全市共有企业1000家。已复工850家,复工率85%。"])
+def test_a_count_that_names_nothing_is_a_part_of_the_count_just_before_its_sentence(text):
+    (c,) = draft(text).claims
+    assert c.verdict == "consistent" and c.arithmetic() == "850 / 1000 = 85.00% → 85%"
+
+
+def test_a_count_that_names_nothing_is_paired_with_the_nearest_count_in_its_measure_word_only():
+    (c,) = draft("全市共有企业1000家,学校40所。全市商户900户。已复工36所,复工率90%。").claims
+    assert c.verdict == "consistent" and c.arithmetic() == "36 / 40 = 90.00% → 90%"
+    (c,) = draft("全市学校40所。全市共有企业1000家。今年建成36所,占比90%。").claims
+    assert c.verdict == "consistent" and c.arithmetic() == "36 / 40 = 90.00% → 90%"

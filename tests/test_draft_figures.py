@@ -76,3 +76,13 @@ def test_one_figure_as_written(text, expected):
 def test_ratios_and_clock_times_are_not_figures():
     _, exclusions, _ = _figures("city_unseen.txt")
     assert [x for x in exclusions if x[1] in ("ratio", "time")] == [("1:8", "ratio"), ("10:30", "time")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("2020-03-05", "date"), ("14时30分", "time"), ("3点半", "time"), ("0871-6123456", "code"),
+    ("二〇二〇年", "year"), ("三月五日", "date"), ("COVID-19", "code"), ("其二", "list"),
+])
+def test_numbers_that_are_not_figures(text, kind):
+    d = draft(f"会议记录:{text},共有企业20家。")
+    assert [(f.quote, f.unit) for f in d.figures] == [("20家", "家")]
+    assert {x.kind for x in d.exclusions} == {kind}

@@ -11,8 +11,8 @@ The search, nearest first (the methods page states the rules; this is the code):
   万元 with 亿元), the numerator can be at most the denominator, the counts name
   the same thing (their nouns, by jieba's part-of-speech tagging, share two
   characters: 在校学生 and 学生, not 学校 and 学生; a count
-  that names nothing, 已复工55家, borrows the noun of its sentence, so it is only
-  paired within its sentence), and, when the claim's clause names what it is
+  that names nothing, 已复工55家 or 其中850家, is paired within its sentence, or
+  with the one count just before its sentence), and, when the claim's clause names what it is
   about (商贸服务业复工复产率 names 商贸服务业), one of them names that too.
 * Readings: a / b; sums in the claim's sentence, (a1 + a2) / b and the pooled
   (a1 + a2) / (b1 + b2); and the complement (b − a) / b when the clause speaks of
@@ -274,6 +274,12 @@ class ClaimFinder:
                          if _at_most(n.base_interval, d.base_interval)]
         return readings
 
+    def _antecedent(self, n: Figure) -> Figure | None:
+        """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one."""
+        before = self._counts_in(self.seg.paragraph_span(n.start)[0], self.seg.sentence_span(n.start)[0])[::-1]
+        same = next((f for f in before if f.unit == n.unit), None)
+        return same or next((f for f in before if compatible(f.unit, n.unit)), None)
+
     def _counts_in(self, a: int, b: int) -> list[Figure]:
         return self.counts[bisect_left(self.count_starts, a):bisect_left(self.count_starts, b)]
 
@@ -286,8 +292,8 @@ class ClaimFinder:
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         if nn and nd and not same_thing(nn, nd):
             return False
-        if level == "paragraph" and not (nn and nd):
-            return False
+        if level == "paragraph" and not (nn and nd) and d is not self._antecedent(n):
+            return False  # a count that names nothing refers to the count just before it, no further
         if subject and not same_thing(nn | nd, subject):
             return False
         return True

@@ -50,6 +50,8 @@ IDIOMS = re.compile(r"一次性|一成不变|千家万户|万家灯火|一家人
 RESULT_BEFORE = "成为仅只共计"  # 融合成一个, 精简为一项, 仅一家: a count of one, not an article
 TIME_WORDS = re.compile(r"(凌晨|上午|下午|晚上|早上|中午|傍晚|夜间|晚|早)$")
 WEEKDAY_BEFORE = re.compile(r"(周|星期|礼拜)$")
+ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
+CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")
 CHENG_NOT = "为立本果功员都熟绩交效长品型"
 
 
@@ -171,6 +173,8 @@ class Reader:
         s, e = m.start(), m.end()
         if m.group("pct"):
             return self._percent_words(m)
+        if (iso := ISO_DATE.match(t, s)) is not None:
+            return self._exclude(s, iso.end(), "date")
         if m.group("arabic"):
             digits = m.group("arabic").replace(",", "")
             value = Decimal(digits)
@@ -196,8 +200,9 @@ class Reader:
         if line == t[s:e]:
             return self._exclude(s, e, "furniture")
         if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()) or after == "+" \
-                or (before in "+-/_" and s >= 2 and t[s - 2].isalnum()):
-            return self._exclude(s, e, "code")
+                or (before in "+-/_" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum()) \
+                or (after in "-/_" and t[e + 1:e + 2].isascii() and t[e + 1:e + 2].isalnum()):
+            return self._exclude(s, e, "code")  # 3+X, 5G, COVID-19, 0871-6123456
         if before == "第" or (before == "其" and chinese):
             return self._exclude(s - 1, e, "ordinal" if before == "第" else "list")
         if before in "((" and after in "))" and chinese:
@@ -225,7 +230,7 @@ class Reader:
             clock = len(r.group(1)) == 2 and value <= 24
             return self._exclude(s, e + r.end(), "time" if clock else "ratio")
         if after == "点" or (after == "时" and not t.startswith(("时间", "时期", "时候", "时段", "时代", "时节"), e)):
-            return self._exclude(s, e + 1, "time")
+            return self._exclude(s, CLOCK_TAIL.match(t, e).end(), "time")
         if after in "级届" or (after == "期" and chinese and m.group() != "两"):
             return self._exclude(s, e + 1, "ordinal" if after in "级届" else "list")
         if len(m.group()) == 4 and not chinese and 1900 <= value <= 2100 and "." not in m.group() and \
