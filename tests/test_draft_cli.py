@@ -50,6 +50,17 @@ def test_out_writes_a_ledger_the_loader_reads_with_the_drafts_verdicts(capsys, t
     assert len(figures) == len(json.loads(out)["figures"])
 
 
+def test_a_remainder_the_ledger_cannot_write_loads_as_unverifiable_with_the_draft_in_the_note(capsys, tmp_path):
+    path = ARTICLES / "readings.txt"
+    assert _run(capsys, "draft", str(path), "--out", str(tmp_path))[0] == 0
+    text = path.read_text(encoding="utf-8")
+    figures = load_figures(tmp_path, source=text)
+    results = evaluate(Ledger(tmp_path, text, figures, load_rates(tmp_path, figures)))
+    assert all(r.verdict == r.rate.expected for r in results)
+    remainder = next(r for r in results if r.cited.value_text == "10")
+    assert remainder.verdict == "unverifiable" and remainder.rate.note_en.startswith("draft: consistent as a remainder")
+
+
 def test_csv_and_table_list_every_claim(capsys):
     _, out, _ = _run(capsys, "draft", str(ARTICLES / "readings.txt"), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -90,3 +101,12 @@ def test_scan_skips_bad_files_with_one_line_each_and_says_so_in_its_exit_code(tm
 def test_scan_of_good_files_exits_zero(capsys):
     code, out, err = _run(capsys, "scan", str(ARTICLES / "readings.txt"))
     assert code == 0 and err == "" and out.count("\n") == 6
+
+
+def test_progress_bar_is_drawn_only_when_asked_for(tmp_path):
+    from recount.draft.scan import scan
+
+    for progress in (True, False):
+        err = io.StringIO()
+        assert scan([str(ARTICLES / "readings.txt")], io.StringIO(), progress=progress, err=err) == 0
+        assert ("1file" in err.getvalue().replace(" ", "")) is progress

@@ -5,7 +5,10 @@ the figure as written, that occurs once in the text, so
 :func:`recount.ledger.load_figures` anchors it where the draft found it. Each
 claim becomes one row per reading listed (``expected`` is the draft's verdict);
 a claim with no reading, a threshold that no reading fits, or a change, is one
-row without counts, so the ledger's engine gives the same verdict. A
+row without counts, so the ledger's engine gives the same verdict. A claim
+explained only as a remainder, (c − a) / c, cannot be written as a ledger rate
+(numerators are sums): its row has no counts, ``expected`` unverifiable, and the
+draft's verdict and arithmetic in ``note_en``. A
 percentage-point difference is a figure, not a rate: it has no row.
 """
 
@@ -17,7 +20,7 @@ from pathlib import Path
 
 from recount.draft import Draft
 from recount.ledger import FIGURE_COLUMNS, RATE_COLUMNS
-from recount.verdict import CONSISTENT, INCONSISTENT
+from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE
 
 
 def unique_quote(text: str, start: int, end: int) -> str:
@@ -53,16 +56,18 @@ def rate_rows(d: Draft) -> list[dict]:
     rows = []
     for n, claim in enumerate(c for c in d.claims if c.figure.kind == "percent"):
         cid = ids[id(claim.figure)]
-        with_counts = claim.verdict in (CONSISTENT, INCONSISTENT) and not any(r.complement for r in claim.readings)
-        readings = claim.readings if with_counts else [None]
-        for k, r in enumerate(readings):
+        readings = [r for r in claim.readings if not r.complement] if claim.verdict in (CONSISTENT, INCONSISTENT) else []
+        expected = claim.verdict if readings else UNVERIFIABLE
+        note = "draft: to be confirmed" if readings else "draft: " + claim.reading_text()
+        if claim.readings and not readings:
+            note = f"draft: {claim.verdict} as a remainder, which a ledger rate cannot write: {claim.reading_text()}"
+        for k, r in enumerate(readings or [None]):
             rows.append({
                 "id": f"claim_{n + 1:03d}" + (f"_{k + 1}" if len(readings) > 1 else ""),
                 "section": sections[id(claim.figure)],
                 "numerator": "+".join(ids[id(f)] for f in r.numerator) if r else "",
                 "denominator": "+".join(ids[id(f)] for f in r.denominator) if r else "",
-                "cited": cid, "reading": r.describe() if r else "", "expected": claim.verdict,
-                "note_en": "draft: " + (claim.note or claim.reading_text() if not r else "to be confirmed"),
+                "cited": cid, "reading": r.describe() if r else "", "expected": expected, "note_en": note,
             })
     return rows
 
