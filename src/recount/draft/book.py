@@ -11,7 +11,8 @@ from collections import Counter
 from IPython.display import HTML
 
 from recount.draft.compare import Comparison
-from recount.render import badge_html, esc, mixed, table_html, zh
+from recount import paths
+from recount.render import badge_html, esc, glue_keys, mixed, table_html, zh
 
 #: exclusion kind -> how the appendix names it
 EXCLUSION_KINDS = {
@@ -89,11 +90,19 @@ def glue_values(c: Comparison) -> dict[str, str]:
     }
 
 
-def glue_page(c: Comparison) -> dict[str, str]:
-    """Glue (``myst_nb.glue``) every value of :func:`glue_values`; returns them."""
+def glue_page(c: Comparison, page: str = "draft") -> dict[str, str]:
+    """Glue (``myst_nb.glue``) the values of :func:`glue_values` that the book page ``page`` pastes.
+
+    A key the page pastes that :func:`glue_values` does not make is an error naming the page.
+    """
     from myst_nb import glue
 
+    path = paths.BOOK_DIR / f"{page}.md"
+    keys = glue_keys(path.read_text(encoding="utf-8"))
     values = glue_values(c)
-    for key, value in values.items():
-        glue(key, value, display=False)
-    return values
+    missing = [k for k in keys if k not in values]
+    if missing:
+        raise KeyError(f"{path.name} pastes {', '.join(missing)}, which recount.draft.book.glue_values does not make")
+    for key in keys:
+        glue(key, values[key], display=False)
+    return {key: values[key] for key in keys}
