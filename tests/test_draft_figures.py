@@ -67,6 +67,9 @@ def test_qualifiers_become_the_books_intervals():
     ("减免一个月租金", ("1", "月", "exact")),
     ("融合成一个登记表", ("1", "个", "exact")),
     ("98%左右的商户", ("98", "%", "左右")),
+    ("一成的商户", ("10", "%", "成")),
+    ("历时3个多月", ("3", "月", "多")),
+    ("用了一年多", ("1", "年", "多")),
 ])
 def test_one_figure_as_written(text, expected):
     (f,) = draft(text).figures

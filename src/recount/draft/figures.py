@@ -28,7 +28,7 @@ from functools import cached_property
 
 import cn2an
 
-from recount.draft.units import BY_LENGTH, CANONICAL, SCALES, unit_info
+from recount.draft.units import BY_LENGTH, CANONICAL, MEASURE_WORDS, SCALES, unit_info
 from recount.intervals import Interval, decimals_of, figure_interval
 
 CN_DIGITS = "〇零一二两三四五六七八九"
@@ -290,6 +290,11 @@ class Reader:
         else:
             unit_word = _measure_at(t, pos)
             pos += len(unit_word)
+            if unit_word == "个" and t.startswith(("多月", "余月"), pos):  # 3个多月: more than 3 months
+                unit_word, qualifier, pos = "个月", t[pos], pos + 2
+            elif unit_word and MEASURE_WORDS[unit_word] == "duration" and t[pos:pos + 1] in ("多", "余") \
+                    and qualifier == "exact":  # 一年多, 两周余
+                qualifier, pos = t[pos], pos + 1
         # ---- rules that need the unit
         if run == "一" and e + 1 < len(t) and t[e] == t[e + 1]:
             return self._exclude(s, e + 2, "rhetoric")  # 一家家, 一条条
@@ -299,7 +304,7 @@ class Reader:
             prev = self._before(s, 1)
             if prev == "每":
                 return self._exclude(s - 1, pos, "word")
-            if not (prev and prev in RESULT_BEFORE) and unit_info(unit_word)[0] != "duration":
+            if not (prev and prev in RESULT_BEFORE) and MEASURE_WORDS.get(unit_word) == "count":
                 return self._exclude(s, pos, "indefinite")
         if (m2 := SUFFIX.match(t, pos)) and unit_word:
             pos = m2.end()
