@@ -272,7 +272,11 @@ class ClaimFinder:
         if remainder:
             readings += [Reading((n,), (d,), level, complement=True) for n, d in pairs
                          if _at_most(n.base_interval, d.base_interval)]
-        return readings
+        unique = {}
+        for r in readings:  # (a + b) / (c + d) arises from a/c with b/d and from a/d with b/c
+            key = (frozenset(map(id, r.numerator)), frozenset(map(id, r.denominator)), r.complement)
+            unique.setdefault(key, r)
+        return list(unique.values())
 
     def _antecedent(self, n: Figure) -> Figure | None:
         """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one."""
