@@ -85,3 +85,14 @@ def test_a_count_that_names_nothing_is_paired_with_the_nearest_count_in_its_meas
     assert c.verdict == "consistent" and c.arithmetic() == "36 / 40 = 90.00% → 90%"
     (c,) = draft("全市学校40所。全市共有企业1000家。今年建成36所,占比90%。").claims
     assert c.verdict == "consistent" and c.arithmetic() == "36 / 40 = 90.00% → 90%"
+
+
+def test_a_traditional_article_with_full_width_digits_gets_the_verdicts_a_person_would_give():
+    claims = _claims("vaccines_traditional.txt")
+    assert {q: c.verdict for q, c in claims.items()} == {
+        "６７．８％": "unverifiable",  # of the eligible population, which is not given
+        "約五成七": "unverifiable",  # 380 of 450 is 84%, but the rate's base is the eligible population
+        "三成": "consistent", "６．１%": "unverifiable", "６．６%": "unverifiable", "78.2％": "consistent",
+        "59.8%": "consistent", "二成多": "unverifiable"}
+    assert claims["三成"].arithmetic() == "12 / 42 = 28.57% → 29%"
+    assert claims["78.2％"].arithmetic() == "610 / 780 = 78.205% → 78.2%"

@@ -91,3 +91,11 @@ def test_numbers_that_are_not_figures(text, kind):
     d = draft(f"会议记录:{text},共有企业20家。")
     assert [(f.quote, f.unit) for f in d.figures] == [("20家", "家")]
     assert {x.kind for x in d.exclusions} == {kind}
+
+
+def test_cheng_with_a_tenth_digit_and_with_duo():
+    d = draft((ARTICLES / "vaccines_traditional.txt").read_text(encoding="utf-8"))
+    by_quote = {f.quote: (f.value_text, f.unit, f.qualifier) for f in d.figures}
+    assert by_quote["約五成七"] == ("57", "%", "约")
+    assert by_quote["二成多"] == ("20", "%", "多")
+    assert by_quote["兩劑"] == ("2", "剂", "exact")

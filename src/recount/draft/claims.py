@@ -15,15 +15,17 @@ The search, nearest first (the methods page states the rules; this is the code):
   with the one count just before its sentence), and, when the claim's clause names what it is
   about (商贸服务业复工复产率 names 商贸服务业), one of them names that too.
 * Readings: a / b; sums in the claim's sentence, (a1 + a2) / b and the pooled
-  (a1 + a2) / (b1 + b2); and the complement (b − a) / b when the clause speaks of
-  what is left (未, 尚未, 其余, 剩余 ...).
+  (a1 + a2) / (b1 + b2); a part over the parts its sentence lists, a / (a + b)
+  (12间停诊, 另有30间营运, 停诊比例三成: the second part's clause says 另有, 其余 ...); and the complement (b − a) / b when the
+  clause speaks of what is left (未, 尚未, 其余, 剩余 ...).
 * A figure written with decimals stands for its rounding interval, a qualified
   count for its qualifier's interval (:mod:`recount.intervals`); a reading fits
   when its interval meets the cited one.
 
 Verdicts: ``consistent`` (a reading fits), ``inconsistent`` (admissible readings
 exist and none fits; the nearest are listed), ``unverifiable`` (no admissible
-reading). A threshold (超过90%, 九成以上, 不到10%) or a percentage-point
+reading; also when the only readings pair a count that names nothing with the
+count before its sentence, which may not be its base). A threshold (超过90%, 九成以上, 不到10%) or a percentage-point
 difference is never called inconsistent, and neither is a change (下降0.5%,
 同比增长8%): a change is not a share of the counts beside it.
 """
@@ -45,6 +47,8 @@ from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE, RateResult
 
 THRESHOLDS = ("超过", "逾", "以上", "不到", "近")
 CHANGE = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|下跌|上升|回落|增幅|降幅|同比|环比|涨幅|跌幅|增速|提升|下调|上调|缩小|扩大|降")
+OTHER_PART = re.compile(r"另有|另外|还有|此外|其余|其他")
+PART_OF = ("其中", "当中", "之中")
 REMAINDER = re.compile(r"未|尚未|没有|其余|剩余|其他|另有|空置|停业|关闭")
 GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡", "目前",
                  "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数", "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
@@ -95,6 +99,7 @@ class Reading:
     denominator: tuple[Figure, ...]
     level: str
     complement: bool = False
+    weak: bool = False  # paired only because the numerator names nothing and the denominator is just before
 
     @property
     def numerator_interval(self) -> Interval:
@@ -195,9 +200,9 @@ class ClaimFinder:
         return self.text[left:f.start], self.text[f.end:right]
 
     def nouns_of(self, f: Figure) -> frozenset[str]:
-        """What a count counts; none when its clause says 其中 (a part of the count before it)."""
+        """What a count counts; none when its clause says 其中 or 当中 (a part of the count before it)."""
         before, after = self._clause_text(f)
-        if "其中" in before:
+        if any(w in before for w in PART_OF):
             return frozenset()
         return nouns(before) | nouns(after)
 
@@ -246,6 +251,9 @@ class ClaimFinder:
         nearest = sorted(tried, key=lambda r: _distance(r.recomputed, cited))[:MAX_LISTED]
         if threshold:
             return Claim(claim, UNVERIFIABLE, nearest, note="a threshold, never called inconsistent")
+        if all(r.weak for r in tried):
+            return Claim(claim, UNVERIFIABLE, nearest,
+                         note="the only counts are a part and the count before its sentence, which may not be its base")
         return Claim(claim, INCONSISTENT, nearest)
 
     def _scope(self, claim: Figure, level: str) -> tuple[int, int]:
@@ -261,7 +269,12 @@ class ClaimFinder:
         pairs = [(n, d) for n in numerators for d in denominators if self._admissible(n, d, subject, level)
                  and not (n.base_interval == d.base_interval and n.start < d.start)]  # 55 of 55: the total first
         pairs.sort(key=lambda p: abs(p[0].start - claim.start) + abs(p[1].start - claim.start))
-        readings = [Reading((n,), (d,), level) for n, d in pairs if _at_most(n.base_interval, d.base_interval)]
+        readings = [Reading((n,), (d,), level, weak=self._weak(n, d, level)) for n, d in pairs
+                    if _at_most(n.base_interval, d.base_interval)]
+        if level == "sentence":  # a part over the parts the sentence lists: 12间停诊, 另有30间
+            readings += [Reading((n,), (n, d), level) for n, d in pairs if d.start > n.start
+                         and self.seg.sentence(d.start) == self.seg.sentence(n.start)
+                         and OTHER_PART.search(self._clause_text(d)[0])]
         for (n1, d1), (n2, d2) in combinations(pairs[:PAIRS_COMBINED], 2):
             if n1 is n2 or n1 in (d2,) or n2 in (d1,):
                 continue
@@ -277,6 +290,9 @@ class ClaimFinder:
             key = (frozenset(map(id, r.numerator)), frozenset(map(id, r.denominator)), r.complement)
             unique.setdefault(key, r)
         return list(unique.values())
+
+    def _weak(self, n: Figure, d: Figure, level: str) -> bool:
+        return level == "paragraph" and not (self.nouns_of(n) and self.nouns_of(d))
 
     def _antecedent(self, n: Figure) -> Figure | None:
         """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one."""

@@ -283,10 +283,13 @@ class Reader:
             pos += 1
         elif t.startswith("成", pos) and not scale and not t.startswith(tuple(CHENG_NOT), pos + 1) \
                 and value <= 10:
-            unit_word = "%"
-            value = value * 10
-            pos += 1
-            if qualifier == "exact":
+            unit_word, value, pos = "%", value * 10, pos + 1
+            if (tenth := re.match(r"[一二三四五六七八九]|\d(?![\d.])", t[pos:])) and not _measure_at(t, pos + 1):
+                value += _cn_value(tenth.group()) if chinese else Decimal(tenth.group())  # 五成七 = 57%
+                pos += 1
+            elif t[pos:pos + 1] in ("多", "余") and qualifier == "exact":  # 二成多: 20-30%
+                qualifier, pos = t[pos], pos + 1
+            elif qualifier == "exact":
                 qualifier = "成"
         else:
             unit_word = _measure_at(t, pos)
