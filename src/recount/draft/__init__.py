@@ -7,10 +7,13 @@ explain it). Offsets are 0-based code points into the text as given, end
 exclusive; quotes are cut from it verbatim.
 
 Modules: :mod:`~recount.draft.text` (normalised copy, segments),
-:mod:`~recount.draft.units`, :mod:`~recount.draft.figures`,
-:mod:`~recount.draft.claims`, :mod:`~recount.draft.ledger_out` (figures.csv and
-rates.csv in the ledger's schema), :mod:`~recount.draft.scan` (many files),
-:mod:`~recount.draft.compare` (a draft against a hand ledger).
+:mod:`~recount.draft.units` (measure words), :mod:`~recount.draft.figures`,
+:mod:`~recount.draft.claims`, :mod:`~recount.draft.files` (reading an article
+file), :mod:`~recount.draft.render` (table, CSV), :mod:`~recount.draft.ledger_out`
+(figures.csv and rates.csv in the ledger's schema), :mod:`~recount.draft.scan`
+(many files), :mod:`~recount.draft.cli` (the two subcommands),
+:mod:`~recount.draft.compare` (a draft against a hand ledger) and
+:mod:`~recount.draft.book` (the appendix's tables and glued values).
 """
 
 from __future__ import annotations
