@@ -1,5 +1,6 @@
 """Figures and exclusions on small articles written for these tests (tests/articles/)."""
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,13 @@ def test_dates_years_times_ordinals_list_markers_and_codes_are_not_figures():
                        ("30", "万人", "近"), ("10", "%", "不到"), ("3000", "万元", "exact"), ("90", "%", "以上")]
 
 
+def test_a_figure_written_with_decimals_stands_for_its_rounding_interval():
+    (f,) = draft("投资4.28亿元").figures
+    assert (f.interval.low, f.interval.high, f.interval.high_open) == (Fraction(4275, 1000), Fraction(4285, 1000), True)
+    (g,) = draft("居民2.0万人").figures
+    assert (g.interval.low, g.interval.high) == (Fraction(195, 100), Fraction(205, 100))
+
+
 def test_qualifiers_become_the_books_intervals():
     _, _, d = _figures("exclusions.txt")
     by_quote = {f.quote: f for f in d.figures}
@@ -64,6 +72,9 @@ def test_qualifiers_become_the_books_intervals():
     ("返还金额预计达到5000万", ("5000", "万元", "预计")),
     ("九成的企业", ("90", "%", "成")),
     ("百分之二十五", ("25", "%", "exact")),
+    ("百分之二十五点五", ("25.5", "%", "exact")),
+    ("提高三点五个百分点", ("3.5", "个百分点", "exact")),
+    ("增长4.30%", ("4.30", "%", "exact")),
     ("减免一个月租金", ("1", "月", "exact")),
     ("融合成一个登记表", ("1", "个", "exact")),
     ("98%左右的商户", ("98", "%", "左右")),

@@ -29,7 +29,7 @@ from functools import cached_property
 import cn2an
 
 from recount.draft.units import BY_LENGTH, CANONICAL, MEASURE_WORDS, SCALES, unit_info
-from recount.intervals import Interval, decimals_of, figure_interval
+from recount.intervals import Interval, cited_interval, decimals_of, figure_interval
 
 CN_DIGITS = "〇零一二两三四五六七八九"
 CN_CHARS = CN_DIGITS + "十百千万亿"
@@ -82,7 +82,10 @@ class Figure:
 
     @property
     def interval(self) -> Interval:
-        """In the unit as written."""
+        """In the unit as written; an exact figure written with decimals is its rounding interval
+        (4.28 = [4.275, 4.285)), by the rule the book applies to a cited percentage."""
+        if self.qualifier == "exact" and self.decimals:
+            return cited_interval(self.value_text)
         return figure_interval(self.value, self.qualifier)
 
     @property
@@ -109,8 +112,10 @@ class Exclusion:
 
 
 def _decimal_text(value: Decimal) -> str:
-    """12000, 4.28, 0.5: the value as the ledger writes it (no exponent, no trailing zeros)."""
-    return format(value.normalize(), "f")
+    """12000, 4.28, 4.30, 0.5: the value as the ledger writes it (no exponent; the places as written)."""
+    if value == value.to_integral_value():
+        return format(value.quantize(Decimal(1)), "f") if value.as_tuple().exponent >= 0 else format(value, "f")
+    return format(value, "f")
 
 
 def _cn_value(run: str) -> Decimal | None:
@@ -177,8 +182,7 @@ class Reader:
         if (iso := ISO_DATE.match(t, s)) is not None:
             return self._exclude(s, iso.end(), "date")
         if m.group("arabic"):
-            digits = m.group("arabic").replace(",", "")
-            value = Decimal(digits)
+            value = Decimal(m.group("arabic").replace(",", ""))  # the places as written: 4.30 stays 4.30
             chinese = False
         else:
             run = m.group("cn")
@@ -190,7 +194,7 @@ class Reader:
                 return self._exclude(s, e + 1, "list")
             if approximate_pair(run) is not None and t.startswith(("点", "时"), e):
                 return self._exclude(s, e + 1, "time")
-            value = approximate_pair(run) or _cn_value(run.replace("点", "."))
+            value = approximate_pair(run) or _cn_value(run)
             if value is None:
                 return self._exclude(s, e, "word")
             chinese = True
@@ -241,7 +245,7 @@ class Reader:
 
     def _percent_words(self, m: re.Match) -> int:
         run = m.group("pct")[3:]
-        value = _cn_value(run.replace("点", "."))
+        value = _cn_value(run)
         if value is None:
             return self._exclude(m.start(), m.end(), "word")
         return self._finish(m.start(), m.start(), m.end(), _decimal_text(value), "%", "exact")
