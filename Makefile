@@ -23,7 +23,7 @@ JB_FLAGS ?= -W -n --keep-going
 # Output is byte-identical either way.
 export RECOUNT_BUILD_JOBS ?= auto
 
-.PHONY: .venv venv output book test bench clean lock
+.PHONY: .venv venv output book test bench bench-scan clean lock
 
 # `make .venv` (or `make venv`): create the venv if missing and (re)install it
 # whenever requirements.txt or pyproject.toml is newer than the stamp.
@@ -77,6 +77,10 @@ test: $(STAMP)
 # `make bench BENCH_ARGS="--runs 3 --only clean,floor"`: see python -m recount.bench --help.
 bench: $(STAMP)
 	$(PY) -m recount.bench $(BENCH_ARGS)
+
+# `make bench-scan BENCH_SCAN_ARGS="--sizes 1000 --runs 1"`: see benchmarks/scan.py --help.
+bench-scan: $(STAMP)
+	$(PY) benchmarks/scan.py $(BENCH_SCAN_ARGS)
 
 clean:
 	rm -rf _build

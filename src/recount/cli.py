@@ -1,5 +1,9 @@
 """``python -m recount check [--data DIR] [--format table|json|csv]``.
 
+Also ``recount draft ARTICLE.txt [--format table|json|csv] [--out DIR]`` (a first
+ledger for any article) and ``recount scan PATH... [--jobs N] [--out FILE]``
+(the draft's claims for many files, one CSV): see :mod:`recount.draft`.
+
 Exit 0 when every verdict (and constraint result) equals the one expected in
 the ledger, 1 when any differs (they are listed on stderr), 2 on bad input (one
 line on stderr naming file, line and column; nothing on stdout).
@@ -94,11 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="recompute every rate and compare verdicts with the ledger")
     check.add_argument("--data", default=None, help="data directory (default: the project's data/)")
     check.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    draft = sub.add_parser("draft", help="draft a ledger for any Chinese news article: figures and claims")
+    draft.add_argument("article", help="a UTF-8 text file")
+    draft.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    draft.add_argument("--out", default=None, help="also write figures.csv and rates.csv into this folder")
+    scan = sub.add_parser("scan", help="the draft's claims for many files or folders, as one CSV")
+    scan.add_argument("paths", nargs="+", help="files or folders (searched recursively)")
+    scan.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    scan.add_argument("--out", default=None, help="CSV file to write (default: stdout)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("draft", "scan"):
+        from recount.draft import cli as draft_cli
+
+        return draft_cli.run(args)
     from recount.ledger import load_ledger  # standard library only: bad input is reported fast
 
     try:

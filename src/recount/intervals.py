@@ -29,9 +29,12 @@ QUALIFIERS: dict[str, tuple[str, str, str]] = {
     "万余": ("more than, below the next 万 (万余)", "[v, v + 1] in 万", "5914万余元 → [5914, 5915] 万元"),
     "超过": ("over (超过, 逾)", "[v, ∞)", "超过360人次 → at least 360, no upper bound"),
     "逾": ("over (逾)", "[v, ∞)", "逾100 → at least 100"),
+    "以上": ("at least (suffix 以上)", "[v, ∞)", "90%以上 → at least 90 %"),
     "近": ("nearly (近)", "[v − step(v), v]", "近300 → [200, 300]"),
+    "不到": ("below (不到, 不足, 以下)", "[0, v]", "不到10% → at most 10 %"),
     "左右": ("about (左右)", "[v − step(v), v + step(v)]", "98%左右 → [97, 99] %"),
     "约": ("about (约)", "[v − step(v), v + step(v)]", "约500 → [400, 600]"),
+    "成": ("tenths (成)", "[v − 5, v + 5) %, the tenths that round to it", "九成 → [85, 95) %"),
     "预计": ("forecast (预计)", "[v, v], taken at face value and marked as a forecast", "预计达到5000万 → [5000, 5000] 万元"),
     "rounded": ("rounded, as the text says (四舍五入, 约合)", "[v − step(v)/2, v + step(v)/2)",
                 "rounded 5000万 → [4500, 5500) 万"),
@@ -134,8 +137,12 @@ def figure_interval(value: Decimal, qualifier: str) -> Interval:
         return Interval(v, v + s)
     if qualifier == "万余":
         return Interval(v, v + 1)
-    if qualifier in ("超过", "逾"):
+    if qualifier in ("超过", "逾", "以上"):
         return Interval(v, None)
+    if qualifier == "不到":
+        return Interval(Fraction(0), v)
+    if qualifier == "成":  # 九成 = 90 %, written to the nearest tenth
+        return Interval(v - 5, v + 5, high_open=True)
     if qualifier == "近":
         return Interval(max(v - s, Fraction(0)), v)
     if qualifier in ("左右", "约"):

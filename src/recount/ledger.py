@@ -382,9 +382,9 @@ def load_figures(data_dir: Path | None = None, source: str | None = None) -> dic
         section = _section(path, row)
         start = _anchor(path, row, source)
         unit = row["unit"].strip()
-        if unit not in UNITS:
+        if unit not in UNITS and _draft_unit(unit) is None:
             raise InputError(path, row.line, "unit", f"unknown unit {unit!r} (known: {' '.join(UNITS)})")
-        kind, base_unit, factor = UNITS[unit]
+        kind, base_unit, factor = UNITS.get(unit) or _draft_unit(unit)
         qualifier = row["qualifier"].strip()
         if qualifier not in QUALIFIERS:
             raise InputError(path, row.line, "qualifier", f"unknown qualifier {qualifier!r} (known: {' '.join(QUALIFIERS)})")
@@ -416,7 +416,18 @@ def load_figures(data_dir: Path | None = None, source: str | None = None) -> dic
 def _value_in_quote(text: str, value: Decimal, quote: str) -> bool:
     if any(Decimal(m) == value for m in ARABIC.findall(quote)):
         return True
-    return any(Decimal(n) == value for n in numerals_in(quote))
+    if any(Decimal(n) == value for n in numerals_in(quote)):
+        return True
+    from recount.draft import draft  # a drafted ledger: 12,345, １２, 三千万, 九成 as the draft reads them
+
+    return any(f.value == value for f in draft(quote).figures)
+
+
+def _draft_unit(unit: str) -> tuple[str, str, int] | None:
+    """A unit a drafted ledger may use beyond :data:`UNITS` (亿元, 吨, 个百分点 ...)."""
+    from recount.draft.units import unit_info
+
+    return unit_info(unit)
 
 
 def load_rates(data_dir: Path | None, figures: dict[str, Figure]) -> list[Rate]:

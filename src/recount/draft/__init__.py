@@ -1,0 +1,63 @@
+"""``recount draft``: a first ledger for any Chinese news article.
+
+:func:`draft` reads a decoded text and returns its figures (every number that
+counts something, with value, unit and qualifier), the numbers it left out and
+why, and its claims (every stated percentage, with a verdict and the counts that
+explain it). Offsets are 0-based code points into the text as given, end
+exclusive; quotes are cut from it verbatim.
+
+Modules: :mod:`~recount.draft.text` (normalised copy, segments),
+:mod:`~recount.draft.units` (measure words), :mod:`~recount.draft.figures`,
+:mod:`~recount.draft.claims`, :mod:`~recount.draft.files` (reading an article
+file), :mod:`~recount.draft.render` (table, CSV), :mod:`~recount.draft.ledger_out`
+(figures.csv and rates.csv in the ledger's schema), :mod:`~recount.draft.scan`
+(many files), :mod:`~recount.draft.cli` (the two subcommands),
+:mod:`~recount.draft.compare` (a draft against a hand ledger) and
+:mod:`~recount.draft.book` (the appendix's tables and glued values).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recount.draft.claims import Claim, find_claims
+from recount.draft.figures import Exclusion, Figure, read
+from recount.draft.text import normalise
+
+
+@dataclass
+class Draft:
+    text: str
+    norm: str
+    figures: list[Figure]
+    exclusions: list[Exclusion]
+    claims: list[Claim]
+
+    def as_json(self) -> dict:
+        return {"figures": [f.as_json() for f in self.figures], "claims": [c.as_json() for c in self.claims]}
+
+    def sections(self) -> list[int]:
+        """The section of each figure: 0 before the first heading after the body starts, then 1, 2, 3 (capped)."""
+        heads = heading_starts(self.norm)
+        return [min(sum(h <= f.start for h in heads), 3) for f in self.figures]
+
+
+def heading_starts(norm: str) -> list[int]:
+    """Offsets of heading lines: short lines without sentence punctuation, once a body paragraph was seen."""
+    starts, pos, body = [], 0, False
+    for line in norm.split("\n"):
+        bare = line.strip()
+        if bare:
+            if any(c in bare for c in "。!?;") or len(bare) > 40:
+                body = True
+            elif body and len(bare) >= 6:
+                starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def draft(text: str) -> Draft:
+    """The draft ledger of ``text`` (a decoded article)."""
+    norm = normalise(text)
+    figures, exclusions = read(text, norm)
+    return Draft(text, norm, figures, exclusions, find_claims(norm, figures))

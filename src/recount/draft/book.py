@@ -1,0 +1,108 @@
+"""What the appendix "What the draft finds" shows: the draft of our article against the hand ledger.
+
+Each function returns :class:`IPython.display.HTML` built with :mod:`recount.render`'s
+escaping helpers; :func:`glue_values` gives every number the page's prose quotes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from IPython.display import HTML
+
+from recount.draft.compare import Comparison
+from recount import paths
+from recount.render import badge_html, esc, glue_keys, mixed, table_html, zh
+
+#: exclusion kind -> how the appendix names it
+EXCLUSION_KINDS = {
+    "date": "dates", "year": "years", "time": "clock times", "ordinal": "ordinals and ranks",
+    "list": "list markers and phase names", "code": "codes and names with digits", "indefinite": "一 as an article",
+    "rhetoric": "reduplicated measure words", "idiom": "idioms", "word": "numeral characters inside words",
+    "furniture": "page furniture", "ratio": "ratios",
+}
+
+
+def _as_written(value: str, unit: str, qualifier: str) -> str:
+    q = "" if qualifier == "exact" else f" ({qualifier})"
+    return f"{value} {unit}{q}".strip()
+
+
+def _same(ok: bool) -> str:
+    return "✓ same" if ok else "<strong>✗ differs</strong>"
+
+
+def figures_table(c: Comparison) -> HTML:
+    """Every hand figure beside the draft's reading of the same words."""
+    rows = []
+    for m in c.figures:
+        h, d = m.hand, m.drafted
+        rows.append([zh(h.quote), esc(h.label_en), zh(_as_written(h.value_text, h.unit, h.qualifier)),
+                     zh(_as_written(d.value_text, d.unit, d.qualifier)) if d else "—", _same(m.agrees)])
+    return HTML(table_html(["quote", "what it counts", "hand ledger", "draft", ""], rows))
+
+
+def differences_table(c: Comparison) -> HTML:
+    """The figures the draft reads differently, and why."""
+    rows = [[zh(m.hand.quote), zh(_as_written(m.hand.value_text, m.hand.unit, m.hand.qualifier)), mixed(m.why)]
+            for m in c.figures if not m.agrees]
+    return HTML(table_html(["quote", "hand ledger", "why the draft differs"], rows))
+
+
+def claims_table(c: Comparison) -> HTML:
+    """Every stated percentage: the hand verdict, the draft's, and the draft's arithmetic."""
+    rows = []
+    for m in c.claims:
+        d = m.drafted
+        rows.append([zh(m.hand.quote), esc(m.hand.label_en), badge_html(m.hand_verdict),
+                     badge_html(d.verdict) if d else "—", mixed(d.arithmetic()) if d else "—",
+                     mixed(d.reading_text()) if d else "—"])
+    return HTML(table_html(["stated", "what it is", "hand ledger", "draft", "draft's arithmetic",
+                            "counts the draft used"], rows))
+
+
+def exclusions_table(c: Comparison) -> HTML:
+    """The numbers the draft left out, by kind, with examples as written."""
+    by_kind: dict[str, list[str]] = {}
+    for x in c.draft.exclusions:
+        by_kind.setdefault(x.kind, []).append(x.quote)
+    rows = []
+    for kind, quotes in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
+        examples = "、".join(dict.fromkeys(quotes))
+        rows.append([esc(EXCLUSION_KINDS.get(kind, kind)), esc(len(quotes)), zh(examples)])
+    return HTML(table_html(["left out as", "numbers", "as written"], rows))
+
+
+def glue_values(c: Comparison) -> dict[str, str]:
+    """Every number the appendix's prose quotes, as text."""
+    verdicts = Counter(m.drafted.verdict for m in c.claims if m.drafted)
+    agree = sum(m.agrees for m in c.figures)
+    xbq = next(m.drafted for m in c.claims if m.hand_id == "xbq_reopen_rate")
+    return {
+        "draft_hand_figures": str(len(c.figures)), "draft_figures_same": str(agree),
+        "draft_figures_differ": str(len(c.figures) - agree),
+        "draft_figure_share": f"{100 * agree / len(c.figures):.1f}%",
+        "draft_figures_found": str(len(c.draft.figures)), "draft_extra": str(len(c.extra)),
+        "draft_claims": str(len(c.claims)), "draft_claims_same": str(c.claims_agreeing),
+        "draft_consistent": str(verdicts["consistent"]), "draft_inconsistent": str(verdicts["inconsistent"]),
+        "draft_unverifiable": str(verdicts["unverifiable"]), "draft_left_out": str(len(c.draft.exclusions)),
+        "draft_xbq_cited": xbq.figure.quote, "draft_xbq_readings": str(len(xbq.readings)),
+    }
+
+
+def glue_page(c: Comparison, page: str = "draft") -> dict[str, str]:
+    """Glue (``myst_nb.glue``) the values of :func:`glue_values` that the book page ``page`` pastes.
+
+    A key the page pastes that :func:`glue_values` does not make is an error naming the page.
+    """
+    from myst_nb import glue
+
+    path = paths.BOOK_DIR / f"{page}.md"
+    keys = glue_keys(path.read_text(encoding="utf-8"))
+    values = glue_values(c)
+    missing = [k for k in keys if k not in values]
+    if missing:
+        raise KeyError(f"{path.name} pastes {', '.join(missing)}, which recount.draft.book.glue_values does not make")
+    for key in keys:
+        glue(key, values[key], display=False)
+    return {key: values[key] for key in keys}

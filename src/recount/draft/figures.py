@@ -1,0 +1,347 @@
+"""Every number in an article, as a figure (value, unit, qualifier) or as an exclusion.
+
+The reader works on :func:`recount.draft.text.normalise`'s copy, so 一二三,
+１２３ and 12,345 are all digits to it, and 餘 is 余. A number is
+
+* Arabic (``4.28``, ``12,345``, full width), Chinese (``三十六``, ``一千二百``,
+  ``两``, read with cn2an), ``百分之九十``, or a number of 成 (``九成`` = 90%);
+* followed by an optional scale word (万, 亿; 千 is folded into the value),
+  a measure word (:mod:`recount.draft.units`), % or 个百分点;
+* qualified by 余/多 (suffix), 超过/逾/近/约/不到/预计 (prefix) or
+  左右/以上/以下 (after the unit). Each qualifier is an interval by the book's
+  convention (:func:`recount.intervals.figure_interval`).
+
+What is not a figure, with the reason kept (:class:`Exclusion`): dates, years,
+clock times, weekdays, ordinals (第一), list markers (一是, 一期, (一)),
+codes (3+X, 5G), 一 as an indefinite article (一位负责人), reduplications
+(一家家), idioms (一次性), ratios (1:8), a Chinese numeral that counts nothing (三大, 一标三实),
+and a number alone on its line (page furniture).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import cached_property
+
+import cn2an
+
+from recount.draft.units import BY_LENGTH, CANONICAL, MEASURE_WORDS, SCALES, unit_info
+from recount.intervals import Interval, cited_interval, decimals_of, figure_interval
+
+CN_DIGITS = "〇零一二两三四五六七八九"
+CN_CHARS = CN_DIGITS + "十百千万亿"
+NUMBER = re.compile(
+    r"(?P<pct>百分之[%s]+(?:点[%s]+)?)" % (CN_DIGITS + "十百千", CN_DIGITS)
+    + r"|(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)"
+    + r"|(?P<cn>[%s]+(?:点[%s]+(?=个?百分点|%%))?)" % (CN_CHARS, CN_DIGITS)
+)
+PREFIX = re.compile(r"(预计(?:将)?(?:达到|达|为|超过|突破)?|不超过|不少于|不低于|至少|超过|逾|将近|接近|近|大约|约|不到|不足|超)$")
+PREFIX_QUALIFIER = {"超过": "超过", "超": "超过", "逾": "逾", "将近": "近", "接近": "近", "近": "近",
+                    "大约": "约", "约": "约", "不到": "不到", "不足": "不到", "不超过": "不到",
+                    "不少于": "以上", "不低于": "以上", "至少": "以上"}
+#: characters that, before 近/约/超, make a word rather than a qualifier (最近, 节约, 赶超)
+NOT_PREFIX = {"近": "最附临", "约": "制节预合签公相", "超": "赶高"}
+SUFFIX = re.compile(r"左右|以上|以下")
+SUFFIX_QUALIFIER = {"左右": "左右", "以上": "以上", "以下": "不到"}
+MONEY_WORDS = re.compile(r"金额|资金|经费|元|投资|收入|营收|产值|贷款|补贴|奖补|资产|税|费|销售额|利润|GDP|总额")
+IDIOMS = re.compile(r"一次性|一成不变|千家万户|万家灯火|一家人|一个样|十四五|十三五|一把手|一体化|三番五次|千方百计")
+RESULT_BEFORE = "成为仅只共计"  # 融合成一个, 精简为一项, 仅一家: a count of one, not an article
+TIME_WORDS = re.compile(r"(凌晨|上午|下午|晚上|早上|中午|傍晚|夜间|晚|早)$")
+WEEKDAY_BEFORE = re.compile(r"(周|星期|礼拜)$")
+ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
+CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")
+CHENG_NOT = "为立本果功员都熟绩交效长品型"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number as written: ``quote`` is ``text[start:end]`` of the original text."""
+
+    start: int
+    end: int
+    quote: str
+    value_text: str  # the value in ``unit``, as the ledger writes it ("150" for 150余万元)
+    unit: str  # "家", "万元", "%", "个百分点", "" (none)
+    qualifier: str  # exact, 余, 多, 万余, 超过, 逾, 以上, 近, 约, 左右, 不到, 预计, 成
+    number_start: int  # where the digits begin (after a prefix qualifier)
+
+    @property
+    def value(self) -> Decimal:
+        return Decimal(self.value_text)
+
+    @cached_property
+    def info(self) -> tuple[str, str, int]:
+        return unit_info(self.unit) or ("other", self.unit, 1)
+
+    @property
+    def kind(self) -> str:
+        return self.info[0]
+
+    @property
+    def interval(self) -> Interval:
+        """In the unit as written; an exact figure written with decimals is its rounding interval
+        (4.28 = [4.275, 4.285)), by the rule the book applies to a cited percentage."""
+        if self.qualifier == "exact" and self.decimals:
+            return cited_interval(self.value_text)
+        return figure_interval(self.value, self.qualifier)
+
+    @property
+    def base_interval(self) -> Interval:
+        return self.interval.scale(self.info[2])
+
+    @property
+    def decimals(self) -> int:
+        return decimals_of(self.value_text)
+
+    def as_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "quote": self.quote, "value": self.value_text,
+                "unit": self.unit, "qualifier": self.qualifier}
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A number that is not a figure, and why (kind: date, year, time, ordinal, list, ...)."""
+
+    start: int
+    end: int
+    quote: str
+    kind: str
+
+
+def _decimal_text(value: Decimal) -> str:
+    """12000, 4.28, 4.30, 0.5: the value as the ledger writes it (no exponent; the places as written)."""
+    if value == value.to_integral_value():
+        return format(value.quantize(Decimal(1)), "f") if value.as_tuple().exponent >= 0 else format(value, "f")
+    return format(value, "f")
+
+
+def _cn_value(run: str) -> Decimal | None:
+    try:
+        value = cn2an.cn2an(run, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return Decimal(str(value))
+
+
+PAIR = re.compile(r"([一二三四五六七八九])([一二三四五六七八九])([十百千万]?)")
+PLACE = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def approximate_pair(run: str) -> Decimal | None:
+    """三四 = "three or four", 三四十 = "thirty or forty": the lower value (read as 余), else None."""
+    m = PAIR.fullmatch(run)
+    digits = "一二三四五六七八九"
+    if m and digits.index(m.group(2)) == digits.index(m.group(1)) + 1:
+        return Decimal((digits.index(m.group(1)) + 1) * PLACE[m.group(3)])
+    return None
+
+
+def _measure_at(text: str, pos: int) -> str:
+    for word in BY_LENGTH:
+        if text.startswith(word, pos):
+            return word
+    return ""
+
+
+class Reader:
+    """Reads the figures and exclusions of one text (``original`` and its normalised copy)."""
+
+    def __init__(self, original: str, norm: str):
+        self.original, self.text = original, norm
+        self.figures: list[Figure] = []
+        self.exclusions: list[Exclusion] = []
+
+    def run(self) -> "Reader":
+        pos = 0
+        while (m := NUMBER.search(self.text, pos)) is not None:
+            pos = max(self._read(m) or 0, m.end())
+        return self
+
+    # ------------------------------------------------------------ helpers
+    def _exclude(self, start: int, end: int, kind: str) -> int:
+        self.exclusions.append(Exclusion(start, end, self.original[start:end], kind))
+        return end
+
+    def _before(self, pos: int, n: int = 6) -> str:
+        return self.text[max(0, pos - n):pos]
+
+    def _line(self, pos: int) -> str:
+        a = self.text.rfind("\n", 0, pos) + 1
+        b = self.text.find("\n", pos)
+        return self.text[a:b if b >= 0 else len(self.text)]
+
+    # ------------------------------------------------------------ one number
+    def _read(self, m: re.Match) -> int | None:
+        t = self.text
+        s, e = m.start(), m.end()
+        if m.group("pct"):
+            return self._percent_words(m)
+        if (iso := ISO_DATE.match(t, s)) is not None:
+            return self._exclude(s, iso.end(), "date")
+        if m.group("arabic"):
+            value = Decimal(m.group("arabic").replace(",", ""))  # the places as written: 4.30 stays 4.30
+            chinese = False
+        else:
+            run = m.group("cn")
+            if not any(c in CN_DIGITS for c in run) and not run.startswith("十"):
+                return e  # 百, 千万 (by all means), 万: words, not numbers
+            if IDIOMS.match(t, s - 1 if s and t[s - 1] in "千万十" else s) or IDIOMS.match(t, s):
+                return self._exclude(s, e, "idiom")
+            if re.match(r"[一二三四五六七八九十]+(?:是|要|来|则)", t[s:]) and len(run) <= 2:
+                return self._exclude(s, e + 1, "list")
+            if approximate_pair(run) is not None and t.startswith(("点", "时"), e):
+                return self._exclude(s, e + 1, "time")
+            value = approximate_pair(run) or _cn_value(run)
+            if value is None:
+                return self._exclude(s, e, "word")
+            chinese = True
+        # ---- what is around it
+        before = t[s - 1] if s else ""
+        after = t[e] if e < len(t) else ""
+        line = self._line(s).strip()
+        if line == t[s:e]:
+            return self._exclude(s, e, "furniture")
+        if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()) or after == "+" \
+                or (before in "+-/_" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum()) \
+                or (after in "-/_" and t[e + 1:e + 2].isascii() and t[e + 1:e + 2].isalnum()):
+            return self._exclude(s, e, "code")  # 3+X, 5G, COVID-19, 0871-6123456
+        if before == "第" or (before == "其" and chinese):
+            return self._exclude(s - 1, e, "ordinal" if before == "第" else "list")
+        if before in "((" and after in "))" and chinese:
+            return self._exclude(s - 1, e + 1, "list")
+        if after in "、." and chinese and (s == 0 or t[s - 1] in "\n(("):
+            return self._exclude(s, e + 1, "list")
+        if not chinese and after in "、." and (s == 0 or t[s - 1] == "\n") and not t[e + 1:e + 2].isdigit():
+            return self._exclude(s, e + 1, "list")
+        # dates, years, times
+        if t.startswith("年", e) and (len(m.group()) == 4 and (not chinese or all(c in CN_DIGITS for c in m.group()))):
+            return self._exclude(s, e + 1, "year")
+        if t.startswith("年代", e):
+            return self._exclude(s, e + 2, "year")
+        if after == "月" and 1 <= value <= 12 and value == value.to_integral_value():
+            end = e + 1
+            if (d := re.match(r"(?:份|\d{1,2}[日号]|[%s]{1,3}[日号])" % CN_CHARS, t[end:])):
+                end += d.end()
+            return self._exclude(s, end, "date")
+        if after in "日号" and 1 <= value <= 31 and not t.startswith(("内", "以内", "之内"), e + 1) \
+                and value == value.to_integral_value():
+            return self._exclude(s, e + 1, "date")
+        if (w := WEEKDAY_BEFORE.search(self._before(s))) and value <= 7:
+            return self._exclude(s - len(w.group()), e, "date")
+        if after == ":" and (r := re.match(r":(\d+)", t[e:])):
+            clock = len(r.group(1)) == 2 and value <= 24
+            return self._exclude(s, e + r.end(), "time" if clock else "ratio")
+        if after == "点" or (after == "时" and not t.startswith(("时间", "时期", "时候", "时段", "时代", "时节"), e)):
+            return self._exclude(s, CLOCK_TAIL.match(t, e).end(), "time")
+        if after in "级届" or (after == "期" and chinese and m.group() != "两"):
+            return self._exclude(s, e + 1, "ordinal" if after in "级届" else "list")
+        if len(m.group()) == 4 and not chinese and 1900 <= value <= 2100 and "." not in m.group() and \
+                not _measure_at(t, e) and not t.startswith(("万", "亿", "%", "余", "多"), e):
+            return self._exclude(s, e, "year")
+        return self._figure(m, s, e, value, chinese)
+
+    def _percent_words(self, m: re.Match) -> int:
+        run = m.group("pct")[3:]
+        value = _cn_value(run)
+        if value is None:
+            return self._exclude(m.start(), m.end(), "word")
+        return self._finish(m.start(), m.start(), m.end(), _decimal_text(value), "%", "exact")
+
+    def _figure(self, m: re.Match, s: int, e: int, value: Decimal, chinese: bool) -> int:
+        t = self.text
+        run = m.group()
+        qualifier = "exact"
+        scale = ""
+        if chinese and len(run) > 1 and run[-1] in "万亿" and run[:-1].strip("万亿"):
+            scale = "亿" if run.endswith("亿") else "万"
+            scale = "万亿" if run.endswith("万亿") else scale
+            value = value / SCALES[scale]
+        pos = e
+        if approximate_pair(run) is not None:
+            qualifier = "余"
+        q1, sc, q2 = re.match(r"(余|多)?(万亿|万|亿|千)?(余|多)?", t[pos:]).groups()
+        used = len(q1 or "")
+        if sc == "千" and not scale and not chinese and (
+                _measure_at(t, pos + used + 1) or t.startswith(("万", "亿"), pos + used + 1)):
+            value, used, q2 = value * 1000, used + 1, None  # 3千家; 3千万元 = 3000 万元
+            if t.startswith(("万", "亿"), pos + used):
+                scale, used = t[pos + used], used + 1
+        elif sc and sc != "千" and not scale:
+            scale, used = sc, used + len(sc) + len(q2 or "")
+        else:
+            q2 = None
+        pos += used
+        if q2:
+            qualifier = "万余" if scale == "万" else "余"
+        elif q1:
+            qualifier = q1
+        unit_word = ""
+        if t.startswith("个百分点", pos) or t.startswith("百分点", pos):
+            unit_word = "个百分点"
+            pos += 4 if t.startswith("个", pos) else 3
+        elif t.startswith("%", pos) or t.startswith("‰", pos):
+            unit_word = t[pos]
+            pos += 1
+        elif t.startswith("成", pos) and not scale and not t.startswith(tuple(CHENG_NOT), pos + 1) \
+                and value <= 10:
+            unit_word, value, pos = "%", value * 10, pos + 1
+            if (tenth := re.match(r"[一二三四五六七八九]|\d(?![\d.])", t[pos:])) and not _measure_at(t, pos + 1):
+                value += _cn_value(tenth.group()) if chinese else Decimal(tenth.group())  # 五成七 = 57%
+                pos += 1
+            elif t[pos:pos + 1] in ("多", "余") and qualifier == "exact":  # 二成多: 20-30%
+                qualifier, pos = t[pos], pos + 1
+            elif qualifier == "exact":
+                qualifier = "成"
+        else:
+            unit_word = _measure_at(t, pos)
+            pos += len(unit_word)
+            if unit_word == "个" and t.startswith(("多月", "余月"), pos):  # 3个多月: more than 3 months
+                unit_word, qualifier, pos = "个月", t[pos], pos + 2
+            elif unit_word and MEASURE_WORDS[unit_word] == "duration" and t[pos:pos + 1] in ("多", "余") \
+                    and qualifier == "exact":  # 一年多, 两周余
+                qualifier, pos = t[pos], pos + 1
+        # ---- rules that need the unit
+        if run == "一" and e + 1 < len(t) and t[e] == t[e + 1]:
+            return self._exclude(s, e + 2, "rhetoric")  # 一家家, 一条条
+        if chinese and not unit_word and not scale:
+            return self._exclude(s, e, "word")
+        if run == "一" and unit_word and not scale:
+            prev = self._before(s, 1)
+            if prev == "每":
+                return self._exclude(s - 1, pos, "word")
+            if not (prev and prev in RESULT_BEFORE) and MEASURE_WORDS.get(unit_word) == "count":
+                return self._exclude(s, pos, "indefinite")
+        if (m2 := SUFFIX.match(t, pos)) and unit_word:
+            pos = m2.end()
+            qualifier = SUFFIX_QUALIFIER[m2.group()] if qualifier in ("exact", "成") else qualifier
+        start = s
+        if (p := PREFIX.search(self._before(s))) is not None:
+            word = p.group()
+            cut = s - len(word)
+            if word.startswith("预计"):
+                qualifier = "预计" if qualifier == "exact" else qualifier
+                start = cut
+            elif cut == 0 or t[cut - 1] not in NOT_PREFIX.get(word, ""):
+                if qualifier in ("exact", "成"):
+                    qualifier = PREFIX_QUALIFIER[word]
+                start = cut
+        unit = CANONICAL.get(unit_word, unit_word)
+        if scale:
+            if not unit:
+                clause_start = max(t.rfind(c, 0, s) for c in ",。;!?\n")
+                unit = "元" if MONEY_WORDS.search(t, clause_start + 1, s) else ""
+            unit = scale + unit
+        return self._finish(start, s, pos, _decimal_text(value), unit, qualifier)
+
+    def _finish(self, start: int, number_start: int, end: int, value_text: str, unit: str, qualifier: str) -> int:
+        self.figures.append(Figure(start, end, self.original[start:end], value_text, unit, qualifier, number_start))
+        return end
+
+
+def read(original: str, norm: str) -> tuple[list[Figure], list[Exclusion]]:
+    """The figures and the exclusions of a text, in order of position."""
+    reader = Reader(original, norm).run()
+    return reader.figures, reader.exclusions

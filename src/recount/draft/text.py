@@ -1,0 +1,91 @@
+"""The text the draft reads: a normalised copy of the article with the same offsets.
+
+Matching runs on a copy in which full-width digits and punctuation are ASCII
+(NFKC on the full-width forms block, one code point for one) and traditional characters are simplified
+(OpenCC ``t2s``). The copy has exactly the length of the original, so an offset
+found in it is an offset into the original, and every quote is cut from the
+original, verbatim.
+
+Paragraphs are lines; sentences end at 。！？!?；; (or a paragraph's end);
+clauses also end at ，,、：:. A span is ``(start, end)``, end exclusive.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+SENTENCE_END = "。!?;！？；"
+CLAUSE_END = SENTENCE_END + ",、:，：\n"
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+#: full-width forms (１２，３４５．６％) to ASCII, as NFKC folds them: one code point for one
+FULL_WIDTH = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in (*range(0xFF01, 0xFF5F), 0x3000)}
+
+
+def normalise(text: str) -> str:
+    """Simplified, half-width copy of ``text``, one code point for one."""
+    half = text.translate(FULL_WIDTH)
+    simple = _t2s().convert(half)
+    if len(simple) != len(half):  # a phrase changed length: fall back to one character at a time
+        simple = "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in half)
+    return simple
+
+
+def _bounds(text: str, enders: str) -> list[int]:
+    """Start offsets of the pieces of ``text`` cut after each character in ``enders``."""
+    pattern = re.compile("[" + re.escape(enders) + "]")
+    return [0] + [m.end() for m in pattern.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Where each paragraph, sentence and clause of a text starts."""
+
+    text: str
+    paragraphs: list[int]
+    sentences: list[int]
+    clauses: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> "Segments":
+        paragraphs = _bounds(text, "\n")
+        sentences = sorted(set(_bounds(text, SENTENCE_END + "\n")))
+        clauses = sorted(set(_bounds(text, CLAUSE_END)))
+        return cls(text, paragraphs, sentences, clauses)
+
+    @staticmethod
+    def _index(starts: list[int], offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    def paragraph(self, offset: int) -> int:
+        return self._index(self.paragraphs, offset)
+
+    def sentence(self, offset: int) -> int:
+        return self._index(self.sentences, offset)
+
+    def clause(self, offset: int) -> int:
+        return self._index(self.clauses, offset)
+
+    def span(self, starts: list[int], index: int) -> tuple[int, int]:
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        return starts[index], end
+
+    def clause_span(self, offset: int) -> tuple[int, int]:
+        return self.span(self.clauses, self.clause(offset))
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        return self.span(self.sentences, self.sentence(offset))
+
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        return self.span(self.paragraphs, self.paragraph(offset))

@@ -1,0 +1,69 @@
+"""Measure words (量词) and what a unit counts, for figures the draft finds.
+
+A unit as the draft writes it is an optional scale word (万, 亿) followed by a
+measure word: 家, 万元, 亿元, 万人, %, 个百分点. :func:`unit_info` gives the
+ledger's triple for it (kind, base unit, factor to the base unit), so a draft's
+``figures.csv`` loads with :func:`recount.ledger.load_figures`.
+
+Counts of businesses, households or places (家, 户, 个, 所, 间, 座, 处) count
+the same things in news text ("企业5852户", "已复工企业4800家"), and so do 人,
+名, 位: :func:`compatible` lets those stand for one another; every other unit
+only matches itself (after scale: 万元 with 元 with 亿元).
+"""
+
+from __future__ import annotations
+
+#: measure word -> kind
+MEASURE_WORDS: dict[str, str] = {
+    **{w: "count" for w in (
+        "家", "户", "个", "所", "间", "座", "处", "名", "人", "位", "人次", "条", "场", "期", "次", "项",
+        "张", "类", "件", "台", "辆", "架", "艘", "套", "栋", "幢", "只", "头", "份", "批", "支", "组",
+        "笔", "宗", "起", "例", "床", "册", "本", "篇", "部", "款", "种", "届", "轮", "片", "根", "棵",
+        "株", "块", "道", "门", "所", "趟", "班", "列", "剂", "剂次", "针", "车次", "架次", "人次", "户次", "家次", "个体户")},
+    **{w: "amount" for w in ("元", "美元", "港元", "欧元", "块钱")},
+    **{w: "duration" for w in ("小时", "个小时", "天", "日", "周", "个月", "月", "年", "分钟", "秒", "工作日", "个工作日")},
+    **{w: "measure" for w in (
+        "吨", "公斤", "千克", "斤", "克", "亩", "公顷", "平方米", "平方公里", "立方米", "米", "公里", "千米",
+        "千瓦", "千瓦时", "度", "升", "毫升", "岁", "倍")},
+    "%": "percent", "‰": "permille", "个百分点": "points", "百分点": "points",
+}
+#: the draft writes these measure words as the ledger does
+CANONICAL = {"个月": "月", "个小时": "小时", "个工作日": "工作日", "百分点": "个百分点"}
+SCALES = {"万": 10_000, "亿": 100_000_000, "万亿": 10**12}
+#: measure words that count the same kind of thing in news text
+SAME_THINGS = ({"家", "户", "个", "所", "间", "座", "处", "个体户"}, {"人", "名", "位"})
+#: measure words ordered longest first, for matching at a position
+BY_LENGTH = sorted(MEASURE_WORDS, key=len, reverse=True)
+
+
+def split_unit(unit: str) -> tuple[int, str]:
+    """``"万元"`` -> ``(10000, "元")``; ``"家"`` -> ``(1, "家")``."""
+    for scale in sorted(SCALES, key=len, reverse=True):
+        if unit.startswith(scale) and unit != scale:
+            return SCALES[scale], unit[len(scale):]
+    if unit in SCALES:
+        return SCALES[unit], ""
+    return 1, unit
+
+
+def unit_info(unit: str) -> tuple[str, str, int] | None:
+    """(kind, base unit, factor) as :data:`recount.ledger.UNITS` has it; None if unknown."""
+    factor, word = split_unit(unit)
+    if word == "":
+        return ("number", "", factor)
+    kind = MEASURE_WORDS.get(word)
+    if kind is None:
+        return None
+    if kind in ("percent", "permille", "points") and factor != 1:
+        return None
+    return (kind, CANONICAL.get(word, word), factor)
+
+
+def compatible(unit_a: str, unit_b: str) -> bool:
+    """Whether counts in these two units can be numerator and denominator of one rate."""
+    a, b = unit_info(unit_a), unit_info(unit_b)
+    if a is None or b is None or a[0] not in ("count", "amount", "measure") or a[0] != b[0]:
+        return False
+    if a[1] == b[1]:
+        return True
+    return any(a[1] in group and b[1] in group for group in SAME_THINGS)

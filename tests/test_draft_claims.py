@@ -1,0 +1,102 @@
+"""Claims and their verdicts on small articles written for these tests (tests/articles/)."""
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from recount.draft import draft
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def _claims(name):
+    d = draft((ARTICLES / name).read_text(encoding="utf-8"))
+    return {c.figure.quote: c for c in d.claims}
+
+
+@pytest.mark.parametrize("name, quotes", [
+    ("district_simplified.txt", ("96%", "90%", "80%", "约95%", "超过90%", "六成", "8.5%", "3.2个百分点", "30%")),
+    ("district_traditional.txt", ("96%", "90%", "80%", "約95%", "超過90%", "六成", "8.5%", "3.2個百分點", "30%")),
+])
+def test_simplified_and_traditional_get_the_same_verdicts(name, quotes):
+    claims = _claims(name)
+    assert [claims[q].verdict for q in quotes] == [
+        "consistent", "consistent", "inconsistent", "unverifiable", "unverifiable", "consistent",
+        "unverifiable", "unverifiable", "unverifiable"]
+
+
+def test_an_inconsistent_claim_lists_its_nearest_reading():
+    c = _claims("district_simplified.txt")["80%"]
+    assert c.as_json()["numerator"][0]["value"] == "9" and c.as_json()["denominator"][0]["value"] == "12"
+    assert c.arithmetic() == "9 / 12 = 75.00% → 75%"
+
+
+def test_a_sum_of_counts_in_the_sentence_explains_a_share():
+    c = _claims("readings.txt")["64%"]
+    assert c.verdict == "consistent"
+    assert sorted(x["value"] for x in c.as_json()["numerator"]) == ["120", "200"]
+
+
+def test_a_complement_explains_what_is_left():
+    c = _claims("readings.txt")["10%"]
+    assert c.verdict == "consistent" and c.readings[0].complement
+
+
+def test_counts_of_another_thing_in_another_sentence_are_no_explanation():
+    # 6 of 8 communities is 75%, but the claim is about 服务业 and in another sentence
+    assert _claims("readings.txt")["75%"].verdict == "unverifiable"
+
+
+def test_a_threshold_that_its_counts_miss_is_unverifiable_not_inconsistent():
+    c = _claims("readings.txt")["超过90%"]
+    assert c.verdict == "unverifiable"
+    rec = c.readings[0].recomputed  # 1.2万 of 2万: 1.2 stands for [1.15, 1.25)
+    assert (rec.low, rec.high) == (Fraction(115, 2), Fraction(125, 2))
+
+
+def test_a_change_is_not_a_share():
+    assert _claims("readings.txt")["15%"].verdict == "unverifiable"
+
+
+def test_a_percentage_point_difference_is_never_inconsistent():
+    d = draft("今年复工率为48%,去年为45%,提高3个百分点。今年合格率提高5个百分点,去年为45%,今年为48%。")
+    verdicts = [(c.figure.quote, c.verdict) for c in d.claims if c.figure.kind == "points"]
+    assert verdicts == [("3个百分点", "consistent"), ("5个百分点", "unverifiable")]
+
+
+def test_a_threshold_its_counts_meet_is_consistent():
+    assert _claims("exclusions.txt")["不到10%"].verdict == "consistent"
+
+
+def test_an_article_written_apart_from_the_rules_gets_the_verdicts_a_person_would_give():
+    claims = _claims("city_unseen.txt")
+    assert {q: c.verdict for q, c in claims.items()} == {
+        "6.2%": "unverifiable", "98.1%": "consistent", "30%": "unverifiable", "94.2%": "consistent",
+        "5.6个百分点": "unverifiable", "95.7%": "consistent", "约94%": "consistent", "85.7%": "consistent"}
+    rec = claims["约94%"].readings[0].recomputed  # 36.2万 of 38.5万, each its rounding interval
+    assert (rec.low, rec.high) == (100 * Fraction(361500, 385500), 100 * Fraction(362500, 384500))
+
+
+@pytest.mark.parametrize("text", ["全市共有企业1000家。其中已复工850家,占比85%。", "全市共有企业1000家。已复工850家,复工率85%。"])
+def test_a_count_that_names_nothing_is_a_part_of_the_count_just_before_its_sentence(text):
+    (c,) = draft(text).claims
+    assert c.verdict == "consistent" and c.arithmetic() == "850 / 1000 = 85.00% → 85%"
+
+
+def test_a_count_that_names_nothing_is_paired_with_the_nearest_count_in_its_measure_word_only():
+    (c,) = draft("全市共有企业1000家,学校40所。全市商户900户。已复工36所,复工率90%。").claims
+    assert c.verdict == "consistent" and c.arithmetic() == "36 / 40 = 90.00% → 90%"
+    (c,) = draft("全市学校40所。全市共有企业1000家。今年建成36所,占比90%。").claims
+    assert c.verdict == "consistent" and c.arithmetic() == "36 / 40 = 90.00% → 90%"
+
+
+def test_a_traditional_article_with_full_width_digits_gets_the_verdicts_a_person_would_give():
+    claims = _claims("vaccines_traditional.txt")
+    assert {q: c.verdict for q, c in claims.items()} == {
+        "６７．８％": "unverifiable",  # of the eligible population, which is not given
+        "約五成七": "unverifiable",  # 380 of 450 is 84%, but the rate's base is the eligible population
+        "三成": "consistent", "６．１%": "unverifiable", "６．６%": "unverifiable", "78.2％": "consistent",
+        "59.8%": "consistent", "二成多": "unverifiable"}
+    assert claims["三成"].arithmetic() == "12 / 42 = 28.57% → 29%"
+    assert claims["78.2％"].arithmetic() == "610 / 780 = 78.205% → 78.2%"

@@ -1,0 +1,112 @@
+"""Figures and exclusions on small articles written for these tests (tests/articles/)."""
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from recount.draft import draft
+from recount.draft.text import normalise
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def _figures(name):
+    d = draft((ARTICLES / name).read_text(encoding="utf-8"))
+    return [(f.value_text, f.unit, f.qualifier) for f in d.figures], [(x.quote, x.kind) for x in d.exclusions], d
+
+
+DISTRICT = [("1250", "家", "exact"), ("1200", "家", "exact"), ("96", "%", "exact"), ("3200", "户", "exact"),
+            ("2880", "户", "exact"), ("90", "%", "exact"), ("12", "个", "exact"), ("9", "个", "exact"),
+            ("80", "%", "exact"), ("95", "%", "约"), ("90", "%", "超过"), ("3200", "个", "exact"),
+            ("2000", "个", "exact"), ("60", "%", "成"), ("45.6", "亿元", "exact"), ("8.5", "%", "exact"),
+            ("3.2", "个百分点", "exact"), ("12", "家", "exact"), ("1.5", "亿元", "exact"), ("30", "%", "exact")]
+
+
+@pytest.mark.parametrize("name", ["district_simplified.txt", "district_traditional.txt"])
+def test_thousands_separators_full_width_digits_chinese_numerals_and_cheng_are_read(name):
+    figures, _, _ = _figures(name)
+    assert figures == DISTRICT
+
+
+def test_traditional_text_quotes_stay_verbatim_at_their_code_point_offsets():
+    _, _, d = _figures("district_traditional.txt")
+    assert [f.quote for f in d.figures][:4] == ["1，250家", "1，200家", "96%", "３２００戶"]
+    assert all(d.text[f.start:f.end] == f.quote for f in d.figures)
+
+
+def test_normalised_copy_has_the_length_of_the_original():
+    text = (ARTICLES / "district_traditional.txt").read_text(encoding="utf-8")
+    assert len(normalise(text)) == len(text)
+
+
+def test_dates_years_times_ordinals_list_markers_and_codes_are_not_figures():
+    figures, exclusions, _ = _figures("exclusions.txt")
+    assert exclusions == [("2021年", "year"), ("3月5日", "date"), ("9点", "time"), ("一位", "indefinite"),
+                          ("一是", "list"), ("二是", "list"), ("(一)", "list"), ("第三", "ordinal"),
+                          ("5", "code"), ("星期三", "date"), ("二〇二一年", "year"), ("一家家", "rhetoric")]
+    assert figures == [("3", "小时", "exact"), ("1200", "个", "exact"), ("3", "个", "余"), ("500", "万人", "约"),
+                       ("30", "万人", "近"), ("10", "%", "不到"), ("3000", "万元", "exact"), ("90", "%", "以上")]
+
+
+def test_a_figure_written_with_decimals_stands_for_its_rounding_interval():
+    (f,) = draft("投资4.28亿元").figures
+    assert (f.interval.low, f.interval.high, f.interval.high_open) == (Fraction(4275, 1000), Fraction(4285, 1000), True)
+    (g,) = draft("居民2.0万人").figures
+    assert (g.interval.low, g.interval.high) == (Fraction(195, 100), Fraction(205, 100))
+
+
+def test_qualifiers_become_the_books_intervals():
+    _, _, d = _figures("exclusions.txt")
+    by_quote = {f.quote: f for f in d.figures}
+    assert (by_quote["约500万人"].interval.low, by_quote["约500万人"].interval.high) == (400, 600)
+    assert (by_quote["近30万人"].interval.low, by_quote["近30万人"].interval.high) == (20, 30)
+    assert by_quote["九成以上"].interval.high is None
+    assert by_quote["三四个"].interval.high == 4
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("投资150余万元", ("150", "万元", "余")),
+    ("涉及金额5914万余元", ("5914", "万元", "万余")),
+    ("700多个商户", ("700", "个", "多")),
+    ("返还金额预计达到5000万", ("5000", "万元", "预计")),
+    ("九成的企业", ("90", "%", "成")),
+    ("百分之二十五", ("25", "%", "exact")),
+    ("百分之二十五点五", ("25.5", "%", "exact")),
+    ("提高三点五个百分点", ("3.5", "个百分点", "exact")),
+    ("增长4.30%", ("4.30", "%", "exact")),
+    ("减免一个月租金", ("1", "月", "exact")),
+    ("融合成一个登记表", ("1", "个", "exact")),
+    ("98%左右的商户", ("98", "%", "左右")),
+    ("一成的商户", ("10", "%", "成")),
+    ("不超过50人", ("50", "人", "不到")),
+    ("不少于30家", ("30", "家", "以上")),
+    ("历时3个多月", ("3", "月", "多")),
+    ("用了一年多", ("1", "年", "多")),
+])
+def test_one_figure_as_written(text, expected):
+    (f,) = draft(text).figures
+    assert (f.value_text, f.unit, f.qualifier) == expected
+
+
+def test_ratios_and_clock_times_are_not_figures():
+    _, exclusions, _ = _figures("city_unseen.txt")
+    assert [x for x in exclusions if x[1] in ("ratio", "time")] == [("1:8", "ratio"), ("10:30", "time")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("2020-03-05", "date"), ("14时30分", "time"), ("3点半", "time"), ("0871-6123456", "code"),
+    ("二〇二〇年", "year"), ("三月五日", "date"), ("COVID-19", "code"), ("其二", "list"),
+])
+def test_numbers_that_are_not_figures(text, kind):
+    d = draft(f"会议记录:{text},共有企业20家。")
+    assert [(f.quote, f.unit) for f in d.figures] == [("20家", "家")]
+    assert {x.kind for x in d.exclusions} == {kind}
+
+
+def test_cheng_with_a_tenth_digit_and_with_duo():
+    d = draft((ARTICLES / "vaccines_traditional.txt").read_text(encoding="utf-8"))
+    by_quote = {f.quote: (f.value_text, f.unit, f.qualifier) for f in d.figures}
+    assert by_quote["約五成七"] == ("57", "%", "约")
+    assert by_quote["二成多"] == ("20", "%", "多")
+    assert by_quote["兩劑"] == ("2", "剂", "exact")
