@@ -416,7 +416,8 @@ def test_the_books_search_finds(searches, context, query, expected):
 
 # ---------------------------------------------------------------- the reader: finding first, no residue, tables that fit
 
-READER_PAGES = [LANDING, *CHAPTERS, "book/methods.html", "book/ledger.html", "book/data.html", "book/source.html"]
+READER_PAGES = [LANDING, *CHAPTERS, "book/methods.html", "book/ledger.html", "book/data.html", "book/source.html",
+                "book/draft.html"]
 FIRST_SCREEN = {"desktop": {"width": 1280, "height": 800}, "phone": PHONE}
 #: what the landing page's first screen must show: the claim in Chinese, its English gloss, the verdict,
 #: and the first line of what the article's own counts give
