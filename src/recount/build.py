@@ -1,0 +1,182 @@
+"""The book build (``make book``): execute the notebooks first, then Jupyter Book renders them.
+
+``python -m recount.build ROOT [jupyter-book build options]``:
+
+1. Every MyST notebook of ``_toc.yml`` whose inputs changed runs in a fresh kernel (nbclient), in
+   ``$RECOUNT_BUILD_JOBS`` processes at once (``auto``: one per CPU), longest source first. Its
+   inputs: its text, the files of the ``recount`` modules its code imports (and they import), the
+   lock file, and the data files it read when it last ran (:func:`recount.paths.note_read` logs
+   them). The executed notebook is ``<build>/.recount/notebooks/<sha256 of the text>.ipynb``, its
+   input hashes the ``.json`` beside it. A cell error or any stderr output fails the build, and
+   leaves that notebook to run again. Kernels talk over IPC sockets in a folder of their own: no
+   TCP ports to pick, so none that two starting kernels could both be handed (jupyter_client#154).
+2. ``jupyter-book build`` with execution off (``nb_execution_mode: off``): the Sphinx extension
+   :mod:`recount.sphinx_executed` reads each notebook from its executed copy.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from recount import paths
+
+#: 2026-01-01T00:00:00Z, the Makefile's SOURCE_DATE_EPOCH: the footer's year, SVG/PDF dates.
+SOURCE_DATE_EPOCH = "1767225600"
+JOBS_ENV = "RECOUNT_BUILD_JOBS"
+NOTEBOOKS = Path(".recount", "notebooks")  # under the build folder, beside html/
+EXECUTED_LOG = Path(".recount", "executed.json")  # docnames the last build executed
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_notebook(text: str, path: Path | None = None):
+    from myst_nb.core.read import read_myst_markdown_notebook  # the reader myst-nb itself uses
+    return read_myst_markdown_notebook(text, add_source_map=True, path=path)
+
+
+def imports(code: str) -> set[str]:
+    """Module names (and ``module.name``) that ``code`` imports; magics (``%``, ``!``) skipped."""
+    try:
+        tree = ast.parse("\n".join(ln for ln in code.splitlines() if not ln.lstrip().startswith(("%", "!"))))
+    except SyntaxError:  # the cell fails when it runs, and says why
+        return set()
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+    return names
+
+
+def library_files(code: str) -> list[Path]:
+    """Files of the ``recount`` modules ``code`` imports, directly or through one another."""
+    todo, seen, files = imports(code), set(), set()
+    while todo:
+        parts = (name := todo.pop()).split(".")
+        if parts[0] != "recount" or name in seen:
+            continue
+        seen.add(name)
+        todo |= {".".join(parts[:i]) for i in range(1, len(parts))}  # parent packages run first
+        base = paths.PACKAGE_DIR.joinpath(*parts[1:])
+        for file in (base.with_suffix(".py"), base / "__init__.py"):
+            if file.is_file():
+                files.add(file)
+                todo |= imports(file.read_text("utf-8"))
+    return sorted(files)
+
+
+def static_key(root: Path, text: str, code: str) -> str:
+    lock = root / "requirements.txt"
+    parts = [text.encode(), lock.read_bytes() if lock.is_file() else b"", sys.version.encode()]
+    parts += [f.relative_to(paths.PACKAGE_DIR).as_posix().encode() + b"\0" + f.read_bytes() for f in library_files(code)]
+    return sha256(b"".join(sha256(p).encode() for p in parts))
+
+
+def file_hash(path: str) -> str | None:
+    return sha256(Path(path).read_bytes()) if Path(path).is_file() else None
+
+
+def execute(source: Path, target: Path, timeout: int) -> tuple[str | None, dict[str, str | None]]:
+    """Run the notebook ``source`` and write it to ``target``: (error or None, data file -> hash read)."""
+    import nbformat
+    from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    nb = read_notebook(source.read_text("utf-8"), source)
+    with tempfile.TemporaryDirectory(prefix="recount-kernel-") as tmp:
+        log = Path(tmp, "reads.log")
+        log.touch()
+        client = NotebookClient(nb, timeout=timeout, kernel_name=nb.metadata.kernelspec.name, record_timing=False,
+                                config=Config({"KernelManager": {"transport": "ipc", "ip": f"{tmp}/ipc"}}),
+                                resources={"metadata": {"path": str(source.parent)}})
+        try:
+            client.execute(env={**os.environ, paths.READS_LOG_ENV: str(log)})
+        except Exception as exc:  # noqa: BLE001 - a cell error, a dead kernel, a timeout: reported, not cached
+            return f"{type(exc).__name__}: {exc}", {}
+        reads = sorted(set(log.read_text("utf-8").splitlines()))
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            if out.get("name") == "stderr":
+                return f"cell {i} wrote to stderr:\n{out.get('text', '')}\n{cell.source}", {}
+    nbformat.write(nb, tmp := target.with_suffix(".tmp"))
+    os.replace(tmp, target)
+    return None, {path: file_hash(path) for path in reads}
+
+
+def execute_book(root: Path, build_dir: Path, jobs: int) -> tuple[list[str], list[str]]:
+    """Execute every notebook of the book at ``root`` whose inputs changed: (docnames executed, errors)."""
+    import yaml
+    from myst_nb.core.read import is_myst_markdown_notebook
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    cache = build_dir / NOTEBOOKS
+    cache.mkdir(parents=True, exist_ok=True)
+    todo, keep = [], set()
+    for docname in parse_toc_yaml(root / "_toc.yml"):
+        source = root / f"{docname}.md"
+        text = source.read_text("utf-8") if source.is_file() else ""
+        if not is_myst_markdown_notebook(text):
+            continue
+        target = cache / f"{sha256(text.encode())}.ipynb"
+        record, keep = target.with_suffix(".json"), keep | {target.name, target.with_suffix(".json").name}
+        key = static_key(root, text, "\n".join(c.source for c in read_notebook(text).cells if c.cell_type == "code"))
+        old = json.loads(record.read_text("utf-8")) if record.is_file() and target.is_file() else {}
+        if old.get("key") != key or any(file_hash(p) != h for p, h in old.get("reads", {}).items()):
+            record.unlink(missing_ok=True)
+            todo.append((docname, source, target, key))
+    for stale in cache.iterdir():
+        if stale.name not in keep:
+            stale.unlink()
+    todo.sort(key=lambda job: (-job[1].stat().st_size, job[0]))
+    timeout = (yaml.safe_load((root / "_config.yml").read_text("utf-8")).get("execute") or {}).get("timeout", 30)
+    jobs = max(1, min(jobs, len(todo)))
+    print(f"recount: executing {len(todo)} notebook(s) in {jobs} process(es)", flush=True)
+    errors = []
+    os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)  # kernels inherit it
+    with ProcessPoolExecutor(jobs) as pool:
+        runs = [pool.submit(execute, source, target, timeout) for _, source, target, _ in todo]
+        for (docname, source, target, key), run in zip(todo, runs):
+            error, reads = run.result()
+            if error:
+                errors.append(f"{source.relative_to(root)}: {error}")
+            else:
+                target.with_suffix(".json").write_text(json.dumps({"docname": docname, "key": key, "reads": reads},
+                                                                  indent=1, sort_keys=True), "utf-8")
+    executed = sorted(d for (d, *_), run in zip(todo, runs) if not run.result()[0])
+    (build_dir / EXECUTED_LOG).write_text(json.dumps(executed, indent=1) + "\n", "utf-8")
+    return executed, errors
+
+
+def build_jobs() -> int:
+    raw = os.environ.get(JOBS_ENV, "auto").strip().lower()
+    if raw in ("", "auto"):
+        return len(os.sched_getaffinity(0))
+    if not raw.isdigit() or int(raw) < 1:
+        raise SystemExit(f"recount.build: ${JOBS_ENV} must be a positive integer or 'auto', not {raw!r}")
+    return int(raw)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0] if args and not args[0].startswith("-") else ".").resolve()
+    executed, errors = execute_book(root, root / "_build", build_jobs())
+    print(f"recount: executed {len(executed)} notebook(s): {', '.join(executed) or '-'}", flush=True)
+    if errors:
+        print("\n".join(f"recount.build: {e}" for e in errors), file=sys.stderr)
+        return 1
+    from jupyter_book.cli.main import main as jupyter_book
+    return jupyter_book.main(args=["build", *args], prog_name="jupyter-book", standalone_mode=False) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
