@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from recount import bench
+import bench
 
 
 def test_checker_part_at_tiny_n_writes_every_required_key(tmp_path: Path, capsys) -> None:
