@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import json
 import os
@@ -71,8 +72,13 @@ def library_files(code: str) -> list[Path]:
         for file in (base.with_suffix(".py"), base / "__init__.py"):
             if file.is_file():
                 files.add(file)
-                todo |= imports(file.read_text("utf-8"))
+                todo |= _file_imports(file)
     return sorted(files)
+
+
+@functools.cache
+def _file_imports(file: Path) -> frozenset[str]:
+    return frozenset(imports(file.read_text("utf-8")))
 
 
 def static_key(root: Path, text: str, code: str) -> str:
@@ -86,31 +92,31 @@ def file_hash(path: str) -> str | None:
     return sha256(Path(path).read_bytes()) if Path(path).is_file() else None
 
 
-def execute(source: Path, target: Path, timeout: int) -> tuple[str | None, dict[str, str | None]]:
-    """Run the notebook ``source`` and write it to ``target``: (error or None, data file -> hash read)."""
+def execute(root: Path, docname: str, target: Path, key: str, timeout: int) -> str | None:
+    """Run the notebook ``docname`` and write it to ``target``, its record beside it; the error, if any."""
     import nbformat
     from nbclient import NotebookClient
     from traitlets.config import Config
 
-    nb = read_notebook(source.read_text("utf-8"), source)
+    nb = read_notebook((source := root / f"{docname}.md").read_text("utf-8"), source)
     with tempfile.TemporaryDirectory(prefix="recount-kernel-") as tmp:
-        log = Path(tmp, "reads.log")
-        log.touch()
+        (log := Path(tmp, "reads.log")).touch()
         client = NotebookClient(nb, timeout=timeout, kernel_name=nb.metadata.kernelspec.name, record_timing=False,
                                 config=Config({"KernelManager": {"transport": "ipc", "ip": f"{tmp}/ipc"}}),
                                 resources={"metadata": {"path": str(source.parent)}})
         try:
             client.execute(env={**os.environ, paths.READS_LOG_ENV: str(log)})
         except Exception as exc:  # noqa: BLE001 - a cell error, a dead kernel, a timeout: reported, not cached
-            return f"{type(exc).__name__}: {exc}", {}
+            return f"{docname}.md: {type(exc).__name__}: {exc}"
         reads = sorted(set(log.read_text("utf-8").splitlines()))
     for i, cell in enumerate(nb.cells):
-        for out in cell.get("outputs", []):
-            if out.get("name") == "stderr":
-                return f"cell {i} wrote to stderr:\n{out.get('text', '')}\n{cell.source}", {}
+        if any(out.get("name") == "stderr" for out in cell.get("outputs", [])):
+            return f"{docname}.md: cell {i} wrote to stderr:\n{cell.source}\n{cell.outputs}"
     nbformat.write(nb, tmp := target.with_suffix(".tmp"))
     os.replace(tmp, target)
-    return None, {path: file_hash(path) for path in reads}
+    record = {"docname": docname, "key": key, "reads": {path: file_hash(path) for path in reads}}
+    target.with_suffix(".json").write_text(json.dumps(record, indent=1, sort_keys=True), "utf-8")
+    return None
 
 
 def execute_book(root: Path, build_dir: Path, jobs: int) -> tuple[list[str], list[str]]:
@@ -119,42 +125,31 @@ def execute_book(root: Path, build_dir: Path, jobs: int) -> tuple[list[str], lis
     from myst_nb.core.read import is_myst_markdown_notebook
     from sphinx_external_toc.parsing import parse_toc_yaml
 
-    cache = build_dir / NOTEBOOKS
-    cache.mkdir(parents=True, exist_ok=True)
+    (cache := build_dir / NOTEBOOKS).mkdir(parents=True, exist_ok=True)
     todo, keep = [], set()
     for docname in parse_toc_yaml(root / "_toc.yml"):
-        source = root / f"{docname}.md"
-        text = source.read_text("utf-8") if source.is_file() else ""
+        text = (root / f"{docname}.md").read_text("utf-8") if (root / f"{docname}.md").is_file() else ""
         if not is_myst_markdown_notebook(text):
             continue
         target = cache / f"{sha256(text.encode())}.ipynb"
-        record, keep = target.with_suffix(".json"), keep | {target.name, target.with_suffix(".json").name}
+        record = target.with_suffix(".json")
+        keep |= {target.name, record.name}
         key = static_key(root, text, "\n".join(c.source for c in read_notebook(text).cells if c.cell_type == "code"))
         old = json.loads(record.read_text("utf-8")) if record.is_file() and target.is_file() else {}
         if old.get("key") != key or any(file_hash(p) != h for p, h in old.get("reads", {}).items()):
             record.unlink(missing_ok=True)
-            todo.append((docname, source, target, key))
-    for stale in cache.iterdir():
-        if stale.name not in keep:
-            stale.unlink()
-    todo.sort(key=lambda job: (-job[1].stat().st_size, job[0]))
+            todo.append((len(text), docname, target, key))
+    for stale in set(os.listdir(cache)) - keep:
+        (cache / stale).unlink()
+    todo.sort(key=lambda job: (-job[0], job[1]))  # longest first
     timeout = (yaml.safe_load((root / "_config.yml").read_text("utf-8")).get("execute") or {}).get("timeout", 30)
-    jobs = max(1, min(jobs, len(todo)))
-    print(f"recount: executing {len(todo)} notebook(s) in {jobs} process(es)", flush=True)
-    errors = []
+    print(f"recount: executing {len(todo)} notebook(s) in {max(1, min(jobs, len(todo)))} process(es)", flush=True)
     os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)  # kernels inherit it
-    with ProcessPoolExecutor(jobs) as pool:
-        runs = [pool.submit(execute, source, target, timeout) for _, source, target, _ in todo]
-        for (docname, source, target, key), run in zip(todo, runs):
-            error, reads = run.result()
-            if error:
-                errors.append(f"{source.relative_to(root)}: {error}")
-            else:
-                target.with_suffix(".json").write_text(json.dumps({"docname": docname, "key": key, "reads": reads},
-                                                                  indent=1, sort_keys=True), "utf-8")
-    executed = sorted(d for (d, *_), run in zip(todo, runs) if not run.result()[0])
+    with ProcessPoolExecutor(max(1, min(jobs, len(todo)))) as pool:
+        errors = list(pool.map(execute, *zip(*[(root, d, t, k, timeout) for _, d, t, k in todo]))) if todo else []
+    executed = sorted(d for (_, d, _, _), error in zip(todo, errors) if error is None)
     (build_dir / EXECUTED_LOG).write_text(json.dumps(executed, indent=1) + "\n", "utf-8")
-    return executed, errors
+    return executed, [e for e in errors if e]
 
 
 def build_jobs() -> int:
