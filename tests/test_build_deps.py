@@ -153,6 +153,8 @@ def test_a_notebook_is_keyed_on_the_library_modules_it_imports_and_they_import()
     assert {"__init__.py", "ledger.py", "paths.py", "errors.py"} <= files, files
     assert not files & {"build.py", "sphinx_executed.py", "plots.py", "cli.py"}, files
     assert build.library_files("%matplotlib inline\nimport numpy") == []
+    assert {"recount.ledger", "recount.ledger.Ledger"} <= build.imports("from .ledger import Ledger", "recount")
+    assert "recount.x" in build.imports("from .. import x", "recount.sub")
 
 
 @pytest.mark.slow

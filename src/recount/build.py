@@ -44,8 +44,8 @@ def read_notebook(text: str, path: Path | None = None):
     return read_myst_markdown_notebook(text, add_source_map=True, path=path)
 
 
-def imports(code: str) -> set[str]:
-    """Module names (and ``module.name``) that ``code`` imports; magics (``%``, ``!``) skipped."""
+def imports(code: str, package: str = "") -> set[str]:
+    """Module names (and ``module.name``) that ``code``, in ``package``, imports; magics skipped."""
     try:
         tree = ast.parse("\n".join(ln for ln in code.splitlines() if not ln.lstrip().startswith(("%", "!"))))
     except SyntaxError:  # the cell fails when it runs, and says why
@@ -54,8 +54,10 @@ def imports(code: str) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names |= {a.name for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+        elif isinstance(node, ast.ImportFrom):  # relative: from the package, up level - 1
+            base = package.split(".")[:len(package.split(".")) + 1 - node.level] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            names |= {module, *(f"{module}.{a.name}" for a in node.names)}
     return names
 
 
@@ -78,7 +80,8 @@ def library_files(code: str) -> list[Path]:
 
 @functools.cache
 def _file_imports(file: Path) -> frozenset[str]:
-    return frozenset(imports(file.read_text("utf-8")))
+    package = ".".join(("recount", *file.parent.relative_to(paths.PACKAGE_DIR).parts))
+    return frozenset(imports(file.read_text("utf-8"), package))
 
 
 def static_key(root: Path, text: str, code: str) -> str:
