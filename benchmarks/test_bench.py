@@ -1,4 +1,4 @@
-"""`make bench` (recount.bench): its checker part at tiny n, and the JSON it writes.
+"""`make bench` (benchmarks/bench.py): its checker part at tiny n, and the JSON it writes.
 
 Nothing here is timed: the targets are checked by `make bench` on a quiet
 machine, not by the test suite.

@@ -3,7 +3,7 @@ fails the build loudly, naming its file and the error, with nothing cached for i
 
 A small book of four notebooks with the real ``_config.yml`` (search in English),
 built with two processes: one notebook's cell raises, one writes to stderr (a
-library warning), two are fine. The build must stop before Sphinx with both
+library warning), two are fine (one prints its kernel's transport: IPC). The build must stop before Sphinx with both
 errors named, cache the two good notebooks only, and on the next build run the
 two failing ones again (a failure is never cached) and nothing else.
 """
@@ -22,7 +22,8 @@ import browser_support as bs
 from recount import build
 
 PAGES = {
-    "book/ok_a": 'print("fine")',
+    "book/ok_a": 'import json\nfrom ipykernel.connect import get_connection_info\n'
+                 'print(json.loads(get_connection_info())["transport"])',
     "book/raises": 'raise RuntimeError("tiny-book-cell-failed")',
     "book/warns": 'import sys\nprint("tiny-book-stray-stderr", file=sys.stderr)',
     "book/ok_b": 'print("fine too")',
@@ -61,8 +62,11 @@ def test_a_failing_or_stderr_writing_notebook_fails_the_build_and_is_never_cache
     assert "book/raises.md: CellExecutionError" in log and "tiny-book-cell-failed" in log, log[-3000:]
     assert "book/warns.md: cell 1 wrote to stderr" in log and "tiny-book-stray-stderr" in log, log[-3000:]
     assert not (root / "_build" / "html").exists(), "Sphinx ran although a notebook failed"
-    cached = {json.loads(p.read_text("utf-8"))["docname"] for p in (root / "_build" / build.NOTEBOOKS).glob("*.json")}
-    assert cached == {"book/ok_a", "book/ok_b"}
+    records = {json.loads(p.read_text("utf-8"))["docname"]: p for p in (root / "_build" / build.NOTEBOOKS).glob("*.json")}
+    assert set(records) == {"book/ok_a", "book/ok_b"}
+    # kernels talk over IPC sockets: no TCP ports for two starting kernels to race for
+    executed = json.loads(records["book/ok_a"].with_suffix(".ipynb").read_text("utf-8"))
+    assert ["".join(o["text"]) for c in executed["cells"] for o in c.get("outputs", [])] == ["ipc\n"]
 
     again = run_build(root)
     assert again.returncode != 0
