@@ -105,6 +105,7 @@ def execute(root: Path, docname: str, target: Path, key: str, timeout: int) -> s
     with tempfile.TemporaryDirectory(prefix="recount-kernel-") as tmp:
         (log := Path(tmp, "reads.log")).touch()
         client = NotebookClient(nb, timeout=timeout, kernel_name=nb.metadata.kernelspec.name, record_timing=False,
+                                shutdown_kernel="immediate",  # its outputs are in: no need to wait for its exit
                                 config=Config({"KernelManager": {"transport": "ipc", "ip": f"{tmp}/ipc"}}),
                                 resources={"metadata": {"path": str(source.parent)}})
         try:
