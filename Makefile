@@ -10,17 +10,19 @@ STAMP      := $(VENV)/.installed
 
 # Byte-reproducible output. A constant, not the commit time, so that a build of
 # uncommitted work and a clean build of the same tree agree; keep it equal to
-# recount.sphinx_deps.SOURCE_DATE_EPOCH (tests/test_build_deps.py checks).
+# recount.build.SOURCE_DATE_EPOCH (tests/test_build_deps.py checks).
 export SOURCE_DATE_EPOCH := 1767225600
 export TZ                := UTC
 export LC_ALL            := C.UTF-8
 
 JB_FLAGS ?= -W -n --keep-going
 
-# Notebooks execute in parallel, one kernel per usable CPU: jupyter-book build
-# has no -j, so recount.sphinx_deps sets Sphinx's parallel reading from this
-# variable ("auto" = CPUs; 1 = serial, e.g. `make book RECOUNT_BUILD_JOBS=1`).
-# Output is byte-identical either way.
+# `make book` is two stages in one command (python -m recount.build): execute
+# the notebooks whose inputs changed (each in its own kernel, this many at once:
+# "auto" = one per usable CPU; 1 = one by one, e.g. `make book
+# RECOUNT_BUILD_JOBS=1`), caching them in _build/.recount/notebooks/; then
+# `jupyter-book build` with execution off renders the executed copies. Output is
+# byte-identical either way. See docs/architecture.md.
 export RECOUNT_BUILD_JOBS ?= auto
 
 .PHONY: .venv venv output book test bench bench-scan clean lock
@@ -69,14 +71,16 @@ output: $(STAMP)
 	@mkdir -p _build && touch $(OUTPUT_STAMP)
 
 book: $(STAMP) $(OUTPUT_STAMP)
-	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
+	$(PY) -m recount.build . $(JB_FLAGS)
 
 test: $(STAMP)
 	$(PY) -m pytest
 
-# `make bench BENCH_ARGS="--runs 3 --only clean,floor"`: see python -m recount.bench --help.
+# `make bench BENCH_ARGS="--runs 3 --only clean,floor"`: see python benchmarks/bench.py --help.
+# The benchmarks live outside the package: editing one never re-executes a notebook.
 bench: $(STAMP)
-	$(PY) -m recount.bench $(BENCH_ARGS)
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
+	$(PY) benchmarks/scan.py $(BENCH_SCAN_ARGS)
 
 # `make bench-scan BENCH_SCAN_ARGS="--sizes 1000 --runs 1"`: see benchmarks/scan.py --help.
 bench-scan: $(STAMP)

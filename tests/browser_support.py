@@ -33,11 +33,10 @@ from pathlib import Path
 
 import pytest
 
-from recount import paths, sphinx_deps
+from recount import build, paths
 
 HTML_DIR = paths.BUILD_DIR / "html"
 SCREENSHOT_DIR = paths.BUILD_DIR / "screenshots"
-JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 INSTALL_STAMP = ".venv/.installed"  # the Makefile's install stamp: never reinstall from a test
 APT_HINT = "apt-get install --no-install-recommends chromium fonts-noto-cjk"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -138,7 +137,7 @@ def launch_chromium(playwright, sink: OffsiteSink):
 def book_env(**extra: str) -> dict[str, str]:
     """The environment of a book build: the caller's, less fixture variables, plus the Makefile's exports."""
     env = {k: v for k, v in os.environ.items() if k not in FIXTURE_ENV}
-    env.update(SOURCE_DATE_EPOCH=sphinx_deps.SOURCE_DATE_EPOCH, TZ="UTC", LC_ALL="C.UTF-8")
+    env.update(SOURCE_DATE_EPOCH=build.SOURCE_DATE_EPOCH, TZ="UTC", LC_ALL="C.UTF-8")
     env.update(extra)
     return env
 
@@ -250,10 +249,13 @@ def copy_env(root: Path, **extra: str) -> dict[str, str]:
 
 
 def start_build(root: Path, env: dict[str, str] | None = None, warnings_fail: bool = True) -> subprocess.Popen:
-    """Start ``jupyter-book build`` of the copy at ``root`` (as ``make book`` would); see :func:`finish_build`."""
+    """Start ``python -m recount.build`` of the copy at ``root`` (as ``make book`` would), with the
+    copy's own ``.venv/bin/python`` when it has one; see :func:`finish_build`."""
     flags = ["-W", "-n", "--keep-going"] if warnings_fail else ["-n", "--keep-going"]
     log = open(root / "build.log", "w", encoding="utf-8")
-    return subprocess.Popen([str(JUPYTER_BOOK), "build", str(root), *flags], cwd=root,
+    python = root / ".venv" / "bin" / "python"
+    python = python if python.is_file() else Path(sys.executable)
+    return subprocess.Popen([str(python), "-m", "recount.build", str(root), *flags], cwd=root,
                             env=env or copy_env(root), stdout=log, stderr=subprocess.STDOUT, text=True)
 
 

@@ -1,7 +1,7 @@
 """The built book, read as a reader gets it: pages, verdicts, alt text, links, no stray stderr.
 
 The session fixture ``built_book`` builds the book once per test run with the
-Makefile's own recipe (``make book``: ``jupyter-book build . -W -n --keep-going``
+Makefile's own recipe (``make book``: ``python -m recount.build . -W -n --keep-going``
 with the Makefile's environment), so these tests see what ``make book``
 publishes; every module that reads the book shares that one build.
 """

@@ -60,8 +60,12 @@ def executed(built_book: Path, page: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
 
 
-def test_pages_found():
-    assert PAGES, f"no pages in {paths.BOOK_DIR}"
+def test_every_page_in_book_is_in_the_table_of_contents_and_the_reverse():
+    """A page missing from _toc.yml is never built (only_build_toc_files), nor executed."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    toc = sorted(parse_toc_yaml(paths.ROOT / "_toc.yml"))
+    assert [p.relative_to(paths.ROOT).with_suffix("").as_posix() for p in PAGES] == toc
 
 
 @pytest.mark.slow

@@ -2,7 +2,11 @@
 
 The book's inputs (``_config.yml``, ``_toc.yml``, ``book/``, ``data/``,
 ``src/recount``) are copied to a temporary folder of another name and path
-length and built from scratch with the Makefile's environment
+length, as another checkout would be: its own ``.venv`` there (this one's
+files hard-linked, so that the theme's and extensions' files, whose folders
+Sphinx hashes into ``.buildinfo``, are under the copy's path as in a fresh
+clone), and built from scratch by the copy's ``.venv/bin/python -m
+recount.build`` with the Makefile's environment
 (``SOURCE_DATE_EPOCH``, ``TZ``, ``LC_ALL``; its own library first on
 ``PYTHONPATH``, its own data as ``$RECOUNT_DATA``), while the test session's
 own ``make book`` (``built_book``: in CI a clean build too, on a working copy
@@ -22,6 +26,8 @@ from __future__ import annotations
 
 import difflib
 import filecmp
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -70,8 +76,16 @@ def files_naming(root: Path, needles: list[str]) -> list[str]:
     return hits
 
 
+def link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system
+        shutil.copy2(src, dst)
+
+
 def test_a_clean_build_of_a_copy_is_identical_to_the_books_build(built_book: Path, tmp_path: Path) -> None:
     copy = bs.copy_book(tmp_path / "a-copy-of-the-book-in-a-folder-with-a-longer-path")
+    shutil.copytree(bs.paths.ROOT / ".venv", copy / ".venv", symlinks=True, copy_function=link_or_copy)
     clean = bs.build_copy(copy)
     html = [built_book, clean]
 

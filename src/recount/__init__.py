@@ -8,7 +8,6 @@ Modules, each named for what it holds:
 - ``intervals``   exact interval arithmetic for approximate figures (余, 多, 超过 ...)
 - ``ledger``      loading and validating the source, figures, rates, constraints, events
 - ``verdict``     recomputation, half-up rounding and the verdict rule (scalar)
-- ``engine``      the same rule vectorised over millions of rates (numpy, integers)
 - ``constraints`` cross-claim checks (parts <= totals, enumerations)
 - ``census``      every number in the source and the ledger row or exclusion that covers it
 - ``report``      the tables and objects the CLI and the book show
@@ -16,6 +15,7 @@ Modules, each named for what it holds:
 - ``plots``       the house chart style and every chart in the book, with its data
 - ``sphinx_chart`` a chart in the book: full-size link, alt text, source line, CSV (myst-nb plugin)
 - ``cli``         ``python -m recount check``
+- ``build``       ``make book``: execute the notebooks (cached), then Jupyter Book renders them
 """
 
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""`make bench` (recount.bench): its checker part at tiny n, and the JSON it writes.
+"""`make bench` (benchmarks/bench.py): its checker part at tiny n, and the JSON it writes.
 
 Nothing here is timed: the targets are checked by `make bench` on a quiet
 machine, not by the test suite.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from recount import bench
+import bench
 
 
 def test_checker_part_at_tiny_n_writes_every_required_key(tmp_path: Path, capsys) -> None:

@@ -5,7 +5,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 
-from recount import engine
+import engine
 from recount.intervals import Interval
 from recount.ledger import load_ledger
 from recount.verdict import evaluate

@@ -1,4 +1,4 @@
-"""``make bench`` (``python -m recount.bench``): how fast the book builds, rebuilds and tests.
+"""``make bench`` (``python benchmarks/bench.py``): how fast the book builds, rebuilds and tests.
 
 Prints one table (median and min-max of ``--runs`` runs, 5 by default) with
 each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
@@ -12,7 +12,8 @@ each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
     the verdicts alone. Target at 10^6: <= 2 s, <= 1 GiB, and 10^6/10^5
     time <= 12x.
 ``clean``
-    A clean ``jupyter-book build -W -n --keep-going`` (the Makefile's flags and
+    A clean ``python -m recount.build -W -n --keep-going`` (``make book``: the
+    execution stage, then ``jupyter-book build``; the Makefile's flags and
     exported environment) of a copy of the book inputs (``_config.yml``,
     ``_toc.yml``, ``book/``, ``data/``, ``src/recount`` imported first through
     ``$PYTHONPATH``, ``$RECOUNT_DATA`` at the copied data) in a new temporary
@@ -22,9 +23,9 @@ each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
     starts. Every notebook must execute. The HTML of the runs is compared byte
     for byte (``clean_reproducible``).
 ``floor``
-    What that build cannot avoid: the same build with execution off
-    (``execute_notebooks`` and ``nb_execution_mode`` set to ``off`` in the
-    copy's ``_config.yml``; without ``-W``, since unexecuted pages miss their
+    What that build cannot avoid: ``jupyter-book build`` of the same copy with
+    every notebook put in the execution cache unexecuted (the pages Sphinx
+    renders, without outputs; without ``-W``, since unexecuted pages miss their
     glue values), plus, per notebook, starting a kernel and running the
     notebook's own import statements, summed and divided by the number of
     processes the clean build read notebooks with. Target: clean <= 1.5 x floor.
@@ -38,9 +39,9 @@ each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
 ``chapter``
     A blank line appended to the first chapter: exactly that notebook executes.
 ``data``
-    A data file (``--data-file``, default ``events.csv``) rewritten with the
-    same bytes and a new mtime: exactly the notebooks whose read log names it
-    execute (the read logs of ``recount.sphinx_deps``).
+    A data file (``--data-file``, default ``events.csv``) edited (a blank line
+    appended at its end): exactly the notebooks whose execution record names it
+    execute (the records ``recount.build`` keeps beside each executed notebook).
 ``test``
     ``make -o .venv/.installed test`` in the repository (``-o``: never
     reinstall from a benchmark), twice a run: *cold*, with ``_build`` emptied
@@ -48,7 +49,7 @@ each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
     the book built (``make_test_warm_s``). Also the time of the cold run's
     tests by tier (unit / slow / browser markers), summed over pytest-xdist's
     workers, recorded by this module loaded as a pytest plugin
-    (``PYTEST_ADDOPTS=-p recount.bench``). Target <= 90 s.
+    (``PYTEST_ADDOPTS=-p bench``, with ``benchmarks/`` on ``PYTHONPATH``). Target <= 90 s.
 ``setup``
     A fresh copy of the repository to a built book through ``make book``, with
     a new venv and no cache (``PIP_NO_CACHE_DIR=1``, ``UV_NO_CACHE=1``; the
@@ -85,6 +86,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from recount import build as recount_build
 from recount import paths
 
 PARTS = ("checker", "clean", "floor", "nochange", "chapter", "data", "test", "setup")
@@ -108,7 +110,8 @@ MAKE_TEST_MAX_S = 90.0
 SETUP_MAX_S = 120.0
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
-_JOBS_LINE = re.compile(r"recount: reading (\d+) document\(s\) in (\d+) process")
+HERE = Path(__file__).resolve().parent
+_JOBS_LINE = re.compile(r"recount: executing (\d+) notebook\(s\) in (\d+) process")
 
 
 # --------------------------------------------------------------------------------------
@@ -272,18 +275,18 @@ class BookCopy:
         return sorted(json.loads(path.read_text("utf-8"))) if path.is_file() else []
 
     def readers(self) -> dict[str, list[str]]:
-        """Absolute data file -> docnames whose read log names it."""
-        logs = self.build_dir / ".recount" / "reads"
+        """Absolute data file -> docnames whose execution record names it."""
         out: dict[str, set[str]] = {}
-        for log in sorted(logs.rglob("*.log")):
-            doc = log.relative_to(logs).with_suffix("").as_posix()
-            for line in log.read_text("utf-8").splitlines():
-                if line.strip():
-                    out.setdefault(str(Path(line.strip()).resolve()), set()).add(doc)
+        for path in sorted((self.build_dir / recount_build.NOTEBOOKS).glob("*.json")):
+            record = json.loads(path.read_text("utf-8"))
+            for name in record["reads"]:
+                out.setdefault(str(Path(name).resolve()), set()).add(record["docname"])
         return {k: sorted(v) for k, v in out.items()}
 
-    def build(self, flags: list[str] | None = None, check: bool = True) -> Build:
-        cmd = [str(JUPYTER_BOOK), "build", str(self.root), *(self.flags if flags is None else flags)]
+    def build(self, flags: list[str] | None = None, check: bool = True, execute: bool = True) -> Build:
+        flags = self.flags if flags is None else flags
+        cmd = ([sys.executable, "-m", "recount.build", str(self.root), *flags] if execute
+               else [str(JUPYTER_BOOK), "build", str(self.root), *flags])
         start = time.perf_counter()
         proc = subprocess.run(cmd, cwd=self.root, env=self.env, capture_output=True, text=True, timeout=3600)
         seconds = time.perf_counter() - start
@@ -294,15 +297,15 @@ class BookCopy:
         return Build(seconds, proc.returncode, self.executed(), max(jobs) if jobs else None, log)
 
     def execution_off(self) -> None:
-        """Turn execution off in the copy's _config.yml."""
-        import yaml
+        """Put every notebook of the copy in the execution cache as it is, unexecuted."""
+        import nbformat
 
-        path = self.root / "_config.yml"
-        cfg = yaml.safe_load(path.read_text("utf-8"))
-        cfg.setdefault("execute", {})["execute_notebooks"] = "off"
-        sphinx_cfg = cfg.setdefault("sphinx", {}).setdefault("config", {})
-        sphinx_cfg["nb_execution_mode"] = "off"
-        path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), "utf-8")
+        cache = self.build_dir / recount_build.NOTEBOOKS
+        cache.mkdir(parents=True, exist_ok=True)
+        for doc in toc_docnames(self.root):
+            if (nb := notebook_path(self.root, doc)) is not None:
+                text = nb.read_text("utf-8")
+                nbformat.write(recount_build.read_notebook(text), cache / f"{recount_build.sha256(text.encode())}.ipynb")
 
 
 def touch_later(path: Path, last: float) -> None:
@@ -320,7 +323,7 @@ def part_checker(out: dict[str, Any], runs: int, sizes: Sequence[int] = CHECKER_
 
     import numpy as np
 
-    from recount import engine
+    import engine
 
     out["checker_sizes"] = list(sizes)
     for n in sizes:
@@ -428,7 +431,7 @@ def clean_run(ctx: Context, acc: CleanAndFloor, run: int) -> None:
 def floor_run(ctx: Context, acc: CleanAndFloor, run: int, jobs: int) -> None:
     copy = ctx.copy(f"floor{run}")
     copy.execution_off()
-    build = copy.build(flags=[f for f in copy.flags if f != "-W"], check=False)
+    build = copy.build(flags=[f for f in copy.flags if f != "-W"], check=False, execute=False)
     if build.returncode != 0 or not (copy.build_dir / "html" / "index.html").is_file():
         raise RuntimeError(f"build with execution off failed:\n{build.log[-4000:]}")
     if build.executed:
@@ -453,14 +456,12 @@ def part_clean_and_floor(ctx: Context, out: dict[str, Any], clean: bool = True, 
     """The clean and floor parts. When both run, their runs alternate (clean 1, floor 1, clean 2, ...):
     on a shared machine whose speed drifts, each ratio then compares a build with a floor measured
     moments apart, and ``clean_floor_ratio`` is the median of those paired ratios."""
-    from recount import sphinx_deps
-
     acc = CleanAndFloor()
     for run in range(ctx.runs):
         if clean:
             clean_run(ctx, acc, run)
         if floor:
-            floor_run(ctx, acc, run, ctx.jobs or sphinx_deps.build_jobs())
+            floor_run(ctx, acc, run, ctx.jobs or recount_build.build_jobs())
     if clean:
         stats("clean_build", acc.clean, out)
         out["clean_executed"] = len(ctx.book.executed()) if ctx.book else None
@@ -474,7 +475,7 @@ def part_clean_and_floor(ctx: Context, out: dict[str, Any], clean: bool = True, 
         stats("floor_sphinx_off", acc.off, out)
         stats("floor_kernels_sum", acc.kernel_sums, out)
         out["floor_notebooks"] = len(acc.per_notebook)
-        out["floor_jobs"] = ctx.jobs or sphinx_deps.build_jobs()
+        out["floor_jobs"] = ctx.jobs or recount_build.build_jobs()
         for doc, values in acc.per_notebook.items():
             out[f"floor_kernel_{doc.replace('/', '_')}_s"] = statistics.median(values)
     if clean and floor:
@@ -541,7 +542,7 @@ def part_data(ctx: Context, out: dict[str, Any], data_file: str) -> None:
     readers = book.readers().get(str(target), [])
 
     def rewrite() -> Path:
-        target.write_bytes(target.read_bytes())
+        target.write_bytes(target.read_bytes() + b"\n")
         return target
 
     times, counts, executed = rebuild_after_edits(ctx, book, rewrite, f"{data_file} edited")
@@ -583,7 +584,8 @@ def part_test(ctx: Context, out: dict[str, Any], runs: int) -> None:
                 clear_build_outputs()
             tiers_file = ctx.tmp / f"tiers{run}{kind}.json"
             env = {k: v for k, v in os.environ.items() if k != paths.READS_LOG_ENV}
-            env["PYTEST_ADDOPTS"] = (env.get("PYTEST_ADDOPTS", "") + " -p recount.bench").strip()
+            env["PYTEST_ADDOPTS"] = (env.get("PYTEST_ADDOPTS", "") + " -p bench").strip()
+            env["PYTHONPATH"] = os.pathsep.join(p for p in (str(HERE), env.get("PYTHONPATH")) if p)
             env[TIERS_ENV] = str(tiers_file)
             start = time.perf_counter()
             proc = subprocess.run([make, "--no-print-directory", "-o", STAMP, "test"], cwd=paths.ROOT, env=env,
@@ -776,7 +778,7 @@ def table(out: dict[str, Any]) -> str:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="python -m recount.bench", description=__doc__.split("\n\n")[0],
+    p = argparse.ArgumentParser(prog="python benchmarks/bench.py", description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--runs", type=int, default=5, help="runs of each part (default 5)")
     p.add_argument("--test-runs", type=int, default=None, help="runs of `make test` (default: --runs)")
@@ -850,7 +852,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # --------------------------------------------------------------------------------------
-# pytest plugin (`PYTEST_ADDOPTS="-p recount.bench"`, used by the test part): time per tier
+# pytest plugin (`PYTEST_ADDOPTS="-p bench"`, benchmarks/ on PYTHONPATH, used by the test part): time per tier
 
 
 _tier_seconds: dict[str, float] = {}
