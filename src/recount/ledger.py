@@ -300,7 +300,7 @@ def _first_changed_line(path: Path, raw: bytes) -> int | None:
     pinned = path.with_name(path.name.replace(".txt", ".lines.sha256"))
     if not pinned.exists():
         return None
-    expected = [ln.split()[1] for ln in pinned.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    expected = [ln.split()[1] for ln in read_bytes(pinned).decode("utf-8").splitlines() if ln.strip()]
     lines = raw.split(b"\n")
     for i, line in enumerate(lines):
         if i >= len(expected) or hashlib.sha256(line).hexdigest()[:16] != expected[i]:

@@ -468,7 +468,9 @@ def check_date(data: str | None = None) -> str:
     import datetime as dt
     import json
 
-    meta = json.loads((paths.data_dir(data) / paths.DATAPACKAGE_NAME).read_text(encoding="utf-8"))
+    from recount.ledger import read_bytes  # noted as read: the build re-runs this page when it changes
+
+    meta = json.loads(read_bytes(paths.data_dir(data) / paths.DATAPACKAGE_NAME).decode("utf-8"))
     d = dt.datetime.fromisoformat(meta["created"].replace("Z", "+00:00"))
     return f"{d.day} {d:%B %Y}"
 
