@@ -54,11 +54,11 @@ def claims_table(c: Comparison) -> HTML:
     rows = []
     for m in c.claims:
         d = m.drafted
-        rows.append([zh(m.hand.quote), esc(m.hand.label_en), badge_html(m.hand_verdict),
-                     badge_html(d.verdict) if d else "—", mixed(d.arithmetic()) if d else "—",
+        verdicts = f"hand: {badge_html(m.hand_verdict)}<br>draft: {badge_html(d.verdict) if d else '—'}"
+        rows.append([zh(m.hand.quote), esc(m.hand.label_en), verdicts, mixed(d.arithmetic()) if d else "—",
                      mixed(d.reading_text()) if d else "—"])
-    return HTML(table_html(["stated", "what it is", "hand ledger", "draft", "draft's arithmetic",
-                            "counts the draft used"], rows))
+    return HTML(table_html(["stated", "what it is", "verdicts", "draft's arithmetic", "counts the draft used"],
+                           rows))
 
 
 def exclusions_table(c: Comparison) -> HTML:
