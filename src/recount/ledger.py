@@ -233,6 +233,8 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(path, None, None, "file not found") from None
     except IsADirectoryError:
         raise InputError(path, None, None, "is a directory, expected a file") from None
+    except OSError as exc:
+        raise InputError(path, None, None, f"unreadable: {exc.strerror or exc}") from None
     paths.note_read(path)
     return raw
 

@@ -797,14 +797,19 @@ def glue_page(report: Report, page: str) -> dict[str, str]:
     :func:`glue_values` does not make is an error naming the page, not a build warning.
     Returns the values glued, by key.
     """
+    return glue_from(page, glue_values(report), "recount.render.glue_values")
+
+
+def glue_from(page: str, values: dict[str, str], made_by: str) -> dict[str, str]:
+    """Glue the keys the page ``book/<page>.md`` pastes from ``values`` (made by ``made_by``, named
+    in the error when the page pastes a key it lacks); returns the values glued, by key."""
     from myst_nb import glue
 
     path = paths.BOOK_DIR / f"{page}.md"
     keys = glue_keys(path.read_text(encoding="utf-8"))
-    values = glue_values(report)
     missing = [k for k in keys if k not in values]
     if missing:
-        raise KeyError(f"{path.name} pastes {', '.join(missing)}, which recount.render.glue_values does not make")
+        raise KeyError(f"{path.name} pastes {', '.join(missing)}, which {made_by} does not make")
     for key in keys:
         glue(key, values[key], display=False)
     return {key: values[key] for key in keys}

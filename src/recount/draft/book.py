@@ -11,8 +11,7 @@ from collections import Counter
 from IPython.display import HTML
 
 from recount.draft.compare import Comparison
-from recount import paths
-from recount.render import badge_html, esc, glue_keys, mixed, table_html, zh
+from recount.render import badge_html, esc, glue_from, mixed, table_html, zh
 
 #: exclusion kind -> how the appendix names it
 EXCLUSION_KINDS = {
@@ -95,14 +94,4 @@ def glue_page(c: Comparison, page: str = "draft") -> dict[str, str]:
 
     A key the page pastes that :func:`glue_values` does not make is an error naming the page.
     """
-    from myst_nb import glue
-
-    path = paths.BOOK_DIR / f"{page}.md"
-    keys = glue_keys(path.read_text(encoding="utf-8"))
-    values = glue_values(c)
-    missing = [k for k in keys if k not in values]
-    if missing:
-        raise KeyError(f"{path.name} pastes {', '.join(missing)}, which recount.draft.book.glue_values does not make")
-    for key in keys:
-        glue(key, values[key], display=False)
-    return {key: values[key] for key in keys}
+    return glue_from(page, glue_values(c), "recount.draft.book.glue_values")

@@ -5,18 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from recount.errors import InputError
+from recount.ledger import read_bytes
 
 
 def read_article(path: Path) -> str:
     """The decoded text of ``path``; :class:`InputError` (file, line, column, problem) if it is not an article."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, None, None, "file not found") from None
-    except IsADirectoryError:
-        raise InputError(path, None, None, "is a directory, expected a file") from None
-    except OSError as exc:
-        raise InputError(path, None, None, f"unreadable: {exc.strerror or exc}") from None
+    raw = read_bytes(path)
     if b"\x00" in raw:
         at = raw.index(b"\x00")
         raise InputError(path, raw.count(b"\n", 0, at) + 1, None, "binary file (NUL byte), expected UTF-8 text")
