@@ -421,8 +421,8 @@ READER_PAGES = [LANDING, *CHAPTERS, "book/methods.html", "book/ledger.html", "bo
 FIRST_SCREEN = {"desktop": {"width": 1280, "height": 800}, "phone": PHONE}
 #: what the landing page's first screen must show: the claim in Chinese, its English gloss, the verdict,
 #: and the first line of what the article's own counts give
-LEAD_PARTS = {"claim": ".recount-lead blockquote", "gloss": ".recount-lead .recount-gloss",
-              "verdict": ".recount-lead .recount-badge", "counts": ".recount-lead li"}
+LEAD_PARTS = {"verdict": ".recount-lead .recount-badge", "claim": ".recount-lead blockquote",
+              "gloss": ".recount-lead .recount-gloss", "counts": ".recount-lead li"}
 READER_JS = """(parts) => {
   const main = document.querySelector('main') || document.body;
   const rect = (sel) => { const el = document.querySelector(sel);

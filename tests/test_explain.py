@@ -38,9 +38,10 @@ def test_no_count_in_the_article_is_a_base_that_gives_88():
     assert "5,424 to 5,485" in found["Another base"].test  # 4,800 / 0.885 < base <= 4,800 / 0.875
 
 
-def test_the_rate_and_its_counts_share_one_sentence_and_date():
+def test_the_totals_in_an_undated_sentence_leave_another_date_open():
     found = names(Report(load_ledger()), "xbq_reopen_rate")
-    assert found["Another date"].fits is False and "截至目前" in found["Another date"].test
+    # the counts reopened and the rate share one sentence (截至目前); the totals are in the one before, undated
+    assert found["Another date"].fits is None and "截至目前" in found["Another date"].test
 
 
 def test_a_total_that_gives_the_cited_rate_is_found():

@@ -51,8 +51,8 @@ PROSE_DECIMALS = 2
 
 
 def pct(x: Fraction, decimals: int = PROSE_DECIMALS) -> str:
-    """A percentage for readers, rounded half-up: ``82.02%``."""
-    return f"{fmt_fraction(x, decimals)}%"
+    """A percentage for readers, rounded half-up: ``82.02%``; a whole one without decimals: ``100%``."""
+    return f"{x.numerator}%" if x.denominator == 1 else f"{fmt_fraction(x, decimals)}%"
 
 
 def pct_range(iv: Interval, decimals: int = PROSE_DECIMALS) -> str:

@@ -82,10 +82,11 @@ def another_base(report: Report, rs: list[RateResult]) -> Explanation:
                      f"{_n(Fraction(math.floor(hi)))} (the article: {_n(r.denominator.low)})")
         found += [f for f in _counts(report, rs) if _within(f, lo, hi)]
     test = "; ".join(lines) + "."
+    unstated = " A base the article does not give (only the larger firms, say) cannot be tested."
     if found:
         names = ", ".join(f"{f.label_en} ({_n(f.base_interval.low)})" for f in dict.fromkeys(found))
         return Explanation("Another base", f"{test} The article has such a count: {names}.", True)
-    return Explanation("Another base", f"{test} No count in the article falls in those ranges.", False)
+    return Explanation("Another base", f"{test} No count in the article falls in those ranges.{unstated}", False)
 
 
 def another_count(report: Report, rs: list[RateResult]) -> Explanation:
@@ -106,18 +107,28 @@ def another_count(report: Report, rs: list[RateResult]) -> Explanation:
 
 
 def another_date(report: Report, rs: list[RateResult]) -> Explanation:
-    """Could the rate belong to another date than its counts?"""
+    """Could the rate, or the totals it is divided by, belong to another date than the counts?"""
     ledger = report.ledger
-    ids = [rs[0].rate.cited] + [f for r in rs for f in r.rate.numerator]
-    spans = set(art.sentences_for(ledger, ids))
+    rate_and_counts = [rs[0].rate.cited] + [f for r in rs for f in r.rate.numerator]
+    spans = set(art.sentences_for(ledger, rate_and_counts))
     if len(spans) != 1:
         return Explanation("Another date", "The rate and its counts are in different sentences: the text "
                            "cannot tell whether they share a date.", None)
-    lo, hi = spans.pop()
+    lo, hi = next(iter(spans))
     m = DATE_PHRASE.search(ledger.source[lo:hi])
-    when = f" under one date ({m.group()})" if m else ""
-    return Explanation("Another date", f"The counts and the rate are in one sentence{when}; the article gives "
-                       "no other date they could belong to.", False)
+    when = f", under one date ({m.group()})" if m else ""
+    totals = set(art.sentences_for(ledger, [f for r in rs for f in r.rate.denominator])) - spans
+    if not totals:
+        return Explanation("Another date", f"The counts, their totals and the rate are in one sentence{when}; "
+                           "the article gives no other date they could belong to.", False)
+    dated = [DATE_PHRASE.search(ledger.source[a:b]) for a, b in totals]
+    if any(dated):
+        return Explanation("Another date", f"The rate and the counts are in one sentence{when}, the totals in "
+                           f"another, dated {next(d.group() for d in dated if d)}: they may be of different days.",
+                           True)
+    return Explanation("Another date", f"The rate and the counts reopened are in one sentence{when}; the totals "
+                       "are in another sentence with no date. If the totals were counted at another time, the rate "
+                       "could differ: the article cannot tell.", None)
 
 
 def something_else(report: Report, rs: list[RateResult]) -> Explanation:

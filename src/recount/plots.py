@@ -467,8 +467,11 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
         records = []
         for ax, (verdict, rs) in zip(axes, groups):
             claims = {r.rate.cited or r.rate.id for r in rs}
-            count = (f"{len(claims)} of the {_stated(report)} claims" if verdict != "derived"
+            also = {r.rate.cited or r.rate.id for r in left_out if r.verdict == verdict} - claims
+            count = (f"{len(claims | also)} of the {_stated(report)} claims" if verdict != "derived"
                      else _plural(len(claims), "rate"))
+            if also:  # a claim of this verdict left off the share axis still counts in its panel
+                count += f" ({len(also)} named below the chart, not a share)"
             ax.set_title(f"{GROUP_TITLES[verdict]}: {count}" + (f", {len(rs)} readings" if len(rs) > len(claims)
                                                                   else ""), fontsize=9.5,
                          color=VERDICT_STYLE["inconsistent"][0] if verdict == "inconsistent" else EDGE)

@@ -35,7 +35,7 @@ from recount import article as art
 from recount import paths
 from recount.constraints import NEAR_POINTS, ConstraintResult
 from recount.english import (  # noqa: F401 - part of this module's API for the pages
-    PROSE_DECIMALS, arithmetic_words, as_written, band_words, count_words, date_en, figure_en, figure_range_en,
+    PROSE_DECIMALS, fill_text, arithmetic_words, as_written, band_words, count_words, date_en, figure_en, figure_range_en,
     interval_text, pct, pct_range, rate_digits, recomputed_words)
 from recount.english import en_amount as _en_amount  # noqa: F401
 from recount.english import en_number as _en_number
@@ -390,47 +390,65 @@ def _inconsistent_claims(report: Report) -> list[list[RateResult]]:
     return [claim_results(report, k) for k in keys]
 
 
-def lead_html(report: Report) -> str:
-    """The first screen: each claim the article's counts contradict, as a fact-check box:
-    the claim (Chinese, with an English gloss), the verdict, and what the counts give."""
+def _quote_of(report: Report, spans, ids) -> str:
+    return "".join(f'<blockquote class="recount-quote" lang="zh-CN">'
+                   f"{marked_html(report.ledger, lo, hi, only=ids)}</blockquote>" for lo, hi in spans)
+
+
+def _listed(report: Report, ids, bold: str | None = None) -> str:
+    """The figures' labels and values in text order: a gloss when none is written."""
+    figs = sorted((report.ledger.figures[i] for i in ids), key=lambda f: f.start)
+    return "; ".join(f"{mixed(_cap(f.label_en))}: " + (f"<strong>{esc(figure_en(f))}</strong>" if f.id == bold
+                                                       else esc(figure_en(f))) for f in figs) + "."
+
+
+def lead_html(report: Report, glosses: dict[str, tuple[str, str]] | None = None) -> str:
+    """The first screen: each claim the article's counts contradict, as a fact-check box.
+
+    First the verdict in one line, then the claim (the Chinese sentence that states it, with an
+    English gloss), then what the counts give; below them the sentence the totals come from, and
+    how far off the claim is. ``glosses`` maps a cited figure id to the English of the claim's
+    sentence and of the totals' sentence, numbers written as ``{fig:<id>}``
+    (:func:`recount.english.fill_text`); without them a gloss lists the figures' labels."""
+    glosses = glosses or {}
     boxes = []
     for rs in _inconsistent_claims(report):
-        first = rs[0]
-        ids = list(dict.fromkeys([first.rate.cited] + [f for r in rs for f in r.rate.numerator]))
-        spans = art.sentences_for(report.ledger, [first.rate.cited])
-        quote = "".join(f'<blockquote class="recount-quote" lang="zh-CN">'
-                        f"{marked_html(report.ledger, lo, hi, only=ids)}</blockquote>" for lo, hi in spans)
-        figs = report.ledger.figures
-        said = sorted((figs[i] for i in ids), key=lambda f: f.start)
-        gloss = "; ".join(f"{mixed(_cap(f.label_en))}: " + (f"<strong>{esc(figure_en(f))}</strong>"
-                          if f.id == first.rate.cited else esc(figure_en(f))) for f in said) + "."
+        first, cid = rs[0], rs[0].rate.cited
+        stated = list(dict.fromkeys([cid] + [f for r in rs for f in r.rate.numerator]))
+        totals = list(dict.fromkeys(f for r in rs for f in r.rate.denominator))
+        claim_spans = art.sentences_for(report.ledger, stated)
+        total_spans = [s for s in art.sentences_for(report.ledger, totals) if s not in claim_spans]
+        claim_gloss, total_gloss = glosses.get(cid, (None, None))
+        fill = lambda text, ids, bold=None: mixed(fill_text(text, report.ledger)) if text else _listed(report, ids, bold)  # noqa: E731
+        rounded = sorted({r.recomputed_text() for r in rs if r.recomputed is not None})
+        cited = f"{first.cited.value_text}%"
         lines = "".join(f"<li>{mixed(_cap(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>"
                         for r in rs)
-        rounded = sorted({r.recomputed_text() for r in rs if r.recomputed is not None})
-        misses = report.misses.get(first.rate.cited, [])
-        cited = f"{first.cited.value_text}%"
-        sums = f"Every reading gives {' or '.join(rounded)}, not {cited}"
+        misses = report.misses.get(cid, [])
+        off = ""
         if misses:
             pp = sorted(fmt_fraction(m.miss_pp, 2) for m in misses)
             span = pp[0] if pp[0] == pp[-1] else f"{pp[0]} to {pp[-1]}"
-            sums += (f": {span} percentage points short of the values that round to {cited}, a "
-                     f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
-                     + "; ".join(f"{m.needed_text()} ({m.result.rate.reading or 'as given'})" for m in misses))
-        sums = esc(sums + ".")
+            off = esc(f"That is {span} percentage points short of the values that round to {cited}, a "
+                      f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
+                      + "; ".join(f"{m.needed_text()} ({m.result.rate.reading or 'as given'})" for m in misses) + ".")
+        source = (f'<p class="recount-lead-label">Where the totals come from</p>{_quote_of(report, total_spans, totals)}'
+                  f'<p class="recount-gloss"><em>In English:</em> {fill(total_gloss, totals)}</p>'
+                  if total_spans else "")
         boxes.append(
-            f'<div class="recount-lead" id="lead-{esc(first.rate.cited)}">'
-            f'<p class="recount-lead-label">The claim</p>{quote}'
-            f'<p class="recount-gloss"><em>In English:</em> {gloss}</p>'
-            f'<p class="recount-lead-label">Verdict</p><p>{badge_html("inconsistent")} '
-            f"<strong>It does not match the article's own counts.</strong></p>"
-            f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul><p>{sums}</p></div>')
+            f'<div class="recount-lead" id="lead-{esc(cid)}">'
+            f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>{mixed(_cap(first.cited.label_en))}: '
+            f"{esc(cited)} does not match the article's own counts, which give {esc(' or '.join(rounded))}.</strong></p>"
+            f'<p class="recount-lead-label">The claim</p>{_quote_of(report, claim_spans, stated)}'
+            f'<p class="recount-gloss"><em>In English:</em> {fill(claim_gloss, stated, cid)}</p>'
+            f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul><p>{off}</p>{source}</div>')
     if not boxes:
         return "<p>Every percentage the article's counts can check is consistent with them.</p>"
     return "".join(boxes)
 
 
-def lead(report: Report) -> HTML:
-    return HTML(lead_html(report))
+def lead(report: Report, glosses: dict[str, tuple[str, str]] | None = None) -> HTML:
+    return HTML(lead_html(report, glosses))
 
 
 def provenance(report: Report) -> HTML:
@@ -444,12 +462,13 @@ def provenance(report: Report) -> HTML:
         ["Dates in the text", esc(f"from {when(events[0])} to {when(events[-1])}; the article itself is "
                                   f"undated, so it was published on or after {when(events[-1])}")],
         ["Publisher", esc("not in the captured page (unknown)")],
+        ["Address", esc("not recorded with the capture; the text below is the archive")],
         ["Archived text", f"the page's text, byte for byte, sha256 <code>{esc(digest)}</code>"],
     ]
     return HTML(table_html(["The article", "What is known"], rows, classes="recount-provenance"))
 
 
-EXPLANATION_WORDS = {True: "possible", False: "ruled out", None: "cannot tell"}
+EXPLANATION_WORDS = {True: "possible", False: "ruled out by the article's numbers", None: "cannot tell"}
 
 
 def explanations(report: Report, claim: str) -> HTML:
@@ -706,7 +725,8 @@ def census_table(ledger: Ledger) -> HTML:
     for n in census.census(ledger):
         what = n.covered_by.split(":")[0] if n.covered_by else "nothing (left over)"
         counts[what] = counts.get(what, 0) + 1
-    names = {"figure": "a figure of the ledger", "exclusion": "an exclusion (a number that is not a figure)"}
+    names = {"figure": "inside the quote of a figure (a quote may hold two numbers)",
+             "exclusion": "an exclusion (a number that is not a figure)"}
     rows = [[esc(names.get(k, k)), esc(f"{n:,}")] for k, n in counts.items()]
     return HTML(table_html(["Accounted for by", "Numbers in the source"], rows, classes="recount-census"))
 
