@@ -10,14 +10,14 @@ STAMP      := $(VENV)/.installed
 
 # Byte-reproducible output. A constant, not the commit time, so that a build of
 # uncommitted work and a clean build of the same tree agree; keep it equal to
-# recount.build.SOURCE_DATE_EPOCH (tests/test_build_deps.py checks).
+# recount.sphinx.build.SOURCE_DATE_EPOCH (tests/test_build_deps.py checks).
 export SOURCE_DATE_EPOCH := 1767225600
 export TZ                := UTC
 export LC_ALL            := C.UTF-8
 
 JB_FLAGS ?= -W -n --keep-going
 
-# `make book` is two stages in one command (python -m recount.build): execute
+# `make book` is two stages in one command (python -m recount.sphinx.build): execute
 # the notebooks whose inputs changed (each in its own kernel, this many at once:
 # "auto" = one per usable CPU; 1 = one by one, e.g. `make book
 # RECOUNT_BUILD_JOBS=1`), caching them in _build/.recount/notebooks/; then
@@ -62,16 +62,16 @@ endif
 # changed verdict shows in the diff. tests/test_output.py fails when a committed file is out
 # of date. `make output` forces it.
 OUTPUT_STAMP := _build/.output
-$(OUTPUT_STAMP): $(wildcard data/*.csv data/*.json data/source/*.txt src/recount/*.py) | $(STAMP)
-	$(PY) -m recount.output
+$(OUTPUT_STAMP): $(wildcard data/*.csv data/*.json data/source/*.txt src/recount/*.py src/recount/*/*.py) | $(STAMP)
+	$(PY) -m recount.publish.output
 	@mkdir -p $(@D) && touch $@
 
 output: $(STAMP)
-	$(PY) -m recount.output
+	$(PY) -m recount.publish.output
 	@mkdir -p _build && touch $(OUTPUT_STAMP)
 
 book: $(STAMP) $(OUTPUT_STAMP)
-	$(PY) -m recount.build . $(JB_FLAGS)
+	$(PY) -m recount.sphinx.build . $(JB_FLAGS)
 
 test: $(STAMP)
 	$(PY) -m pytest

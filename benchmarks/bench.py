@@ -12,7 +12,7 @@ each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
     the verdicts alone. Target at 10^6: <= 2 s, <= 1 GiB, and 10^6/10^5
     time <= 12x.
 ``clean``
-    A clean ``python -m recount.build -W -n --keep-going`` (``make book``: the
+    A clean ``python -m recount.sphinx.build -W -n --keep-going`` (``make book``: the
     execution stage, then ``jupyter-book build``; the Makefile's flags and
     exported environment) of a copy of the book inputs (``_config.yml``,
     ``_toc.yml``, ``book/``, ``data/``, ``src/recount`` imported first through
@@ -41,7 +41,7 @@ each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
 ``data``
     A data file (``--data-file``, default ``events.csv``) edited (a blank line
     appended at its end): exactly the notebooks whose execution record names it
-    execute (the records ``recount.build`` keeps beside each executed notebook).
+    execute (the records ``recount.sphinx.build`` keeps beside each executed notebook).
 ``test``
     ``make -o .venv/.installed test`` in the repository (``-o``: never
     reinstall from a benchmark), twice a run: *cold*, with ``_build`` emptied
@@ -86,7 +86,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recount import build as recount_build
+from recount.sphinx import build as recount_build
 from recount import paths
 
 PARTS = ("checker", "clean", "floor", "nochange", "chapter", "data", "test", "setup")
@@ -285,7 +285,7 @@ class BookCopy:
 
     def build(self, flags: list[str] | None = None, check: bool = True, execute: bool = True) -> Build:
         flags = self.flags if flags is None else flags
-        cmd = ([sys.executable, "-m", "recount.build", str(self.root), *flags] if execute
+        cmd = ([sys.executable, "-m", "recount.sphinx.build", str(self.root), *flags] if execute
                else [str(JUPYTER_BOOK), "build", str(self.root), *flags])
         start = time.perf_counter()
         proc = subprocess.run(cmd, cwd=self.root, env=self.env, capture_output=True, text=True, timeout=3600)

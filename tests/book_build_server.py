@@ -1,11 +1,11 @@
-"""Build a book again and again without paying for start-up each time: a fork server for ``python -m recount.build``.
+"""Build a book again and again without paying for start-up each time: a fork server for ``python -m recount.sphinx.build``.
 
 Run as ``python tests/book_build_server.py`` with the environment of the book it
 builds (``browser_support.copy_env``: that book's own ``recount`` first on
 ``PYTHONPATH``, its data in ``$RECOUNT_DATA``). It imports jupyter-book (and
 with it Sphinx, myst-nb, the theme) once, then reads one JSON request per line
 on stdin, ``{"args": [...], "log": "<file>"}``, and for each forks a child that
-runs ``python -m recount.build <args>`` with file descriptors 1 and 2 pointed at the log
+runs ``python -m recount.sphinx.build <args>`` with file descriptors 1 and 2 pointed at the log
 file (Sphinx's output and the kernels' stderr both land there). The answer, on
 stdout, is one JSON line, ``{"code": <the child's exit status>}``. End of
 input ends it.
@@ -32,8 +32,8 @@ from pathlib import Path
 
 
 def build(args: list[str], log_path: str) -> int:
-    """In the forked child: ``python -m recount.build <args>``, output to ``log_path``; the exit status."""
-    from recount.build import main as build_book
+    """In the forked child: ``python -m recount.sphinx.build <args>``, output to ``log_path``; the exit status."""
+    from recount.sphinx.build import main as build_book
 
     log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     os.dup2(log, 1)

@@ -33,7 +33,8 @@ from pathlib import Path
 
 import pytest
 
-from recount import build, paths
+from recount import paths
+from recount.sphinx import build
 
 HTML_DIR = paths.BUILD_DIR / "html"
 SCREENSHOT_DIR = paths.BUILD_DIR / "screenshots"
@@ -249,13 +250,13 @@ def copy_env(root: Path, **extra: str) -> dict[str, str]:
 
 
 def start_build(root: Path, env: dict[str, str] | None = None, warnings_fail: bool = True) -> subprocess.Popen:
-    """Start ``python -m recount.build`` of the copy at ``root`` (as ``make book`` would), with the
+    """Start ``python -m recount.sphinx.build`` of the copy at ``root`` (as ``make book`` would), with the
     copy's own ``.venv/bin/python`` when it has one; see :func:`finish_build`."""
     flags = ["-W", "-n", "--keep-going"] if warnings_fail else ["-n", "--keep-going"]
     log = open(root / "build.log", "w", encoding="utf-8")
     python = root / ".venv" / "bin" / "python"
     python = python if python.is_file() else Path(sys.executable)
-    return subprocess.Popen([str(python), "-m", "recount.build", str(root), *flags], cwd=root,
+    return subprocess.Popen([str(python), "-m", "recount.sphinx.build", str(root), *flags], cwd=root,
                             env=env or copy_env(root), stdout=log, stderr=subprocess.STDOUT, text=True)
 
 

@@ -1,7 +1,7 @@
 """The built book, read as a reader gets it: pages, verdicts, alt text, links, no stray stderr.
 
 The session fixture ``built_book`` builds the book once per test run with the
-Makefile's own recipe (``make book``: ``python -m recount.build . -W -n --keep-going``
+Makefile's own recipe (``make book``: ``python -m recount.sphinx.build . -W -n --keep-going``
 with the Makefile's environment), so these tests see what ``make book``
 publishes; every module that reads the book shares that one build.
 """
@@ -136,7 +136,7 @@ def test_quotes_are_marked_chinese(pages):
 def test_chapters_offer_their_notebook_for_download(built_book, pages):
     for name in CHAPTERS.values():
         links = [a["href"] for a in pages[name].find_all("a", href=True) if a["href"].endswith(".ipynb")]
-        assert links, (f"{name}: no .ipynb in the download menu; list `recount.sphinx_ipynb` in "
+        assert links, (f"{name}: no .ipynb in the download menu; list `recount.sphinx.ipynb` in "
                        "_config.yml sphinx.config.extensions")
         target = (built_book / name).parent / links[0]
         assert target.resolve().is_file(), f"{name}: {links[0]} is not in the build"

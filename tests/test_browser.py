@@ -471,7 +471,7 @@ def reader(context, server, audit):
 
 @pytest.mark.parametrize("width", FIRST_SCREEN)
 def test_first_screen_holds_the_claim_its_verdict_and_what_the_counts_give(reader, report, width):
-    from recount import render
+    from recount.publish import render
 
     landing = reader[width, LANDING]
     assert landing["h1"].strip() == render.headline(report)
@@ -557,7 +557,7 @@ def report():
     return Report(load_ledger())
 
 
-# ---------------------------------------------------------------- numbers in search (recount.sphinx_search)
+# ---------------------------------------------------------------- numbers in search (recount.sphinx.search)
 
 #: number queries -> pages that must be among those found (each states the number in its text)
 NUMBER_SEARCHES = {
@@ -621,7 +621,7 @@ def number_searches(context, server, audit):
 
 @pytest.mark.parametrize("query", list(NUMBER_SEARCHES))
 def test_the_books_search_finds_numbers(number_searches, built_book, query):
-    """Sphinx's search page drops all-digit terms and splits 82.57 in two; recount.sphinx_search keeps them."""
+    """Sphinx's search page drops all-digit terms and splits 82.57 in two; recount.sphinx.search keeps them."""
     found = {p.lstrip("/") for p in number_searches[query]["found"]}
     stating = pages_stating(built_book, query)
     assert set(NUMBER_SEARCHES[query]) <= stating, "the pages this test expects do not state the number"
@@ -653,7 +653,7 @@ def test_search_excerpts_are_prose_not_code(number_searches):
 
 def test_search_works_from_a_folder(browser, built_book):
     """Opened as file://, the search page lists what it finds, without excerpts and without errors
-    (fetch() of a file:// page fails; recount.sphinx_search turns excerpts off there)."""
+    (fetch() of a file:// page fails; recount.sphinx.search turns excerpts off there)."""
     ctx = browser.new_context(viewport=DESKTOP, locale="en-US", service_workers="block")
     try:
         results = run_searches(ctx, built_book.resolve().as_uri() + "/", ["88%", "82.57"])
@@ -665,7 +665,7 @@ def test_search_works_from_a_folder(browser, built_book):
         assert not r["excerpts"], f"{query!r} from a folder shows excerpts it could not have fetched"
 
 
-# ---------------------------------------------------------------- the Source page (recount.source_page)
+# ---------------------------------------------------------------- the Source page (recount.publish.source_page)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "390px"])

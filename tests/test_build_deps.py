@@ -1,6 +1,6 @@
 """The book re-executes exactly the notebooks whose inputs changed.
 
-``recount.build`` executes each notebook before Sphinx and keys it on its text,
+``recount.sphinx.build`` executes each notebook before Sphinx and keys it on its text,
 the ``recount`` modules its code imports (and they import), and the hashes of
 the data files it read when it last ran (``paths.note_read``); the record sits
 beside the executed copy in ``_build/.recount/notebooks/<sha256>.json``.
@@ -26,7 +26,7 @@ Two parts:
      they do not import executes none;
   5. a rebuild with no change executes none.
 
-Each build is ``python -m recount.build <root> -W -n --keep-going`` in a fresh
+Each build is ``python -m recount.sphinx.build <root> -W -n --keep-going`` in a fresh
 fork of ``tests/book_build_server.py``, which has imported jupyter-book and the
 extensions once: a new process's starting state, without its 2 s of imports
 at every step.
@@ -50,7 +50,8 @@ from pathlib import Path
 import pytest
 
 import browser_support as bs
-from recount import build, paths
+from recount import paths
+from recount.sphinx import build
 
 ROOT = paths.ROOT
 #: builds the small book again and again in one process (what a rebuild saves is start-up)
@@ -105,7 +106,7 @@ class SmallBook:
             (root / f"{doc}.md").write_text(bs.notebook_page(doc, code), encoding="utf-8")
 
     def build(self) -> list[str]:
-        """Build (``python -m recount.build <root> -W -n --keep-going``, in the build server); return the
+        """Build (``python -m recount.sphinx.build <root> -W -n --keep-going``, in the build server); return the
         docnames executed, checked against the build's log."""
         if self.server is None:
             self.server = subprocess.Popen([sys.executable, str(BUILD_SERVER)], cwd=self.root, env=self.env,

@@ -1,4 +1,4 @@
-"""Notebooks execute in parallel before Sphinx (``recount.build``), and a notebook that fails
+"""Notebooks execute in parallel before Sphinx (``recount.sphinx.build``), and a notebook that fails
 fails the build loudly, naming its file and the error, with nothing cached for it.
 
 A small book of four notebooks with the real ``_config.yml`` (search in English),
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import browser_support as bs
-from recount import build
+from recount.sphinx import build
 
 PAGES = {
     "book/ok_a": 'import json\nfrom ipykernel.connect import get_connection_info\n'
@@ -45,7 +45,7 @@ def test_build_jobs_follows_the_environment(monkeypatch) -> None:
 
 def run_build(root: Path) -> subprocess.CompletedProcess:
     env = bs.copy_env(root, RECOUNT_BUILD_JOBS="2")
-    return subprocess.run([sys.executable, "-m", "recount.build", str(root), "-W", "-n", "--keep-going"], cwd=root,
+    return subprocess.run([sys.executable, "-m", "recount.sphinx.build", str(root), "-W", "-n", "--keep-going"], cwd=root,
                           env=env, capture_output=True, text=True, timeout=900)
 
 

@@ -11,7 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from docutils.core import publish_doctree
 
-from recount import card, sphinx_cards
+from recount.publish import card
+from recount.sphinx import cards as sphinx_cards
 from recount.ledger import load_ledger
 from recount.report import Report
 

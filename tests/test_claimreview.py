@@ -3,7 +3,7 @@
 import json
 
 from recount.article import article
-from recount.claimreview import claim_reviews, script_tag
+from recount.publish.claimreview import claim_reviews, script_tag
 from recount.ledger import load_ledger
 from recount.report import Report
 

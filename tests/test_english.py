@@ -6,7 +6,7 @@ import re
 from recount import paths
 from recount.english import PLACEHOLDER, figure_en
 from recount.ledger import load_ledger
-from recount.render import CHINESE_RUN
+from recount.publish.render import CHINESE_RUN
 
 #: names that contain digits and are no figure of the article (the prose may write them)
 NAMES = re.compile(r"COVID-19|UTF-8|GB/T 15835-2011|10<sup>−d</sup>|重启2020|《重启2020[^》]*》|Restart 2020")

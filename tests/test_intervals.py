@@ -34,7 +34,7 @@ def test_the_methods_page_prints_every_qualifiers_rule():
     import html
     import re
 
-    from recount import render
+    from recount.publish import render
 
     table = render.qualifiers_table().data
     for q, (name, rule, example) in QUALIFIERS.items():

@@ -23,7 +23,7 @@ import nbformat
 import pytest
 
 from recount import paths
-from recount.sphinx_ipynb import EXECUTED_DIR
+from recount.sphinx.ipynb import EXECUTED_DIR
 
 PAGES = sorted(paths.BOOK_DIR.glob("*.md"))
 PATHLIKE = re.compile(r"(^\.{0,2}/)|(/)|(\.(csv|json|txt|md|ipynb|png|svg)$)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
-from recount import output
+from recount.publish import output
 from recount.ledger import load_ledger
 from recount.report import Report
 

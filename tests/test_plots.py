@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from matplotlib.figure import Figure
 
-from recount import paths, plots
+from recount import paths
+from recount.publish import plots
 from recount.errors import InputError
-from recount.labels import load_labels
+from recount.publish.labels import load_labels
 from recount.ledger import load_ledger
 from recount.report import Report
 

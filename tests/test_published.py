@@ -67,14 +67,14 @@ def test_landing_page_embeds_the_same_claim_reviews(built_book, embedded):
 
 def test_claimreview_json_is_published_with_every_claim(built_book, embedded):
     path = built_book / "claimreview.json"
-    assert path.is_file(), "_build/html/claimreview.json was not written (recount.sphinx_publish)"
+    assert path.is_file(), "_build/html/claimreview.json was not written (recount.sphinx.files)"
     published = json.loads(path.read_text(encoding="utf-8"))
     check_reviews(published, "claimreview.json")
     assert published == embedded, "claimreview.json and the ledger page's JSON-LD disagree"
 
 
 def test_a_page_links_to_claimreview_json(built_book):
-    """Readers (and aggregators) find the file from the book: recount.sphinx_publish says the ledger links it."""
+    """Readers (and aggregators) find the file from the book: recount.sphinx.files says the ledger links it."""
     linking = [p.relative_to(built_book).as_posix() for p in (built_book / "book").glob("*.html")
                if re.search(r'href="(\.\./)?claimreview\.json"', p.read_text(encoding="utf-8"))]
     assert linking, "no page links to claimreview.json (expected on book/ledger.html: ../claimreview.json)"
@@ -106,7 +106,7 @@ def test_no_built_file_names_the_working_tree(built_book):
 
 
 def test_the_root_page_redirects_to_the_landing_page_and_names_the_icon(built_book):
-    """The folder's index.html (recount.sphinx_publish, not sphinx-external-toc's bare redirect) declares the
+    """The folder's index.html (recount.sphinx.files, not sphinx-external-toc's bare redirect) declares the
     book's icon, so no browser asks for a /favicon.ico the book does not have, and links the landing page."""
     soup = BeautifulSoup((built_book / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.html.get("lang") == "en" and soup.title.get_text().strip()
@@ -118,7 +118,7 @@ def test_the_root_page_redirects_to_the_landing_page_and_names_the_icon(built_bo
 
 
 def test_the_root_page_escapes_what_it_is_given():
-    from recount.sphinx_publish import root_page
+    from recount.sphinx.files import root_page
 
     text = root_page('a"b.html', "<Recount>", None)
     assert 'url=a&quot;b.html"' in text and "&lt;Recount&gt;" in text and 'rel="icon"' not in text

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from IPython.display import HTML
 
-from recount import render
+from recount.publish import render
 from recount.intervals import figure_interval
 from recount.ledger import Figure, Ledger, load_ledger
 from recount.report import Report
@@ -216,7 +216,7 @@ def test_glue_keys_reads_every_role_form():
 def test_every_key_a_page_pastes_has_a_value(report):
     from recount import paths
 
-    from recount.draft import book as draft_book
+    from recount.publish import draft_page as draft_book
     from recount.draft.compare import compare
 
     values = {**render.glue_values(report), **draft_book.glue_values(compare(report.ledger))}

@@ -6,7 +6,7 @@ length, as another checkout would be: its own ``.venv`` there (this one's
 files hard-linked, so that the theme's and extensions' files, whose folders
 Sphinx hashes into ``.buildinfo``, are under the copy's path as in a fresh
 clone), and built from scratch by the copy's ``.venv/bin/python -m
-recount.build`` with the Makefile's environment
+recount.sphinx.build`` with the Makefile's environment
 (``SOURCE_DATE_EPOCH``, ``TZ``, ``LC_ALL``; its own library first on
 ``PYTHONPATH``, its own data as ``$RECOUNT_DATA``), while the test session's
 own ``make book`` (``built_book``: in CI a clean build too, on a working copy

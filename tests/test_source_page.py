@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from recount import source_page as sp
+from recount.publish import source_page as sp
 from recount.ledger import load_ledger
 from recount.report import Report
 from recount.verdict import INCONSISTENT

@@ -2,7 +2,7 @@
 
 import json
 
-from recount.sphinx_ipynb import stable_notebook
+from recount.sphinx.ipynb import stable_notebook
 
 
 def test_cell_ids_become_stable_and_content_is_kept():

@@ -10,7 +10,8 @@ import pytest
 import yaml
 from sphinx.errors import ExtensionError
 
-from recount import paths, sphinx_search, sphinx_static
+from recount import paths
+from recount.sphinx import search as sphinx_search, static as sphinx_static
 
 
 def fake_app(confdir: str | None = None, outdir: str | None = None, **config):
@@ -27,7 +28,7 @@ def sphinx_config() -> dict:
 
 def test_the_book_loads_the_extensions_and_lists_the_place_names():
     config = sphinx_config()
-    assert {"recount.sphinx_search", "recount.sphinx_static"} <= set(config["extensions"])
+    assert {"recount.sphinx.search", "recount.sphinx.static"} <= set(config["extensions"])
     assert config["html_search_language"] == "zh"
     assert {"小板桥", "螺蛳湾"} <= set(config["recount_search_words"])
 

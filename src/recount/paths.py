@@ -5,7 +5,7 @@ Nothing else in the project hard-codes a path: chapters and tests ask here.
 The book build keys each notebook's execution on the files it actually reads.
 When the environment variable ``RECOUNT_READS_LOG`` names a file, every data
 file opened through :func:`note_read` is appended to it (one absolute path per
-line). ``recount.build`` sets that variable for each notebook's kernel and keys
+line). ``recount.sphinx.build`` sets that variable for each notebook's kernel and keys
 the notebook on those files' hashes, so editing ``data/rates.csv`` re-executes
 exactly the chapters that read it.
 """

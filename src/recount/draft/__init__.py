@@ -13,7 +13,7 @@ file), :mod:`~recount.draft.render` (table, CSV), :mod:`~recount.draft.ledger_ou
 (figures.csv and rates.csv in the ledger's schema), :mod:`~recount.draft.scan`
 (many files), :mod:`~recount.draft.cli` (the two subcommands),
 :mod:`~recount.draft.compare` (a draft against a hand ledger) and
-:mod:`~recount.draft.book` (the appendix's tables and glued values).
+:mod:`~recount.publish.draft_page` (the appendix's tables and glued values).
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ NUMBER_MARK = "\u2063"  # INVISIBLE SEPARATOR: nothing a reader types
 _JS_MARK = "\\u2063"  # the same, as a JavaScript string escape
 
 JS_SPLITTER = f"""
-/* recount.sphinx_search: numbers are one search term each (94,181 = 94181; 82.57; 88% = 88), marked
+/* recount.sphinx.search: numbers are one search term each (94,181 = 94181; 82.57; 88% = 88), marked
    so that searchtools.js does not drop an all-digit term; the Stemmer below takes the mark off. */
 var splitQuery = (query) => {{
   const numbers = [];
@@ -91,7 +91,7 @@ var splitQuery = (query) => {{
 """
 
 JS_STEMMER = sphinx_zh.SearchChinese.js_stemmer_code + f"""
-/* recount.sphinx_search: a marked number (see splitQuery) is looked up as it is, without the mark. */
+/* recount.sphinx.search: a marked number (see splitQuery) is looked up as it is, without the mark. */
 var PorterStemmer = Stemmer;
 Stemmer = function() {{
   const porter = new PorterStemmer();

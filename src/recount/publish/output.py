@@ -24,8 +24,9 @@ OUTPUT_DIR = paths.DATA_DIR / "output"
 
 def expected(report: Report) -> dict[str, str]:
     """Every file of the tier, by its path under ``data/output/``, as the library makes it now."""
-    from recount import cli, plots
-    from recount.claimreview import claim_reviews, to_json
+    from recount import cli
+    from recount.publish import plots
+    from recount.publish.claimreview import claim_reviews, to_json
 
     out = {"verdicts.csv": cli.render_csv(report.rate_records()), "claimreview.json": to_json(claim_reviews(report))}
     out.update({f"charts/{name}.csv": text for name, text in plots.chart_data(report).items()})
@@ -55,7 +56,7 @@ def write(report: Report, out_dir: Path = OUTPUT_DIR) -> list[str]:
     return todo
 
 
-if __name__ == "__main__":  # `python -m recount.output` (make output)
+if __name__ == "__main__":  # `python -m recount.publish.output` (make output)
     from recount.ledger import load_ledger
 
     for name in write(Report(load_ledger())):

@@ -9,7 +9,7 @@ One look for every chart:
   never fall back to boxes; a missing font is an error naming the Debian
   package, not a silent warning;
 * labelled axes with units, bilingual labels ("Xiaobanqiao 小板桥: firms only 企业")
-  read from ``data/places.csv`` and ``data/labels.csv`` (:mod:`recount.labels`), never
+  read from ``data/places.csv`` and ``data/labels.csv`` (:mod:`recount.publish.labels`), never
   typed here; every text horizontal; linear scales only; only shares on a share axis;
   the source line :data:`SOURCE_LINE` under every chart;
 * intervals drawn as intervals: a figure written with 余/多/左右 is a bar to its
@@ -22,9 +22,9 @@ Every chart function takes a :class:`recount.report.Report` and returns a
 :class:`matplotlib.figure.Figure` built without pyplot (no global figure state,
 nothing shown twice in a notebook). :func:`alt_text` gives the chart's text
 alternative, with the numbers it shows, and :func:`chart_csv` the numbers themselves
-(committed as ``data/output/charts/<name>.csv``, refreshed by ``make output``: :mod:`recount.output`);
+(committed as ``data/output/charts/<name>.csv``, refreshed by ``make output``: :mod:`recount.publish.output`);
 :func:`show` wraps a figure for a notebook: a PNG whose output metadata carries the alt
-text, the ledger files it comes from and its CSV, which :mod:`recount.sphinx_chart`
+text, the ledger files it comes from and its CSV, which :mod:`recount.sphinx.chart`
 renders in the book.
 """
 
@@ -54,9 +54,9 @@ from pandas import DataFrame
 
 from recount import paths
 from recount.intervals import Interval
-from recount.labels import load_labels
+from recount.publish.labels import load_labels
 from recount.ledger import Event
-from recount.render import as_written
+from recount.publish.render import as_written
 from recount.report import Report
 from recount.verdict import RateResult, fmt_fraction
 
@@ -92,7 +92,7 @@ GROUP_TITLES = {
 }
 #: one colour per kind of count, in the order data/labels.csv first names them
 MEASURE_COLOURS = (OKABE_ITO["blue"], OKABE_ITO["sky_blue"], OKABE_ITO["reddish_purple"], OKABE_ITO["orange"])
-#: the output metadata key that marks a chart for recount.sphinx_chart
+#: the output metadata key that marks a chart for recount.sphinx.chart
 CHART_METADATA = "application/vnd.recount.chart+json"
 
 #: article section -> colour and marker (timeline)
@@ -220,7 +220,7 @@ def alt_text(fig: Figure) -> str:
     try:
         return fig.recount_alt
     except AttributeError:
-        raise ValueError("not a Recount chart: use a function of recount.plots to draw it") from None
+        raise ValueError("not a Recount chart: use a function of recount.publish.plots to draw it") from None
 
 
 # ---------------------------------------------------------------- saving and showing
@@ -268,7 +268,7 @@ def _project_path(path: Path) -> str | None:
 class Chart:
     """A chart for a notebook: a PNG with its alt text, its sources and its data file.
 
-    In the book, :mod:`recount.sphinx_chart` renders it as an image that opens at full
+    In the book, :mod:`recount.sphinx.chart` renders it as an image that opens at full
     size on tap, with the source line and the link to the chart's CSV under it. Elsewhere
     (JupyterLab) it is a plain PNG.
     """

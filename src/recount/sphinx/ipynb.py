@@ -9,7 +9,7 @@ for every page that myst-nb executed. The file is the notebook as executed by
 the build, outputs included, with its random cell ids replaced by stable ones
 (``cell-0``, ``cell-1`` ...) so that two builds of the same book give the same file.
 
-Enable it by listing ``recount.sphinx_ipynb`` in ``sphinx: config: extensions``;
+Enable it by listing ``recount.sphinx.ipynb`` in ``sphinx: config: extensions``;
 keep ``html: use_download_button`` at its default (true).
 """
 

@@ -745,14 +745,14 @@ def _missing(val) -> bool:
         return False
 
 
-#: written at the root of the HTML book by recount.sphinx_publish (its FILENAME)
+#: written at the root of the HTML book by recount.sphinx.files (its FILENAME)
 CLAIMREVIEW_FILE = "claimreview.json"
 
 
 def claim_reviews(report: Report, root: str = "..") -> HTML:
     """Every verdict as schema.org ClaimReview: embedded JSON-LD, and a link to the same records as a
     file at the book's root (``root`` is the way there from the page)."""
-    from recount.claimreview import claim_reviews as reviews, script_tag
+    from recount.publish.claimreview import claim_reviews as reviews, script_tag
 
     href = f"{root}/{CLAIMREVIEW_FILE}"
     return HTML(script_tag(reviews(report)) +
@@ -817,7 +817,7 @@ def glue_page(report: Report, page: str) -> dict[str, str]:
     :func:`glue_values` does not make is an error naming the page, not a build warning.
     Returns the values glued, by key.
     """
-    return glue_from(page, glue_values(report), "recount.render.glue_values")
+    return glue_from(page, glue_values(report), "recount.publish.render.glue_values")
 
 
 def glue_from(page: str, values: dict[str, str], made_by: str) -> dict[str, str]:
@@ -938,7 +938,7 @@ def glue_values(report: Report) -> dict[str, str]:
     out["con_pass"] = str(sum(c.passed for c in report.constraint_results))
     out["n_events"] = str(len(ledger.events))
     out["n_exclusions"] = str(len(ledger.exclusions))
-    from recount import schema
+    from recount.publish import schema
 
     out["n_tables"] = str(len(schema.tables()))
     from recount import census

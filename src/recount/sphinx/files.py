@@ -3,7 +3,7 @@
 At the end of a successful HTML build it writes, at the root of the book:
 
 * ``claimreview.json`` (every rate's verdict as schema.org ClaimReview,
-  :mod:`recount.claimreview`), so a reader can download it and a fact-check
+  :mod:`recount.publish.claimreview`), so a reader can download it and a fact-check
   aggregator can fetch it. The ledger page embeds the same JSON-LD and links
   here.
 * ``index.html``, the page a reader opening the book's folder lands on: it sends
@@ -43,7 +43,7 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
     target = Path(app.outdir) / FILENAME
     if target.exists() and target.stat().st_mtime >= newest_input():
         return  # nothing it is made from changed: skip importing pandas (a no-change rebuild stays fast)
-    from recount.claimreview import claim_reviews, to_json
+    from recount.publish.claimreview import claim_reviews, to_json
     from recount.ledger import load_ledger
     from recount.report import Report
 

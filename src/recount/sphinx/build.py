@@ -1,6 +1,6 @@
 """The book build (``make book``): execute the notebooks first, then Jupyter Book renders them.
 
-``python -m recount.build ROOT [jupyter-book build options]``:
+``python -m recount.sphinx.build ROOT [jupyter-book build options]``:
 
 1. Every MyST notebook of ``_toc.yml`` whose inputs changed runs in a fresh kernel (nbclient), in
    ``$RECOUNT_BUILD_JOBS`` processes at once (``auto``: one per CPU), longest source first. Its
@@ -11,7 +11,7 @@
    leaves that notebook to run again. Kernels talk over IPC sockets in a folder of their own: no
    TCP ports to pick, so none that two starting kernels could both be handed (jupyter_client#154).
 2. ``jupyter-book build`` with execution off (``nb_execution_mode: off``): the Sphinx extension
-   :mod:`recount.sphinx_executed` reads each notebook from its executed copy.
+   :mod:`recount.sphinx.executed` reads each notebook from its executed copy.
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ def build_jobs() -> int:
     if raw in ("", "auto"):
         return len(os.sched_getaffinity(0))
     if not raw.isdigit() or int(raw) < 1:
-        raise SystemExit(f"recount.build: ${JOBS_ENV} must be a positive integer or 'auto', not {raw!r}")
+        raise SystemExit(f"recount.sphinx.build: ${JOBS_ENV} must be a positive integer or 'auto', not {raw!r}")
     return int(raw)
 
 
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     executed, errors = execute_book(root, root / "_build", build_jobs())
     print(f"recount: executed {len(executed)} notebook(s): {', '.join(executed) or '-'}", flush=True)
     if errors:
-        print("\n".join(f"recount.build: {e}" for e in errors), file=sys.stderr)
+        print("\n".join(f"recount.sphinx.build: {e}" for e in errors), file=sys.stderr)
         return 1
     from jupyter_book.cli.main import main as jupyter_book
     return jupyter_book.main(args=["build", *args], prog_name="jupyter-book", standalone_mode=False) or 0

@@ -2,7 +2,7 @@
 
 Every HTML page gets ``og:`` and ``twitter:`` meta tags: title, description
 (the page's first paragraph), site name, and the book's card image
-(:mod:`recount.card`: the finding, drawn from the report), which the build
+(:mod:`recount.publish.card`: the finding, drawn from the report), which the build
 writes to ``_static/recount-card.png``.
 
 Where the tags point depends on the book's base URL (``html.baseurl`` in
@@ -40,8 +40,8 @@ from urllib.parse import urljoin
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from recount import card
-from recount.sphinx_publish import newest_input
+from recount.publish import card
+from recount.sphinx.files import newest_input
 
 CARD_PATH = f"_static/{card.FILENAME}"
 DESCRIPTION_LENGTH = 200

@@ -1,6 +1,6 @@
 """The book's social card: a 1200 x 630 PNG that states the finding, for link previews.
 
-Open Graph and Twitter/X cards (``recount.sphinx_cards``) show it when a page of
+Open Graph and Twitter/X cards (``recount.sphinx.cards``) show it when a page of
 the book is shared. Every number on it comes from the report here, none is typed:
 how many of the article's stated percentages do not match its own counts, the
 first such claim with what its counts give, and the tally of verdicts.

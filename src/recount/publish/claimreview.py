@@ -4,7 +4,7 @@ A claim is a percentage the article states (with all the readings tried for
 it); derived rates are not claims and get no review. Published in the book
 (embedded in the landing page and the ledger page) and as a download
 (``claimreview.json`` at the root of the HTML book, written at build time by
-:mod:`recount.sphinx_publish`). Ratings: 1 inconsistent, 2 unverifiable,
+:mod:`recount.sphinx.files`). Ratings: 1 inconsistent, 2 unverifiable,
 3 consistent (``worstRating`` 1, ``bestRating`` 3).
 """
 
@@ -22,7 +22,7 @@ RATING = {"inconsistent": 1, "unverifiable": 2, "consistent": 3}
 def claim_reviews(report: Report, page: str = "ledger.html") -> list[dict]:
     """One ClaimReview per claim (a percentage the article states, all its readings together), in
     ledger order. Derived rates are not claims of the article, so they get no review."""
-    from recount import render  # the publication layer: the words a reader sees
+    from recount.publish import render  # the publication layer: the words a reader sees
 
     title = art.article(report.ledger).title.strip()
     out = []

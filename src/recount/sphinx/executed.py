@@ -1,10 +1,10 @@
-"""Sphinx extension: the pages are the notebooks :mod:`recount.build` executed; every build the same bytes.
+"""Sphinx extension: the pages are the notebooks :mod:`recount.sphinx.build` executed; every build the same bytes.
 
 * myst-nb reads each ``.md`` page with :func:`read_executed` (``nb_custom_formats``): a notebook
   page is its executed copy, ``<build>/.recount/notebooks/<sha256 of the text>.ipynb``, and
   depends on it (``env.note_dependency``), so Sphinx re-reads the page whenever its notebook ran
   again. A notebook page with no executed copy stops the build: build with ``python -m
-  recount.build`` (``make book``). Execution in Sphinx stays off (``nb_execution_mode: off``).
+  recount.sphinx.build`` (``make book``). Execution in Sphinx stays off (``nb_execution_mode: off``).
 * A build that warned leaves no environment behind (Sphinx keeps one after ``-W --keep-going``),
   so the next build reads every page again and warns again instead of passing.
 * Clean and incremental builds write the same bytes: myst-nb's stylesheet is copied before pages
@@ -22,7 +22,7 @@ from typing import Any
 
 from sphinx.application import ENV_PICKLE_FILENAME, Sphinx
 
-from recount.build import NOTEBOOKS, SOURCE_DATE_EPOCH, read_notebook, sha256
+from recount.sphinx.build import NOTEBOOKS, SOURCE_DATE_EPOCH, read_notebook, sha256
 
 
 def executed_copy(folder: str | Path, text: str) -> Path:
@@ -37,7 +37,7 @@ def read_executed(text: str, folder: str):
         return read_notebook(text)
     path = executed_copy(folder, text)
     if not path.is_file():
-        raise RuntimeError(f"no executed notebook {path} for this page: build with `python -m recount.build`")
+        raise RuntimeError(f"no executed notebook {path} for this page: build with `python -m recount.sphinx.build`")
     return nbformat.read(path, as_version=4)
 
 
@@ -47,7 +47,7 @@ def _notebooks(app: Sphinx) -> Path:
 
 def _read_executed_notebooks(app: Sphinx, config: Any) -> None:
     config.nb_custom_formats = {**config.nb_custom_formats,
-                                ".md": ["recount.sphinx_executed.read_executed", {"folder": str(_notebooks(app))}]}
+                                ".md": ["recount.sphinx.executed.read_executed", {"folder": str(_notebooks(app))}]}
 
 
 def _depend_on_executed_copy(app: Sphinx, docname: str, source: list[str]) -> None:

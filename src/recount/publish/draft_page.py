@@ -1,6 +1,6 @@
 """What the appendix "What the draft finds" shows: the draft of our article against the hand ledger.
 
-Each function returns :class:`IPython.display.HTML` built with :mod:`recount.render`'s
+Each function returns :class:`IPython.display.HTML` built with :mod:`recount.publish.render`'s
 escaping helpers; :func:`glue_values` gives every number the page's prose quotes.
 """
 
@@ -11,7 +11,7 @@ from collections import Counter
 from IPython.display import HTML
 
 from recount.draft.compare import Comparison
-from recount.render import badge_html, esc, glue_from, mixed, table_html, zh
+from recount.publish.render import badge_html, esc, glue_from, mixed, table_html, zh
 
 #: exclusion kind -> how the appendix names it
 EXCLUSION_KINDS = {
@@ -94,4 +94,4 @@ def glue_page(c: Comparison, page: str = "draft") -> dict[str, str]:
 
     A key the page pastes that :func:`glue_values` does not make is an error naming the page.
     """
-    return glue_from(page, glue_values(c), "recount.draft.book.glue_values")
+    return glue_from(page, glue_values(c), "recount.publish.draft_page.glue_values")

@@ -12,7 +12,7 @@ part in the check (:func:`figure_roles`, from the report's verdicts, never typed
 
 Colour is never the only cue (WCAG 1.4.1): each role has its own border
 (box, solid, dashed, dotted, double, thin) and the verdicts a symbol (✗ ✓ ? =)
-inside the mark, in the badge colours of :data:`recount.render.BADGE`, whose
+inside the mark, in the badge colours of :data:`recount.publish.render.BADGE`, whose
 contrast is tested. The quote's own text is dark on a light ground in every
 role. A legend at the top names each role, counts its figures and links to
 each inconsistent one. Styles are inline, so the page reads right without
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from IPython.display import HTML
 
 from recount import article as art
-from recount.render import BADGE, LEDGER_PAGE, esc, fig_href
+from recount.publish.render import BADGE, LEDGER_PAGE, esc, fig_href
 from recount.report import Report
 from recount.verdict import CONSISTENT, DERIVED, INCONSISTENT, UNVERIFIABLE
 

@@ -1,0 +1,30 @@
+"""The package's layers: the domain (recount/) imports nothing from the publication layer
+(recount/publish/) or the build (recount/sphinx/)."""
+
+from __future__ import annotations
+
+import ast
+
+from recount import paths
+
+LAYERS = ("recount.publish", "recount.sphinx")
+
+
+def imported(path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+    return names
+
+
+def test_the_domain_imports_neither_the_publication_layer_nor_the_build():
+    domain = [p for p in paths.PACKAGE_DIR.rglob("*.py")
+              if p.relative_to(paths.PACKAGE_DIR).parts[0] not in ("publish", "sphinx")]
+    assert len(domain) > 10, domain
+    crossing = {p.relative_to(paths.PACKAGE_DIR).as_posix(): sorted(n for n in imported(p) if n.startswith(LAYERS))
+                for p in domain}
+    crossing = {k: v for k, v in crossing.items() if v}
+    assert not crossing, f"domain modules that import a later layer: {crossing}"
