@@ -163,13 +163,13 @@ def test_glue_values_cover_every_row_as_text(report):
     for fid in report.ledger.figures:
         assert f"fig_{fid}" in values and f"zh_{fid}" in values
     for r in report.ledger.rates:
-        assert f"verdict_{r.id}" in values and f"arith_{r.id}" in values
+        assert f"verdict_{r.id}" in values and f"arithmetic_{r.id}" in values
     assert values["fig_ui_surveyed"] == "11,781"
     assert values["range_ui_approved"] == "2,000 to 3,000"
     assert values["fig_ccb_credit"] == "2.45 million yuan"
     assert values["zh_wqy_open_share"] == "98%左右"
-    assert values["span_xbq_reopen_rate"] == "between 82.02% and 82.39%"
-    assert values["rec_ui_eligible_share"] == "30.24%"  # not 30.2436%: two decimals at most in prose
+    assert values["recomputed_range_xbq_reopen_rate"] == "between 82.02% and 82.39%"
+    assert values["recomputed_ui_eligible_share"] == "30.24%"  # not 30.2436%: two decimals at most in prose
     stated = {r.cited for r in report.ledger.rates if r.cited}
     assert values["n_claims"] == str(len(stated))  # the stated percentages; derived rates apart
     assert values["n_derived"] == str(sum(not r.cited for r in report.ledger.rates))

@@ -843,22 +843,24 @@ def glue_values(report: Report) -> dict[str, str]:
     ``zh_<id>``        as the article writes it: ``2000余家`` (a :class:`Chinese` string: paste it
                        with ``{glue}`` to get it marked ``lang="zh-CN"``)
     ``date_<id>``      an event's date: ``18 March``, ``February``
-    ``cited_<id>``     a rate's cited value ``88%``; ``rec_<id>`` its recomputation to two more
-                       decimals (``82.02%``), ``recr_<id>`` rounded like the cited value (``82%``),
-                       ``arith_<id>`` the arithmetic, ``verdict_<id>`` the claim's verdict
-    ``span_<claim>``   the recomputed values over all readings of a cited claim: ``82.02–82.39%``;
-                       ``readings_<claim>`` how many readings were tried
-    ``con_<id>``       a constraint's result (``pass``), ``cdetail_<id>`` its arithmetic, and for a
-                       part-and-total check ``cnum_<id>`` the same in numbers only: ``3,563 ≤ 11,781``
-    ``misspp_<rate id>``  for a reading that misses its band: the distance in percentage points
-                       (``5.48``), ``needed_<rate id>`` the count that would have made it true
-                       (``5,121 of 5,852``), ``more_<rate id>`` how many more that is (``321``);
-                       ``misslevel_<claim>`` ``rounding`` or ``material``
-    ``sup_<id>``       a superlative's result; ``suparith_<reading id>``, ``supresult_<reading id>``,
-                       ``supneeded_<reading id>`` each reading's arithmetic, result and what it needed
-    ``n_*``, ``score_<verdict>``, ``con_pass``, ``con_fail``, ``con_tension``, ``n_hard``, ``n_soft``,
-    ``n_superlatives``, ``n_superlatives_tested``, ``nsup_<result>``, ``all_<result>`` (cross-checks
-    and tested superlatives together), ``nread``, ``nread_<result>`` (superlatives' readings), ``n_findings``, ``near_points``  counts for the summaries
+    ``cited_<id>``     a rate's cited value ``88%``; ``recomputed_<id>`` its recomputation, two decimals
+                       at most (``82.02%``), ``recomputed_rounded_<id>`` rounded like the cited value
+                       (``82%``), ``arithmetic_<id>`` the arithmetic in words, ``verdict_<id>`` the verdict
+    ``recomputed_range_<claim>``  the recomputed values over all readings of a cited claim
+                       (``between 82.02% and 82.39%``); ``readings_<claim>`` how many readings were tried
+    ``check_<id>``     a cross-check's result (``pass``), ``check_numbers_<id>`` its numbers in words, and
+                       for a part-and-total check ``check_sum_<id>`` the sums only: ``3,563 ≤ 11,781``
+    ``miss_points_<rate id>``  for a reading that misses its band: the distance in percentage points
+                       (``5.48``), ``needed_count_<rate id>`` the count that would have made it true
+                       (``5,121 of 5,852``), ``more_needed_<rate id>`` how many more that is (``321``);
+                       ``miss_level_<claim>`` ``rounding`` or ``material``
+    ``superlative_<id>``  a superlative's result; ``superlative_arithmetic_<reading id>``,
+                       ``superlative_result_<reading id>``, ``superlative_needed_<reading id>`` each
+                       reading's arithmetic, result and what it needed
+    ``n_*``            counts for the summaries: ``n_claims``, ``n_derived``, ``n_checks_pass`` (and
+                       ``_fail``, ``_tension``), ``n_superlatives_<result>``, ``n_readings_<result>``,
+                       ``n_readings_tried``, ``n_findings`` ...; ``findings_<result>`` cross-checks and
+                       tested superlatives together; ``score_<verdict>``; ``near_points``
     """
     ledger = report.ledger
     out: dict[str, str] = {}
@@ -871,9 +873,9 @@ def glue_values(report: Report) -> dict[str, str]:
     for r in report.results:
         rid = r.rate.id
         out[f"cited_{rid}"] = f"{r.cited.value_text}%" if r.cited else "not stated"
-        out[f"rec_{rid}"] = recomputed_words(r)
-        out[f"recr_{rid}"] = r.recomputed_text()
-        out[f"arith_{rid}"] = arithmetic_words(r)
+        out[f"recomputed_{rid}"] = recomputed_words(r)
+        out[f"recomputed_rounded_{rid}"] = r.recomputed_text()
+        out[f"arithmetic_{rid}"] = arithmetic_words(r)
         out[f"verdict_{rid}"] = r.verdict
     claims: dict[str, list[RateResult]] = {}
     for r in report.results:
@@ -885,44 +887,44 @@ def glue_values(report: Report) -> dict[str, str]:
         lo = min(r.recomputed.low for r in recs)
         highs = [r.recomputed.high for r in recs]
         hi = None if None in highs else max(highs)
-        out[f"span_{key}"] = pct_range(Interval(lo, hi), rate_digits(rs[0]))
+        out[f"recomputed_range_{key}"] = pct_range(Interval(lo, hi), rate_digits(rs[0]))
         out[f"readings_{key}"] = str(len(rs))
     for c in report.constraint_results:
         k = c.constraint
-        out[f"con_{k.id}"] = c.result
-        out[f"cdetail_{k.id}"] = constraint_words(c, ledger)
+        out[f"check_{k.id}"] = c.result
+        out[f"check_numbers_{k.id}"] = constraint_words(c, ledger)
         if k.kind == "le" and c.left is not None:
-            out[f"cnum_{k.id}"] = f"{count_words(c.left)} ≤ {count_words(c.right)}"
+            out[f"check_sum_{k.id}"] = f"{count_words(c.left)} ≤ {count_words(c.right)}"
     for key, misses in report.misses.items():
         for m in misses:
             rid = m.result.rate.id
-            out[f"misspp_{rid}"] = fmt_fraction(m.miss_pp, 2)
-            out[f"needed_{rid}"] = m.needed_text()
-            out[f"more_{rid}"] = _en_number(Fraction(m.more)) if m.more is not None else "none"
+            out[f"miss_points_{rid}"] = fmt_fraction(m.miss_pp, 2)
+            out[f"needed_count_{rid}"] = m.needed_text()
+            out[f"more_needed_{rid}"] = _en_number(Fraction(m.more)) if m.more is not None else "none"
         if misses:
-            out[f"misslevel_{key}"] = claim_level(misses)
+            out[f"miss_level_{key}"] = claim_level(misses)
     for sr in report.superlative_results:
-        out[f"sup_{sr.claim.id}"] = sr.result
+        out[f"superlative_{sr.claim.id}"] = sr.result
         for r in sr.readings:
-            out[f"suparith_{r.reading.id}"] = r.arithmetic
-            out[f"supresult_{r.reading.id}"] = r.result
+            out[f"superlative_arithmetic_{r.reading.id}"] = r.arithmetic
+            out[f"superlative_result_{r.reading.id}"] = r.result
             if r.needed:
-                out[f"supneeded_{r.reading.id}"] = r.needed
+                out[f"superlative_needed_{r.reading.id}"] = r.needed
     counts = report.result_counts()
-    out["con_fail"] = str(sum(c.result == "fail" for c in report.constraint_results))
-    out["con_tension"] = str(sum(c.result == "tension" for c in report.constraint_results))
+    out["n_checks_fail"] = str(sum(c.result == "fail" for c in report.constraint_results))
+    out["n_checks_tension"] = str(sum(c.result == "tension" for c in report.constraint_results))
     out["n_hard"] = str(sum(c.strength == "hard" for c in report.constraint_results))
     out["n_soft"] = str(sum(c.strength == "soft" for c in report.constraint_results))
     out["n_superlatives"] = str(len(report.superlative_results))
     out["n_superlatives_tested"] = str(sum(bool(x.readings) for x in report.superlative_results))
     for k in ("pass", "fail", "tension"):
-        out[f"nsup_{k}"] = str(sum(x.result == k and bool(x.readings) for x in report.superlative_results))
-        out[f"all_{k}"] = str(counts[k])
+        out[f"n_superlatives_{k}"] = str(sum(x.result == k and bool(x.readings) for x in report.superlative_results))
+        out[f"findings_{k}"] = str(counts[k])
     out["n_findings"] = str(len(report.cross_findings()))
     tried = [r for x in report.superlative_results for r in x.readings]
-    out["nread"] = str(len(tried))
+    out["n_readings_tried"] = str(len(tried))
     for k in ("pass", "fail", "tension"):
-        out[f"nread_{k}"] = str(sum(r.result == k for r in tried))
+        out[f"n_readings_{k}"] = str(sum(r.result == k for r in tried))
     out["near_points"] = str(NEAR_POINTS)
     score = report.scorecard()
     for v, n in score.items():
@@ -935,7 +937,7 @@ def glue_values(report: Report) -> dict[str, str]:
     out["n_figures"] = str(len(ledger.figures))
     out["n_rates"] = str(len(ledger.rates))
     out["n_constraints"] = str(len(ledger.constraints))
-    out["con_pass"] = str(sum(c.passed for c in report.constraint_results))
+    out["n_checks_pass"] = str(sum(c.passed for c in report.constraint_results))
     out["n_events"] = str(len(ledger.events))
     out["n_exclusions"] = str(len(ledger.exclusions))
     from recount.publish import schema
