@@ -174,7 +174,19 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(f"recount.sphinx.build: {e}" for e in errors), file=sys.stderr)
         return 1
     from jupyter_book.cli.main import main as jupyter_book
-    return jupyter_book.main(args=["build", *args], prog_name="jupyter-book", standalone_mode=False) or 0
+    from sphinx.application import ENV_PICKLE_FILENAME
+
+    status = 1
+    try:
+        status = jupyter_book.main(args=["build", *args], prog_name="jupyter-book", standalone_mode=False) or 0
+    except SystemExit as exc:  # jupyter-book exits with Sphinx's status when the build warned (-W)
+        status = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        # A build that warned or failed leaves no environment behind (Sphinx keeps one after -W
+        # --keep-going): the next build reads every page again and warns again instead of passing.
+        if status:
+            (root / "_build" / ".doctrees" / ENV_PICKLE_FILENAME).unlink(missing_ok=True)
+    return status
 
 
 if __name__ == "__main__":

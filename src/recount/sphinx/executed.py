@@ -5,8 +5,6 @@
   depends on it (``env.note_dependency``), so Sphinx re-reads the page whenever its notebook ran
   again. A notebook page with no executed copy stops the build: build with ``python -m
   recount.sphinx.build`` (``make book``). Execution in Sphinx stays off (``nb_execution_mode: off``).
-* A build that warned leaves no environment behind (Sphinx keeps one after ``-W --keep-going``),
-  so the next build reads every page again and warns again instead of passing.
 * Clean and incremental builds write the same bytes: myst-nb's stylesheet is copied before pages
   link it, and the search index drops terms left with no page by an edit.
 * Builds in any folder write the same bytes: the theme and extensions add their own folders (in
@@ -20,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sphinx.application import ENV_PICKLE_FILENAME, Sphinx
+from sphinx.application import Sphinx
 
 from recount.sphinx.build import NOTEBOOKS, SOURCE_DATE_EPOCH, read_notebook, sha256
 
@@ -75,11 +73,6 @@ def _drop_terms_without_pages(app: Sphinx) -> list:
     return []
 
 
-def _forget_a_build_that_warned(app: Sphinx, exc: Exception | None) -> None:
-    if exc is None and getattr(app, "_warncount", 0):
-        (Path(app.doctreedir) / ENV_PICKLE_FILENAME).unlink(missing_ok=True)
-
-
 def _paths_relative_to_the_book(app: Sphinx, config: Any) -> None:
     for name in ("templates_path", "html_static_path"):
         setattr(config, name, [os.path.relpath(p, app.confdir) if os.path.isabs(p) else p for p in config[name]])
@@ -92,5 +85,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", _depend_on_executed_copy)
     app.connect("builder-inited", _copy_mystnb_css)
     app.connect("html-collect-pages", _drop_terms_without_pages)
-    app.connect("build-finished", _forget_a_build_that_warned)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
