@@ -495,3 +495,17 @@ SEARCH_RESULTS_JS = """() => Array.from(document.querySelectorAll('#search-resul
 SEARCH_EXCERPTS_JS = """() => Array.from(document.querySelectorAll('#search-results ul.search li'))
   .filter(li => li.querySelector('p.context'))
   .map(li => [li.querySelector('a').getAttribute('href'), li.querySelector('p.context').textContent])"""
+
+
+# ---------------------------------------------------------------- WCAG 2.1 contrast of two colours
+
+
+def luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)

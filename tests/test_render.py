@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from IPython.display import HTML
 
+from browser_support import contrast
 from recount.publish import render
 from recount.intervals import figure_interval
 from recount.ledger import Figure, Ledger, load_ledger
@@ -178,15 +179,6 @@ def test_glue_values_cover_every_row_as_text(report):
 # ---------------------------------------------------------------- contrast (WCAG 2.1 AA: 4.5:1 for text)
 
 
-def luminance(hex_colour: str) -> float:
-    rgb = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def contrast(a: str, b: str) -> float:
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
 
 
 @pytest.mark.parametrize("verdict", list(render.BADGE) + list(render.RESULT_BADGE))
