@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from recount.english import pct_text
 from recount.intervals import Interval, cited_interval
 from recount.ledger import Constraint, Ledger, sum_interval
 from recount.verdict import fmt_fraction, recompute
@@ -102,18 +103,6 @@ def gap(a: Interval, b: Interval) -> Fraction:
     if a.high is not None and b.low > a.high:
         return b.low - a.high
     return Fraction(0)
-
-
-def _short(x: Fraction, decimals: int = 3) -> str:
-    text = fmt_fraction(x, decimals)
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def pct_text(iv: Interval) -> str:
-    """``82.39%``; an interval ``39.5–40.5%`` (two decimals at most: readers see these)."""
-    if iv.is_point:
-        return f"{fmt_fraction(iv.low, 2)}%"
-    return f"{_short(iv.low, 2)}–{'∞' if iv.high is None else _short(iv.high, 2)}%"
 
 
 def check(constraint: Constraint, ledger: Ledger) -> ConstraintResult:

@@ -105,6 +105,18 @@ def arithmetic_words(r: RateResult) -> str:
     return f"{head} = {shown}" + ("" if same or r.cited is None else f", which rounds to {rounded}")
 
 
+def _short(x: Fraction, decimals: int = 3) -> str:
+    text = fmt_fraction(x, decimals)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def pct_text(iv: Interval) -> str:
+    """``82.39%``; an interval ``39.5–40.5%`` (two decimals at most: readers see these)."""
+    if iv.is_point:
+        return f"{fmt_fraction(iv.low, 2)}%"
+    return f"{_short(iv.low, 2)}–{'∞' if iv.high is None else _short(iv.high, 2)}%"
+
+
 def en_amount(yuan: Fraction) -> str:
     """2,450,000 -> '2.45 million yuan'; 660,000 -> '660,000 yuan'."""
     if yuan >= 1_000_000:

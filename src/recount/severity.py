@@ -65,7 +65,7 @@ class Miss:
 
 
 def _n(x) -> str:
-    return en_number(Fraction(x))
+    return en_number(Fraction(x))  # an int or a Fraction
 
 
 def miss(r: RateResult) -> Miss | None:

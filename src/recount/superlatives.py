@@ -23,8 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from recount.constraints import pct_text, rate_interval, rate_label
-from recount.english import en_number
+from recount.constraints import rate_interval, rate_label
+from recount.english import en_number, pct_text
 from recount.intervals import Interval
 from recount.ledger import Ledger, Superlative, SuperlativeReading, sum_interval
 from recount.verdict import recompute

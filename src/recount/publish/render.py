@@ -162,7 +162,7 @@ def _cap(text: str) -> str:
 
 def _event_date(e) -> str:
     """``13 April 2020``, or ``February 2020`` for an event dated to a month."""
-    return f"{e.date.day} {e.date:%B %Y}" if e.precision == "day" else f"{e.date:%B %Y}"
+    return f"{date_en(e)} {e.date:%Y}"
 
 
 def _sentence(text: str) -> str:
@@ -395,11 +395,14 @@ def _quote_of(report: Report, spans, ids) -> str:
                    f"{marked_html(report.ledger, lo, hi, only=ids)}</blockquote>" for lo, hi in spans)
 
 
-def _listed(report: Report, ids, bold: str | None = None) -> str:
-    """The figures' labels and values in text order: a gloss when none is written."""
+def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -> str:
+    """A written gloss (``{fig:<id>}`` templates filled), or else the figures' labels and values in
+    text order, with their qualifiers (``more than 2,000``) as the claim box lists them."""
+    if template:
+        return mixed(fill_text(template, report.ledger))
     figs = sorted((report.ledger.figures[i] for i in ids), key=lambda f: f.start)
-    return "; ".join(f"{mixed(_cap(f.label_en))}: " + (f"<strong>{esc(figure_en(f))}</strong>" if f.id == bold
-                                                       else esc(figure_en(f))) for f in figs) + "."
+    return "; ".join(f"{mixed(_cap(f.label_en))}: " + (f"<strong>{esc(_figure_en_with_qualifier(f))}</strong>"
+                     if f.id == bold else esc(_figure_en_with_qualifier(f))) for f in figs) + "."
 
 
 def lead_html(report: Report, glosses: dict[str, tuple[str, str]] | None = None) -> str:
@@ -419,7 +422,6 @@ def lead_html(report: Report, glosses: dict[str, tuple[str, str]] | None = None)
         claim_spans = art.sentences_for(report.ledger, stated)
         total_spans = [s for s in art.sentences_for(report.ledger, totals) if s not in claim_spans]
         claim_gloss, total_gloss = glosses.get(cid, (None, None))
-        fill = lambda text, ids, bold=None: mixed(fill_text(text, report.ledger)) if text else _listed(report, ids, bold)  # noqa: E731
         rounded = sorted({r.recomputed_text() for r in rs if r.recomputed is not None})
         cited = f"{first.cited.value_text}%"
         lines = "".join(f"<li>{mixed(_cap(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>"
@@ -433,14 +435,14 @@ def lead_html(report: Report, glosses: dict[str, tuple[str, str]] | None = None)
                       f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
                       + "; ".join(f"{m.needed_text()} ({m.result.rate.reading or 'as given'})" for m in misses) + ".")
         source = (f'<p class="recount-lead-label">Where the totals come from</p>{_quote_of(report, total_spans, totals)}'
-                  f'<p class="recount-gloss"><em>In English:</em> {fill(total_gloss, totals)}</p>'
+                  f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, total_gloss, totals)}</p>'
                   if total_spans else "")
         boxes.append(
             f'<div class="recount-lead" id="lead-{esc(cid)}">'
             f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>{mixed(_cap(first.cited.label_en))}: '
             f"{esc(cited)} does not match the article's own counts, which give {esc(' or '.join(rounded))}.</strong></p>"
             f'<p class="recount-lead-label">The claim</p>{_quote_of(report, claim_spans, stated)}'
-            f'<p class="recount-gloss"><em>In English:</em> {fill(claim_gloss, stated, cid)}</p>'
+            f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, claim_gloss, stated, cid)}</p>'
             f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul><p>{off}</p>{source}</div>')
     if not boxes:
         return "<p>Every percentage the article's counts can check is consistent with them.</p>"
@@ -454,13 +456,12 @@ def lead(report: Report, glosses: dict[str, tuple[str, str]] | None = None) -> H
 def provenance(report: Report) -> HTML:
     """What is known of the article: title, place, the dates in its text, the archived text's hash."""
     events = sorted(report.ledger.events, key=lambda e: e.date)
-    when = _event_date
     digest = hashlib.sha256(report.ledger.source.encode("utf-8")).hexdigest()
     rows = [
         ["Title", zh(art.article(report.ledger).title.strip())],
         ["Place", esc("Guandu District, Kunming, Yunnan Province, China")],
-        ["Dates in the text", esc(f"from {when(events[0])} to {when(events[-1])}; the article itself is "
-                                  f"undated, so it was published on or after {when(events[-1])}")],
+        ["Dates in the text", esc(f"from {_event_date(events[0])} to {_event_date(events[-1])}; the article itself is "
+                                  f"undated, so it was published on or after {_event_date(events[-1])}")],
         ["Publisher", esc("not in the captured page (unknown)")],
         ["Address", esc("not recorded with the capture; the text below is the archive")],
         ["Archived text", f"the page's text, byte for byte, sha256 <code>{esc(digest)}</code>"],
