@@ -259,7 +259,7 @@ class BookCopy:
         copy_inputs(self.source, self.root)
         exports, flags = makefile_settings(self.source)
         self.flags = self.flags or flags
-        env = {k: v for k, v in os.environ.items() if k not in (paths.READS_LOG_ENV, TIERS_ENV)}
+        env = {k: v for k, v in os.environ.items() if k != TIERS_ENV}
         env.update(exports)
         env["PYTHONPATH"] = os.pathsep.join([str(self.root / "src")] + [
             p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
@@ -275,11 +275,11 @@ class BookCopy:
         return sorted(json.loads(path.read_text("utf-8"))) if path.is_file() else []
 
     def readers(self) -> dict[str, list[str]]:
-        """Absolute data file -> docnames whose execution record names it."""
+        """Absolute input file (data or library) -> docnames whose execution record names it."""
         out: dict[str, set[str]] = {}
         for path in sorted((self.build_dir / recount_build.NOTEBOOKS).glob("*.json")):
             record = json.loads(path.read_text("utf-8"))
-            for name in record["reads"]:
+            for name in record["inputs"]:
                 out.setdefault(str(Path(name).resolve()), set()).add(record["docname"])
         return {k: sorted(v) for k, v in out.items()}
 
@@ -583,7 +583,7 @@ def part_test(ctx: Context, out: dict[str, Any], runs: int) -> None:
             if kind == "cold":
                 clear_build_outputs()
             tiers_file = ctx.tmp / f"tiers{run}{kind}.json"
-            env = {k: v for k, v in os.environ.items() if k != paths.READS_LOG_ENV}
+            env = dict(os.environ)
             env["PYTEST_ADDOPTS"] = (env.get("PYTEST_ADDOPTS", "") + " -p bench").strip()
             env["PYTHONPATH"] = os.pathsep.join(p for p in (str(HERE), env.get("PYTHONPATH")) if p)
             env[TIERS_ENV] = str(tiers_file)

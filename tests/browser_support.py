@@ -45,7 +45,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 #: What the book is built from (everything else in the repository is pruned by _config.yml).
 BOOK_INPUTS = ("_config.yml", "_toc.yml", "book", "data", "src/recount")
 #: Variables a test may set for a fixture book; the real book never sees them.
-FIXTURE_ENV = ("RECOUNT_DATA", paths.SOURCE_SHA256_ENV, paths.READS_LOG_ENV)
+FIXTURE_ENV = ("RECOUNT_DATA", paths.SOURCE_SHA256_ENV)
 
 
 def in_ci() -> bool:

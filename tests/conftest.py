@@ -33,10 +33,8 @@ class Run:
 
 def run_cli(*args: str, cwd: Path | None = None) -> Run:
     """``python -m recount ...`` in a subprocess, as a user would run it."""
-    env = dict(os.environ)
-    env.pop("RECOUNT_READS_LOG", None)
     proc = subprocess.run([sys.executable, "-m", "recount", *args], capture_output=True, text=True,
-                          cwd=cwd or paths.ROOT, env=env, timeout=120)
+                          cwd=cwd or paths.ROOT, timeout=120)
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
@@ -57,8 +55,7 @@ def call_cli(*args: str) -> Run:
 
 
 @pytest.fixture
-def cli(monkeypatch):
-    monkeypatch.delenv(paths.READS_LOG_ENV, raising=False)
+def cli():
     return call_cli
 
 

@@ -124,3 +124,19 @@ def test_the_search_page_keeps_numbers_as_terms():
     js = sphinx_search.SearchChinese.js_splitter_code + sphinx_search.SearchChinese.js_stemmer_code
     assert "var splitQuery" in js and "var PorterStemmer = Stemmer;" in js
     assert sphinx_search.NUMBER_PATTERN in js and "\\u2063" in js
+
+
+def test_the_search_index_keeps_no_term_that_an_edit_left_without_a_page(tmp_path) -> None:
+    """An incremental build leaves ``"term": []`` for a word an edit removed; a clean build has none."""
+    from types import SimpleNamespace
+
+    from sphinx.search import js_index
+
+    from recount.sphinx.executed import _drop_terms_without_pages
+
+    index = tmp_path / "searchindex.js"
+    index.write_text(js_index.dumps({"terms": {"gone": [], "kept": 0, "both": [0, 1]},
+                                     "titleterms": {"old": [], "title": 1}}), "utf-8")
+    _drop_terms_without_pages(SimpleNamespace(outdir=str(tmp_path)), None)
+    frozen = js_index.loads(index.read_text("utf-8"))
+    assert frozen["terms"] == {"kept": 0, "both": [0, 1]} and frozen["titleterms"] == {"title": 1}

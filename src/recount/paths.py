@@ -2,12 +2,10 @@
 
 Nothing else in the project hard-codes a path: chapters and tests ask here.
 
-The book build keys each notebook's execution on the files it actually reads.
-When the environment variable ``RECOUNT_READS_LOG`` names a file, every data
-file opened through :func:`note_read` is appended to it (one absolute path per
-line). ``recount.sphinx.build`` sets that variable for each notebook's kernel and keys
-the notebook on those files' hashes, so editing ``data/rates.csv`` re-executes
-exactly the chapters that read it.
+The book build keys each notebook's execution on the files it actually reads:
+every data file opened through :func:`note_read` is in :data:`READS`, which
+``recount.sphinx.build`` asks the notebook's kernel for when it has run, so
+editing ``data/rates.csv`` re-executes exactly the chapters that read it.
 """
 
 from __future__ import annotations
@@ -39,7 +37,8 @@ CHART_DATA_DIR = DATA_DIR / "output" / "charts"
 #: sha256 of the source article as captured; the source is never edited.
 SOURCE_SHA256 = "685002a66039480f536e719b3260a793d48920c888e31006cb0d3e815396bd25"
 
-READS_LOG_ENV = "RECOUNT_READS_LOG"
+#: absolute paths of the data files read by this process (:func:`note_read`)
+READS: set[str] = set()
 SOURCE_SHA256_ENV = "RECOUNT_SOURCE_SHA256"
 
 
@@ -90,9 +89,5 @@ def datapackage_path(base: Path | None = None) -> Path:
 
 
 def note_read(path: Path) -> None:
-    """Record that ``path`` was read, when the build asks for a record."""
-    log = os.environ.get(READS_LOG_ENV)
-    if not log:
-        return
-    with open(log, "a", encoding="utf-8") as fh:
-        fh.write(str(Path(path).resolve()) + "\n")
+    """Record that ``path`` was read."""
+    READS.add(str(Path(path).resolve()))
