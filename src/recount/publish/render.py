@@ -254,10 +254,13 @@ def _reading_rows(results: list[RateResult]) -> str:
     return table_html(["Reading", "Recomputed", f"Rounds to {cited}?"], rows, classes="recount-readings")
 
 
+#: a qualifier in words, before the figure's value in English
+QUALIFIER_WORDS = {"余": "more than ", "多": "more than ", "万余": "more than ", "超过": "more than ",
+                   "逾": "more than ", "近": "nearly ", "左右": "about ", "约": "about ", "预计": "expected "}
+
+
 def _figure_en_with_qualifier(f: Figure) -> str:
-    word = {"余": "more than ", "多": "more than ", "万余": "more than ", "超过": "more than ", "逾": "more than ",
-            "近": "nearly ", "左右": "about ", "约": "about ", "预计": "expected "}.get(f.qualifier, "")
-    return f"{word}{figure_en(f)}"
+    return f"{QUALIFIER_WORDS.get(f.qualifier, '')}{figure_en(f)}"
 
 
 def _in_text_order(ledger: Ledger, ids: Iterable[str]) -> list[Figure]:
@@ -358,8 +361,9 @@ def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str
               f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, total_gloss, totals)}</p>'
               if total_spans else "")
     return (f'<div class="recount-lead" id="lead-{esc(cid)}">'
-            f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>{mixed(_cap(first.cited.label_en))}: '
-            f"{esc(cited)} does not match the article's own counts, which give {esc(' or '.join(rounded))}.</strong></p>"
+            f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>'
+            f"{mixed(_cap(first.cited.label_en))}: {esc(cited)} does not match the article's own counts, "
+            f"which give {esc(' or '.join(rounded))}.</strong></p>"
             f'<p class="recount-lead-label">The claim</p>{_quoted(ledger, stated, claim_spans)}'
             f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, claim_gloss, stated, cid)}</p>'
             f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul>'
@@ -568,8 +572,8 @@ def cross_findings(report: Report, section: int | None = None) -> HTML:
     """Every contradiction (a hard check that fails) and tension (a soft one that fails) between the
     article's figures, across sections: cross-checks and superlatives, with their arithmetic and the
     assumption that would have to fail."""
-    found = [x for x in report.cross_findings()
-             if section is None or (x.constraint.section if isinstance(x, ConstraintResult) else x.claim.section) == section]
+    found = [x for x in report.cross_findings() if section is None
+             or (x.constraint if isinstance(x, ConstraintResult) else x.claim).section == section]
     if not found:
         return HTML("<p>No contradictions or tensions.</p>")
     rows = [_finding_row(x, report.ledger) for x in found]
@@ -750,8 +754,8 @@ def glue_values(report: Report) -> dict[str, str]:
                        with ``{glue}`` to get it marked ``lang="zh-CN"``)
     ``date_<id>``      an event's date: ``18 March``, ``February``
     ``cited_<id>``     a rate's cited value ``88%``; ``recomputed_<id>`` its recomputation, two decimals
-                       at most (``82.02%``), ``recomputed_rounded_<id>`` rounded like the cited value
-                       (``82%``), ``arithmetic_<id>`` the arithmetic in words, ``verdict_<id>`` the verdict
+                       at most (``82.02%``), ``arithmetic_<id>`` the arithmetic in words, ``verdict_<id>``
+                       the verdict
     ``recomputed_range_<claim>``  the recomputed values over all readings of a cited claim
                        (``between 82.02% and 82.39%``); ``readings_<claim>`` how many readings were tried
     ``check_<id>``     a cross-check's result (``pass``), ``check_numbers_<id>`` its numbers in words, and
@@ -764,9 +768,10 @@ def glue_values(report: Report) -> dict[str, str]:
                        ``superlative_result_<reading id>``, ``superlative_needed_<reading id>`` each
                        reading's arithmetic, result and what it needed
     ``n_*``            counts for the summaries: ``n_claims``, ``n_derived``, ``n_checks_pass`` (and
-                       ``_fail``, ``_tension``), ``n_superlatives_<result>``, ``n_readings_<result>``,
-                       ``n_readings_tried``, ``n_findings`` ...; ``findings_<result>`` cross-checks and
-                       tested superlatives together; ``score_<verdict>``; ``near_points``
+                       ``_fail``, ``_tension``), ``n_soft``, ``n_figures_<section>`` ...; ``findings_<result>``
+                       cross-checks and tested superlatives together; ``score_<verdict>``; ``near_points``
+    ``headline``, ``check_date``, ``census_uncovered``  the landing page's title, the date of the
+                       check, the numbers of the source no ledger row accounts for
     """
     ledger, checks = report.ledger, report.constraint_results
     out: dict[str, str] = {}
@@ -781,7 +786,6 @@ def glue_values(report: Report) -> dict[str, str]:
         rid = r.rate.id
         out[f"cited_{rid}"] = cited_text(r)
         out[f"recomputed_{rid}"] = recomputed_words(r)
-        out[f"recomputed_rounded_{rid}"] = r.recomputed_text()
         out[f"arithmetic_{rid}"] = arithmetic_words(r)
         out[f"verdict_{rid}"] = r.verdict
         claims.setdefault(claim_key(r.rate), []).append(r)
@@ -813,22 +817,16 @@ def glue_values(report: Report) -> dict[str, str]:
             out[f"superlative_result_{r.reading.id}"] = r.result
             if r.needed:
                 out[f"superlative_needed_{r.reading.id}"] = r.needed
-    tested = [x for x in report.superlative_results if x.readings]
-    tried = [r for x in tested for r in x.readings]
     score, findings = report.scorecard(), report.result_counts()
     counts = {
-        "n_claims": report.n_claims(), "n_derived": score["derived"], "n_findings": len(report.cross_findings()),
-        "n_hard": sum(c.strength == "hard" for c in checks), "n_soft": sum(c.strength == "soft" for c in checks),
-        "n_superlatives": len(report.superlative_results), "n_superlatives_tested": len(tested),
-        "n_readings_tried": len(tried), "near_points": NEAR_POINTS, "n_figures": len(ledger.figures),
+        "n_claims": report.n_claims(), "n_derived": score["derived"], "near_points": NEAR_POINTS,
+        "n_soft": sum(c.strength == "soft" for c in checks), "n_figures": len(ledger.figures),
         "n_rates": len(ledger.rates), "n_constraints": len(ledger.constraints), "n_events": len(ledger.events),
         "n_exclusions": len(ledger.exclusions), "n_tables": len(schema.tables()),
         **{f"score_{v}": n for v, n in score.items()},
     }
     for k in ("pass", "fail", "tension"):
         counts[f"n_checks_{k}"] = sum(c.result == k for c in checks)
-        counts[f"n_superlatives_{k}"] = sum(x.result == k for x in tested)
-        counts[f"n_readings_{k}"] = sum(r.result == k for r in tried)
         counts[f"findings_{k}"] = findings[k]
     paras = art.article(ledger).paragraphs
     for s in (0, 1, 2, 3):
@@ -841,5 +839,4 @@ def glue_values(report: Report) -> dict[str, str]:
     out["census_uncovered"] = "; ".join(n.context for n in left) if left else "none"
     out["headline"] = headline(report)
     out["check_date"] = check_date()
-    out["short_title"] = Chinese(short_title(ledger))
     return out
