@@ -357,10 +357,10 @@ def _interval_bar(ax, y: float, iv: Interval, colour: str, height: float = 0.7) 
                 edgecolor=EDGE, linewidth=0.6)
 
 
-def _legend_below(fig: Figure, ax, handles, ncol: int = 1, drop: float = 0.5) -> None:
-    """A legend ``drop`` inches under the axes (below the x-axis label), inside the layout, so the
+def _legend_below(fig: Figure, ax, handles, ncol: int = 1) -> None:
+    """A legend half an inch under the axes (below the x-axis label), inside the layout, so the
     source line stays clear of it."""
-    below = ax.transAxes + ScaledTranslation(0, -drop, fig.dpi_scale_trans)
+    below = ax.transAxes + ScaledTranslation(0, -0.5, fig.dpi_scale_trans)
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below, ncol=ncol)
 
 
@@ -478,7 +478,7 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
         for ax, (verdict, rs) in zip(axes, groups):
             claims = {r.rate.cited or r.rate.id for r in rs}
             also = {r.rate.cited or r.rate.id for r in left_out if r.verdict == verdict} - claims
-            count = (f"{len(claims | also)} of the {_stated(report)} claims" if verdict != "derived"
+            count = (f"{len(claims | also)} of the {report.n_claims()} claims" if verdict != "derived"
                      else _plural(len(claims), "rate"))
             if also:  # a claim of this verdict left off the share axis still counts in its panel
                 count += f" ({len(also)} named below the chart, not a share)"
@@ -516,11 +516,6 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
                        f"Not drawn, as not a share: {note}." if note else "")
 
 
-def _stated(report: Report) -> int:
-    """How many percentages the article states: its claims, however many readings each has."""
-    return len({r.rate.cited for r in report.results if r.cited is not None})
-
-
 def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
     """The claims are the article's stated percentages, counted once each; no other count is called claims."""
     drawn = len({r.rate.cited for r in chosen if r.cited is not None})
@@ -528,11 +523,11 @@ def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
     if ids:
         head = f"Dot-and-interval chart of {len(chosen)} rates on a 0 to 100 percent share axis"
     elif section is None:
-        head = f"Dot-and-interval chart of the {_stated(report)} percentages the article states, its claims: " \
+        head = f"Dot-and-interval chart of the {report.n_claims()} percentages the article states, its claims: " \
                f"{drawn} of them {share_axis}"
     else:
         head = f"Dot-and-interval chart of the percentages section {section} states, {drawn} of the article's " \
-               f"{_stated(report)} claims, {share_axis}"
+               f"{report.n_claims()} claims, {share_axis}"
     parts = []
     for verdict, rs in groups:
         n = len({r.rate.cited or r.rate.id for r in rs})
@@ -579,12 +574,12 @@ def timeline(report: Report, section: int | None = None) -> Figure:
             if e.precision == "month":  # a light bar over the month, the label on it from its start
                 ax.barh(y, _month_end(e.date) - e.date + timedelta(days=1), 0.5, left=e.date, color=colour,
                         alpha=0.35, edgecolor=EDGE, linewidth=0.6)
-                label, before = ax.text(e.date + timedelta(days=1), y, text, va="center", fontsize=8), None
+                x, before = e.date + timedelta(days=1), None
             else:
                 ax.plot([e.date], [y], marker=marker, color=colour, markeredgecolor=EDGE, markersize=8,
                         linestyle="none", zorder=3)
-                label, before = ax.text(e.date + timedelta(days=2), y, text, va="center", fontsize=8), \
-                    e.date - timedelta(days=2)
+                x, before = e.date + timedelta(days=2), e.date - timedelta(days=2)
+            label = ax.text(x, y, text, va="center", fontsize=8)
             label.set_in_layout(False)  # placed below, once the axes have their size
             placed.append((label, before))
             records.append({"event": e.id, "date": e.date.isoformat(), "precision": e.precision,
@@ -778,7 +773,8 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
                f"(values {_band_text(cited)} round to it). {parts}. "
                + ("No reading reaches the band: the claim is inconsistent." if cited.verdict == "inconsistent"
                   else f"Verdict: {cited.verdict}."))
-        return _finish(fig, alt, f"{_slug(where) if where else claim}-readings", records, report, (paths.FIGURES_NAME, paths.RATES_NAME))
+        return _finish(fig, alt, f"{_slug(where) if where else claim}-readings", records, report,
+                       (paths.FIGURES_NAME, paths.RATES_NAME))
 
 
 def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") -> Figure:
