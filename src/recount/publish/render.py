@@ -134,13 +134,14 @@ def breakable(markup: str) -> str:
     return markup.replace("_", "_<wbr>").replace("+", "+<wbr>")
 
 
-def _cap(text: str) -> str:
+def cap_first(text: str) -> str:
+    """``text`` with its first letter a capital."""
     return text[:1].upper() + text[1:]
 
 
 def _sentence(text: str) -> str:
     """``text`` with a capital and a full stop."""
-    text = _cap(text.strip())
+    text = cap_first(text.strip())
     return text if not text or text[-1] in ".!?" else text + "."
 
 
@@ -236,6 +237,7 @@ def lede(report: Report) -> HTML:
     title = blockquote(f"<strong>{esc(art.article(report.ledger).title)}</strong>")
     return HTML(title + paragraph_html(report, 0, 1))
 
+
 # ---------------------------------------------------------------- claims
 
 
@@ -304,6 +306,7 @@ def claim(report: Report, claim_id: str) -> HTML:
     rs = claim_results(report, claim_id) or claim_results(report, claim_key(report.result(claim_id).rate))
     return HTML(_claim_box(report, rs))
 
+
 # ---------------------------------------------------------------- the landing page
 
 NUMBER_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
@@ -332,7 +335,7 @@ def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -
     text order, with their qualifiers (``more than 2,000``) as the claim box lists them."""
     if template:
         return mixed(fill_text(template, report.ledger))
-    return "; ".join(f"{mixed(_cap(f.label_en))}: " + (f"<strong>{esc(_figure_en_with_qualifier(f))}</strong>"
+    return "; ".join(f"{mixed(cap_first(f.label_en))}: " + (f"<strong>{esc(_figure_en_with_qualifier(f))}</strong>"
                      if f.id == bold else esc(_figure_en_with_qualifier(f)))
                      for f in _in_text_order(report.ledger, ids)) + "."
 
@@ -356,13 +359,13 @@ def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str
     claim_gloss, total_gloss = glosses.get(cid, (None, None))
     rounded = sorted({r.recomputed_text() for r in rs if r.recomputed is not None})
     cited = f"{first.cited.value_text}%"
-    lines = "".join(f"<li>{mixed(_cap(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>" for r in rs)
+    lines = "".join(f"<li>{mixed(cap_first(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>" for r in rs)
     source = (f'<p class="recount-lead-label">Where the totals come from</p>{_quoted(ledger, totals, total_spans)}'
               f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, total_gloss, totals)}</p>'
               if total_spans else "")
     return (f'<div class="recount-lead" id="lead-{esc(cid)}">'
             f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>'
-            f"{mixed(_cap(first.cited.label_en))}: {esc(cited)} does not match the article's own counts, "
+            f"{mixed(cap_first(first.cited.label_en))}: {esc(cited)} does not match the article's own counts, "
             f"which give {esc(' or '.join(rounded))}.</strong></p>"
             f'<p class="recount-lead-label">The claim</p>{_quoted(ledger, stated, claim_spans)}'
             f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, claim_gloss, stated, cid)}</p>'
@@ -415,6 +418,7 @@ def check_date() -> str:
     ``data/datapackage.json``, as ``1 December 2026``."""
     d = datetime.fromisoformat(schema.datapackage()["created"])
     return f"{d.day} {d:%B %Y}"
+
 
 # ---------------------------------------------------------------- tables
 
@@ -687,6 +691,7 @@ def frame_table(df, zh_columns: Iterable[str] = (), code_columns: Iterable[str] 
 
     rows = [[cell(col, val) for col, val in zip(df.columns, rec)] for rec in df.itertuples(index=False)]
     return HTML(table_html([str(c) for c in df.columns], rows))
+
 
 # ---------------------------------------------------------------- numbers for prose (myst-nb glue)
 
