@@ -461,13 +461,12 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
     if not chosen:
         raise ValueError("no rates to draw")
     place_order = {p: i for i, p in enumerate(labels.places)}
-    position = {r.rate.id: i for i, r in enumerate(chosen)}
 
-    def order(r: RateResult):
+    def by_place(r: RateResult) -> int:  # a stable sort: ledger order within a place
         place = labels[r.rate.id].place
-        return place_order.get(place.id if place else None, len(place_order)), position[r.rate.id]
+        return place_order.get(place.id if place else None, len(place_order))
 
-    groups = [(v, sorted((r for r in chosen if r.verdict == v), key=order)) for v in GROUP_TITLES]
+    groups = [(v, sorted((r for r in chosen if r.verdict == v), key=by_place)) for v in GROUP_TITLES]
     groups = [(v, rs) for v, rs in groups if rs]
     n = len(chosen)
     with style():
@@ -660,8 +659,7 @@ def funnel(report: Report, measure: str = "refund_stage") -> Figure:
             _right_text(ax, n - 1 - i, f"{as_written(f)}{tail}")
             parts.append(f"{labels[f.id].label_en} {_span_text(iv)}{tail}")
             records.append({"figure": f.id, "label_en": labels[f.id].label_en, "label_zh": labels[f.id].label_zh,
-                            "as_written": as_written(f), "low": _plain(iv.low),
-                            "high": _plain(iv.high),
+                            "as_written": as_written(f), "low": _plain(iv.low), "high": _plain(iv.high),
                             "share_of_previous_pct": _rec(share).rstrip("%") if share else ""})
         _bars_axis(ax, [labels[f.id].short for f in figs], "Firms (家)")
         ax.set_xlim(0, float(figs[0].base_interval.high or figs[0].value) * 1.05)

@@ -55,10 +55,10 @@ BADGE: dict[str, tuple[str, str, str]] = {
     "unverifiable": ("?", "#3D3D3D", "#EBEBEB"),
     "derived": ("=", "#004B76", "#DCEBF7"),
 }
-#: constraint result -> same scheme
+#: constraint result -> same scheme: a pass looks like a consistent claim, a failure like an inconsistent one
 RESULT_BADGE: dict[str, tuple[str, str, str]] = {
-    "pass": ("✓", "#00573F", "#DDF2EA"),
-    "fail": ("✗", "#8A3200", "#FCE4D6"),
+    "pass": BADGE["consistent"],
+    "fail": BADGE["inconsistent"],
     "tension": ("!", "#6B4E00", "#FFF4CC"),
     "not_a_claim": ("–", "#3D3D3D", "#EBEBEB"),
 }
