@@ -735,8 +735,8 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
     rs = [r for r in report.results if r.rate.cited == claim]
     if not rs:
         raise ValueError(f"no readings for claim {claim!r}")
-    cited = rs[0]
-    ci = cited.cited_interval
+    first = rs[0]
+    ci = first.cited_interval
     n = len(rs)
     lows = [float(r.recomputed.low) for r in rs if r.recomputed is not None] + [float(ci.low)]
     highs = [float(r.recomputed.high) for r in rs if r.recomputed is not None] + [float(ci.high)]
@@ -745,15 +745,15 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
         fig = _new(1.6 + 0.5 * n)
         ax = fig.add_subplot()
         ax.axvspan(float(ci.low), float(ci.high), color=OKABE_ITO["orange"], alpha=0.25, zorder=1)
-        ax.axvline(float(cited.cited.value), color=EDGE, linewidth=1.5, zorder=2)
-        ax.text(float(cited.cited.value), n - 0.45, f"cited {cited.cited.value_text}%", ha="center", va="bottom",
+        ax.axvline(float(first.cited.value), color=EDGE, linewidth=1.5, zorder=2)
+        ax.text(float(first.cited.value), n - 0.45, f"cited {first.cited.value_text}%", ha="center", va="bottom",
                 fontsize=8, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5}, zorder=6)
         records = []
         for i, r in enumerate(rs):
             _plot_recomputed(ax, n - 1 - i, r)
             ax.text(float(r.recomputed.high) + 0.3, n - 1 - i + 0.22, r.arithmetic(), fontsize=8, va="bottom")
             records.append({"claim": claim, "rate": r.rate.id, "reading": r.rate.reading,
-                            "cited_pct": cited.cited.value_text, "cited_low_pct": _pct(ci.low, 4),
+                            "cited_pct": first.cited.value_text, "cited_low_pct": _pct(ci.low, 4),
                             "cited_high_pct": _pct(ci.high, 4), "recomputed_low_pct": _pct(r.recomputed.low, 4),
                             "recomputed_high_pct": _pct(r.recomputed.high, 4), "arithmetic": r.arithmetic(),
                             "verdict": r.verdict})
@@ -761,16 +761,16 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
         ax.set_ylim(-0.6, n + 0.1)
         ax.set_xlim(min(lows) - 2.5, max(highs) + 2.5)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
-        ax.set_title(f"{where.name_en + ' ' if where else ''}{cited.cited.quote}: the readings tried ({cited.verdict})")
+        ax.set_title(f"{where.name_en + ' ' if where else ''}{first.cited.quote}: the readings tried ({first.verdict})")
         handles = [Patch(facecolor=OKABE_ITO["orange"], alpha=0.25, label="values that round to the cited figure"),
                    Line2D([], [], color=EDGE, linewidth=1.5, label="cited value")]
-        handles += _verdict_handles({cited.verdict})
+        handles += _verdict_handles({first.verdict})
         _legend_below(fig, ax, handles, 3)
         parts = "; ".join(f"{r.rate.reading}: {r.arithmetic()}" for r in rs)
-        alt = (f"Chart of {n} readings of the cited {cited.cited.value_text}% "
-               f"(values {_band_text(cited)} round to it). {parts}. "
-               + ("No reading reaches the band: the claim is inconsistent." if cited.verdict == "inconsistent"
-                  else f"Verdict: {cited.verdict}."))
+        alt = (f"Chart of {n} readings of the cited {first.cited.value_text}% "
+               f"(values {_band_text(first)} round to it). {parts}. "
+               + ("No reading reaches the band: the claim is inconsistent." if first.verdict == "inconsistent"
+                  else f"Verdict: {first.verdict}."))
         return _finish(fig, alt, f"{_slug(where) if where else claim}-readings", records, report,
                        (paths.FIGURES_NAME, paths.RATES_NAME))
 
