@@ -25,7 +25,7 @@ import hashlib
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from fractions import Fraction
 
@@ -33,7 +33,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from recount import article as art
-from recount import census, explain, paths
+from recount import census, paths
 from recount.constraints import NEAR_POINTS, ConstraintResult
 from recount.english import (arithmetic_words, as_written, band_words, count_words, date_en, en_number, figure_en,
                              figure_range_en, fill_text, pct_range, rate_digits, recomputed_words)
@@ -188,7 +188,7 @@ def rate_href(rid: str) -> str:
 
 
 def marked(ledger: Ledger, start: int, end: int, mark: Callable[[Figure, str], str],
-           only: Iterable[str] | None = None) -> str:
+           only: Collection[str] | None = None) -> str:
     """``source[start:end]`` escaped, each figure quote in it (of ``only``, if given) replaced by
     ``mark(figure, quote)``; of two overlapping quotes the first one wins."""
     source = ledger.source
@@ -407,6 +407,8 @@ EXPLANATION_WORDS = {True: "possible", False: "ruled out by the article's number
 
 def explanations(report: Report, claim: str) -> HTML:
     """What could explain an inconsistent claim, each explanation tested against the article's numbers."""
+    from recount import explain  # imported here: only the page that calls this depends on recount.explain
+
     rows = [[esc(e.name), mixed(e.test), f"<strong>{esc(EXPLANATION_WORDS[e.fits])}</strong>"]
             for e in explain.explanations(report, claim)]
     return HTML(table_html(["Explanation", "Tested against the article's numbers", "Verdict"], rows,
