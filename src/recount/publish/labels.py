@@ -81,7 +81,7 @@ class Labels:
         return [lab for lab in self.rows.values() if lab.measure == measure]
 
 
-def _rows(path: Path, columns: tuple[str, ...]):
+def _rows(path: Path, columns: tuple[str, ...]) -> list:
     """The rows of a CSV table with those columns, its ids unique."""
     rows = read_table(path, columns)
     _unique(path, rows)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from IPython.display import HTML
 
 from recount import article as art
+from recount.ledger import Figure
 from recount.publish.render import BADGE, esc, fig_href, marked
 from recount.report import Report
 from recount.verdict import CONSISTENT, DERIVED, INCONSISTENT, UNVERIFIABLE
@@ -112,7 +113,7 @@ def label_id(role: str) -> str:
     return f"recount-role-{role}"
 
 
-def _mark(role: Role, f, text: str) -> str:
+def _mark(role: Role, f: Figure, text: str) -> str:
     """A figure's quote marked with its role and linked to its ledger row."""
     title = esc(f"{f.label_en} ({role.label.lower()}: {role.meaning})")
     # no link underline: the mark's own border is the cue, and it differs by role
