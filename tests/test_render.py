@@ -62,8 +62,8 @@ def evil_report(data_copy) -> Report:
 
 
 def test_claim_box_escapes_ledger_text(evil_report):
-    assert_inert(render.claims(evil_report, "inconsistent").data)
-    assert_inert(render.claim_box(evil_report.result("district_rate")).data)
+    assert_inert(render.claim(evil_report, "xbq_reopen_rate").data)
+    assert_inert(render.claim(evil_report, "district_rate").data)
 
 
 @pytest.mark.parametrize("kind", ["figures", "rates", "constraints"])
@@ -78,10 +78,9 @@ def test_other_tables_escape_ledger_text(evil_report):
     assert_inert(render.paragraph(evil_report, 2, 6).data)  # link titles carry label_en
 
 
-def test_frame_table_and_quote_escape_anything():
+def test_frame_table_and_zh_escape_anything():
     df = pd.DataFrame({"quote": [EVIL_TEXT], "note": [EVIL_TEXT], "code": [EVIL_TEXT]})
     assert_inert(render.frame_table(df, zh_columns=["quote"], code_columns=["code"]).data)
-    assert_inert(render.quote(EVIL_TEXT).data)
     assert_inert(render.zh(EVIL_TEXT))
     assert render.esc('"') == "&quot;" and render.esc("'") == "&#x27;"
 
@@ -131,7 +130,7 @@ def test_claim_box_shows_quote_gloss_arithmetic_and_a_worded_badge(report):
     assert "Gloss:" in box and "123,542" in box
     assert "94,181 / 123,542 = 76.23%" in box  # two decimals at most, in words
     assert "✓ consistent</span>" in box  # a word, not colour alone
-    box = render.claims(report, "inconsistent").data
+    box = render.claim(report, "xbq_reopen_rate").data
     for arithmetic in ("4,800 / 5,852 = 82.02%, which rounds to 82%", "13,000 / 15,778 = 82.39%, which rounds to 82%",
                        "17,800 / 21,630 = 82.29%, which rounds to 82%"):
         assert arithmetic in box
@@ -237,7 +236,7 @@ def _ids_shown(report, text: str) -> list[str]:
 
 
 def test_cross_findings_show_arithmetic_and_assumption_without_ledger_ids(report):
-    html = render.cross_findings_html(report)
+    html = render.cross_findings(report).data
     text = _text(html)
     assert "5,852 &lt; 7,000 to 8,000" in html and "42.48 points apart" in text
     assert "would have to be false" in text and "tension" in text
@@ -246,9 +245,9 @@ def test_cross_findings_show_arithmetic_and_assumption_without_ledger_ids(report
 
 
 def test_cross_findings_of_a_section_hold_only_that_section(report):
-    two = _text(render.cross_findings_html(report, section=2))
+    two = _text(render.cross_findings(report, section=2).data)
     assert "市场企业最多的街道" in two and "螺蛳湾商贸城全面开业复工" not in two
-    assert render.cross_findings_html(report, section=1) == "<p>No contradictions or tensions.</p>"
+    assert render.cross_findings(report, section=1).data == "<p>No contradictions or tensions.</p>"
 
 
 def test_how_far_off_gives_each_reading_and_the_count_needed(report):

@@ -13,26 +13,31 @@ from __future__ import annotations
 import json
 
 from recount import article as art
+from recount.english import arithmetic_words
+from recount.publish.render import cap_first, claim_results
 from recount.report import Report
-from recount.verdict import MEANING, claim_key
+from recount.verdict import MEANING, RateResult, claim_key
 
 RATING = {"inconsistent": 1, "unverifiable": 2, "consistent": 3}
+
+
+def _reading_words(r: RateResult) -> str:
+    """``Firms only: 4,800 / 5,852 = 82.02%, which rounds to 82%.``"""
+    if r.rate.reading:
+        return f"{cap_first(r.rate.reading)}: {arithmetic_words(r)}."
+    return arithmetic_words(r) + ("" if r.recomputed is None else ".")
 
 
 def claim_reviews(report: Report, page: str = "ledger.html") -> list[dict]:
     """One ClaimReview per claim (a percentage the article states, all its readings together), in
     ledger order. Derived rates are not claims of the article, so they get no review."""
-    from recount.publish import render  # the publication layer: the words a reader sees
-
     title = art.article(report.ledger).title.strip()
     out = []
     for key in dict.fromkeys(claim_key(r.rate) for r in report.results if r.rate.cited):
-        rs = [r for r in report.results if claim_key(r.rate) == key]
+        rs = claim_results(report, key)
         first = rs[0]
         verdict = first.verdict
-        readings = " ".join(f"{render._cap(r.rate.reading)}: {render.arithmetic_words(r)}." if r.rate.reading
-                            else f"{render.arithmetic_words(r)}" + ("" if r.recomputed is None else ".")
-                            for r in rs)
+        readings = " ".join(_reading_words(r) for r in rs)
         out.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",

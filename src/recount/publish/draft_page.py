@@ -22,9 +22,10 @@ EXCLUSION_KINDS = {
 }
 
 
-def _as_written(value: str, unit: str, qualifier: str) -> str:
-    q = "" if qualifier == "exact" else f" ({qualifier})"
-    return f"{value} {unit}{q}".strip()
+def _as_written(f) -> str:
+    """A figure (of the hand ledger or of the draft) as read: value, unit and any qualifier."""
+    q = "" if f.qualifier == "exact" else f" ({f.qualifier})"
+    return f"{f.value_text} {f.unit}{q}".strip()
 
 
 def _same(ok: bool) -> str:
@@ -36,15 +37,14 @@ def figures_table(c: Comparison) -> HTML:
     rows = []
     for m in c.figures:
         h, d = m.hand, m.drafted
-        rows.append([zh(h.quote), esc(h.label_en), zh(_as_written(h.value_text, h.unit, h.qualifier)),
-                     zh(_as_written(d.value_text, d.unit, d.qualifier)) if d else "—", _same(m.agrees)])
+        rows.append([zh(h.quote), esc(h.label_en), zh(_as_written(h)), zh(_as_written(d)) if d else "—",
+                     _same(m.agrees)])
     return HTML(table_html(["quote", "what it counts", "hand ledger", "draft", ""], rows))
 
 
 def differences_table(c: Comparison) -> HTML:
     """The figures the draft reads differently, and why."""
-    rows = [[zh(m.hand.quote), zh(_as_written(m.hand.value_text, m.hand.unit, m.hand.qualifier)), mixed(m.why)]
-            for m in c.figures if not m.agrees]
+    rows = [[zh(m.hand.quote), zh(_as_written(m.hand)), mixed(m.why)] for m in c.figures if not m.agrees]
     return HTML(table_html(["quote", "hand ledger", "why the draft differs"], rows))
 
 

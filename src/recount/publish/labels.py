@@ -81,14 +81,19 @@ class Labels:
         return [lab for lab in self.rows.values() if lab.measure == measure]
 
 
+def _rows(path: Path, columns: tuple[str, ...]) -> list:
+    """The rows of a CSV table with those columns, its ids unique."""
+    rows = read_table(path, columns)
+    _unique(path, rows)
+    return rows
+
+
 def load_labels(ledger: Ledger) -> Labels:
     """``places.csv`` and ``labels.csv`` of the ledger's data folder, checked against the ledger."""
     base = Path(ledger.data_dir)
     path = paths.places_path(base)
-    rows = read_table(path, PLACE_COLUMNS)
-    _unique(path, rows)
     places = {}
-    for row in rows:
+    for row in _rows(path, PLACE_COLUMNS):
         pid = _slug(path, row)
         for column in ("kind", "name_en", "name_zh"):
             if not row[column].strip():
@@ -96,10 +101,8 @@ def load_labels(ledger: Ledger) -> Labels:
         places[pid] = Place(pid, row["kind"].strip(), row["name_en"].strip(), row["name_zh"].strip())
     known = set(ledger.figures) | {r.id for r in ledger.rates} | {e.id for e in ledger.events}
     path = paths.labels_path(base)
-    rows = read_table(path, LABEL_COLUMNS)
-    _unique(path, rows)
     labels = {}
-    for row in rows:
+    for row in _rows(path, LABEL_COLUMNS):
         key = _slug(path, row)
         if key not in known:
             raise InputError(path, row.line, "id", f"{key!r} is not a figure, rate or event id of the ledger")

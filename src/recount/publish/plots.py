@@ -21,7 +21,7 @@ One look for every chart:
 Every chart function takes a :class:`recount.report.Report` and returns a
 :class:`matplotlib.figure.Figure` built without pyplot (no global figure state,
 nothing shown twice in a notebook). :func:`alt_text` gives the chart's text
-alternative, with the numbers it shows, and :func:`chart_csv` the numbers themselves
+alternative, with the numbers it shows, and :func:`chart_data_frame` the numbers themselves
 (committed as ``data/output/charts/<name>.csv``, refreshed by ``make output``: :mod:`recount.publish.output`);
 :func:`show` wraps a figure for a notebook: a PNG whose output metadata carries the alt
 text, the ledger files it comes from and its CSV, which :mod:`recount.sphinx.chart`
@@ -31,6 +31,7 @@ renders in the book.
 from __future__ import annotations
 
 import base64
+import calendar
 import contextlib
 import functools
 import io
@@ -54,9 +55,10 @@ from pandas import DataFrame
 
 from recount import paths
 from recount.intervals import Interval
-from recount.publish.labels import load_labels
+from recount.english import as_written
 from recount.ledger import Event
-from recount.publish.render import as_written
+from recount.publish.labels import load_labels
+from recount.publish.render import cited_text
 from recount.report import Report
 from recount.verdict import RateResult, fmt_fraction
 
@@ -161,6 +163,8 @@ def house_rc() -> dict:
         "axes.titlesize": 11,
         "axes.titleweight": "bold",
         "axes.titlelocation": "left",
+        "figure.titlesize": 11,
+        "figure.titleweight": "bold",
         "axes.labelsize": 9,
         "axes.spines.top": False,
         "axes.spines.right": False,
@@ -193,8 +197,18 @@ def style() -> Iterator[None]:
         yield
 
 
-def _new(width: float, height: float) -> Figure:
-    return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+def _new(height: float) -> Figure:
+    """A chart :data:`WIDTH` inches wide."""
+    return Figure(figsize=(WIDTH, height), dpi=DPI, layout="constrained")
+
+
+def _scoped(name: str, section: int | None) -> str:
+    """A chart's name, for the charts of one article section: ``timeline-section-1``."""
+    return name if section is None else f"{name}-section-{section}"
+
+
+def _section_title(title: str, section: int | None) -> str:
+    return title if section is None else f"{title} — section {section}"
 
 
 def _finish(fig: Figure, alt: str, name: str, records: list[dict], report: Report,
@@ -240,20 +254,9 @@ def save_svg(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
                                                     "Description": alt_text(fig)})
 
 
-def png_bytes(fig: Figure) -> bytes:
-    buf = io.BytesIO()
-    save_png(fig, buf)
-    return buf.getvalue()
-
-
 def chart_data_frame(fig: Figure) -> DataFrame:
     """The numbers the chart draws, one row per mark."""
     return fig.recount_data
-
-
-def chart_csv(fig: Figure) -> str:
-    """The numbers the chart draws, as the CSV published under it."""
-    return chart_data_frame(fig).to_csv(index=False, lineterminator="\n")
 
 
 def _project_path(path: Path) -> str | None:
@@ -277,7 +280,9 @@ class Chart:
 
     @functools.cached_property
     def png(self) -> bytes:
-        return png_bytes(self.figure)
+        buf = io.BytesIO()
+        save_png(self.figure, buf)
+        return buf.getvalue()
 
     @property
     def alt(self) -> str:
@@ -334,6 +339,11 @@ def _num(x: Fraction | float | None) -> str:
     return f"{float(x):,.2f}".rstrip("0").rstrip(".")
 
 
+def _plain(x: Fraction | float | None) -> str:
+    """A count or amount for a CSV file: 11781; 2.5."""
+    return _num(x).replace(",", "")
+
+
 def _span_text(iv: Interval) -> str:
     return _num(iv.low) if iv.is_point else f"{_num(iv.low)} to {_num(iv.high)}"
 
@@ -347,10 +357,10 @@ def _interval_bar(ax, y: float, iv: Interval, colour: str, height: float = 0.7) 
                 edgecolor=EDGE, linewidth=0.6)
 
 
-def _legend_below(fig: Figure, ax, handles, ncol: int = 1, drop: float = 0.5) -> None:
-    """A legend ``drop`` inches under the axes (below the x-axis label), inside the layout, so the
+def _legend_below(fig: Figure, ax, handles, ncol: int = 1) -> None:
+    """A legend half an inch under the axes (below the x-axis label), inside the layout, so the
     source line stays clear of it."""
-    below = ax.transAxes + ScaledTranslation(0, -drop, fig.dpi_scale_trans)
+    below = ax.transAxes + ScaledTranslation(0, -0.5, fig.dpi_scale_trans)
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below, ncol=ncol)
 
 
@@ -451,24 +461,23 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
     if not chosen:
         raise ValueError("no rates to draw")
     place_order = {p: i for i, p in enumerate(labels.places)}
-    position = {r.rate.id: i for i, r in enumerate(chosen)}
 
-    def order(r: RateResult):
+    def by_place(r: RateResult) -> int:  # a stable sort: ledger order within a place
         place = labels[r.rate.id].place
-        return place_order.get(place.id if place else None, len(place_order)), position[r.rate.id]
+        return place_order.get(place.id if place else None, len(place_order))
 
-    groups = [(v, sorted((r for r in chosen if r.verdict == v), key=order)) for v in GROUP_TITLES]
+    groups = [(v, sorted((r for r in chosen if r.verdict == v), key=by_place)) for v in GROUP_TITLES]
     groups = [(v, rs) for v, rs in groups if rs]
     n = len(chosen)
     with style():
-        fig = _new(WIDTH, 1.5 + 0.3 * n + 0.45 * len(groups))
+        fig = _new(1.5 + 0.3 * n + 0.45 * len(groups))
         axes = fig.subplots(len(groups), 1, sharex=True, squeeze=False,
                             gridspec_kw={"height_ratios": [len(rs) + 0.6 for _, rs in groups]})[:, 0]
         records = []
         for ax, (verdict, rs) in zip(axes, groups):
             claims = {r.rate.cited or r.rate.id for r in rs}
             also = {r.rate.cited or r.rate.id for r in left_out if r.verdict == verdict} - claims
-            count = (f"{len(claims | also)} of the {_stated(report)} claims" if verdict != "derived"
+            count = (f"{len(claims | also)} of the {report.n_claims()} claims" if verdict != "derived"
                      else _plural(len(claims), "rate"))
             if also:  # a claim of this verdict left off the share axis still counts in its panel
                 count += f" ({len(also)} named below the chart, not a share)"
@@ -479,8 +488,7 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
                 y = len(rs) - 1 - i
                 _plot_cited(ax, y, r)
                 _plot_recomputed(ax, y, r)
-                cited = f"{r.cited.value_text}%" if r.cited else "not stated"
-                _right_text(ax, y, f"{cited} → {_rec(r)}")
+                _right_text(ax, y, f"{cited_text(r)} → {_rec(r)}")
                 lab = labels[r.rate.id]
                 records.append({"verdict": r.verdict, "claim": r.rate.cited or "", "rate": r.rate.id,
                                 "place": lab.place.name_en if lab.place else "", "label_en": lab.label_en,
@@ -495,24 +503,16 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
         ax.set_xlim(0, 104)
         ax.set_xlabel("Share (%)")
         note = "; ".join(f"{labels[r.rate.id].row_en} ({r.cited.value_text}%)" for r in left_out)
-        fig.suptitle(title or "Cited rates against their recomputation 引用比率与重算", x=0.01, ha="left",
-                     fontsize=11, fontweight="bold")
+        fig.suptitle(title or "Cited rates against their recomputation 引用比率与重算", x=0.01, ha="left")
         handles = [Line2D([], [], marker="|", color=EDGE, markersize=12, markeredgewidth=2, linestyle="none",
                           label="cited value"),
                    Patch(facecolor=GREY, alpha=0.3, edgecolor=GREY, label="values that round to it")]
         handles += _verdict_handles({r.verdict for r in chosen})
         _legend_below(fig, ax, handles, 2)
         alt = _rates_alt(report, chosen, groups, left_out, labels, section, ids)
-        return _finish(fig, alt, "claims" + (f"-section-{section}" if section is not None else "")
-                       + ("-" + "-".join(ids) if ids else ""), records, report,
+        return _finish(fig, alt, _scoped("claims", section) + ("-" + "-".join(ids) if ids else ""), records, report,
                        (paths.FIGURES_NAME, paths.RATES_NAME, paths.LABELS_NAME, paths.PLACES_NAME),
                        f"Not drawn, as not a share: {note}." if note else "")
-
-
-def _stated(report: Report, section: int | None = None) -> int:
-    """How many percentages the article states (of ``section``): its claims, however many readings each has."""
-    return len({r.rate.cited for r in report.results if r.cited is not None
-                and (section is None or r.rate.section == section)})
 
 
 def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
@@ -522,11 +522,11 @@ def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
     if ids:
         head = f"Dot-and-interval chart of {len(chosen)} rates on a 0 to 100 percent share axis"
     elif section is None:
-        head = f"Dot-and-interval chart of the {_stated(report)} percentages the article states, its claims: " \
+        head = f"Dot-and-interval chart of the {report.n_claims()} percentages the article states, its claims: " \
                f"{drawn} of them {share_axis}"
     else:
         head = f"Dot-and-interval chart of the percentages section {section} states, {drawn} of the article's " \
-               f"{_stated(report)} claims, {share_axis}"
+               f"{report.n_claims()} claims, {share_axis}"
     parts = []
     for verdict, rs in groups:
         n = len({r.rate.cited or r.rate.id for r in rs})
@@ -546,14 +546,13 @@ def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
     return text
 
 
-def timeline(report_or_events: Report, section: int | None = None) -> Figure:
+def timeline(report: Report, section: int | None = None) -> Figure:
     """The article's dated events on one time axis, coloured and shaped by section.
 
     Each event is labelled in English with the Chinese term in brackets (``data/labels.csv``).
     An event dated to a month only (今年2月) is drawn as a bar over the month: its date is an
     interval too.
     """
-    report = report_or_events
     labels = load_labels(report.ledger)
     events = [e for e in report.ledger.events if section is None or e.section == section]
     events = sorted(events, key=lambda e: (e.date, e.start))
@@ -563,7 +562,7 @@ def timeline(report_or_events: Report, section: int | None = None) -> Figure:
     first = min(e.date for e in events).replace(day=1)
     last = max(_month_end(e.date) if e.precision == "month" else e.date for e in events)
     with style():
-        fig = _new(WIDTH, 1.4 + 0.32 * n)
+        fig = _new(1.4 + 0.32 * n)
         ax = fig.add_subplot()
         placed, records = [], []
         for i, e in enumerate(events):
@@ -574,12 +573,12 @@ def timeline(report_or_events: Report, section: int | None = None) -> Figure:
             if e.precision == "month":  # a light bar over the month, the label on it from its start
                 ax.barh(y, _month_end(e.date) - e.date + timedelta(days=1), 0.5, left=e.date, color=colour,
                         alpha=0.35, edgecolor=EDGE, linewidth=0.6)
-                label, before = ax.text(e.date + timedelta(days=1), y, text, va="center", fontsize=8), None
+                x, before = e.date + timedelta(days=1), None
             else:
                 ax.plot([e.date], [y], marker=marker, color=colour, markeredgecolor=EDGE, markersize=8,
                         linestyle="none", zorder=3)
-                label, before = ax.text(e.date + timedelta(days=2), y, text, va="center", fontsize=8), \
-                    e.date - timedelta(days=2)
+                x, before = e.date + timedelta(days=2), e.date - timedelta(days=2)
+            label = ax.text(x, y, text, va="center", fontsize=8)
             label.set_in_layout(False)  # placed below, once the axes have their size
             placed.append((label, before))
             records.append({"event": e.id, "date": e.date.isoformat(), "precision": e.precision,
@@ -593,8 +592,7 @@ def timeline(report_or_events: Report, section: int | None = None) -> Figure:
         months = any(e.precision == "month" for e in events)
         ax.set_xlabel("Date (2020)" + ("; a bar marks an event the article dates to a month only" if months else ""))
         ax.grid(axis="x", which="minor", color="#EEEEEE", linewidth=0.5)
-        scope = f" — section {section}" if section is not None else ""
-        ax.set_title(f"Dated events in the article 文中日期{scope}")
+        ax.set_title(_section_title("Dated events in the article 文中日期", section))
         secs = sorted({e.section for e in events})
         handles = [Line2D([], [], marker=SECTION_STYLE[s][1], color=SECTION_STYLE[s][0], markeredgecolor=EDGE,
                           linestyle="none", markersize=7, label=SECTION_NAMES[s]) for s in secs]
@@ -603,8 +601,7 @@ def timeline(report_or_events: Report, section: int | None = None) -> Figure:
         items = "; ".join(f"{_date_en(e)}: {e.label_en}" for e in events)
         alt = (f"Timeline of {n} dated events from {_date_en(events[0])} to {_date_en(events[-1])} 2020. "
                f"{items}.")
-        return _finish(fig, alt, "timeline" + (f"-section-{section}" if section is not None else ""), records,
-                       report, (paths.EVENTS_NAME, paths.LABELS_NAME))
+        return _finish(fig, alt, _scoped("timeline", section), records, report, (paths.EVENTS_NAME, paths.LABELS_NAME))
 
 
 def _place_labels(fig: Figure, ax, labels) -> None:
@@ -630,8 +627,7 @@ def _place_labels(fig: Figure, ax, labels) -> None:
 
 
 def _month_end(d: date) -> date:
-    nxt = d.replace(day=28) + timedelta(days=4)
-    return nxt - timedelta(days=nxt.day)
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
 def _date_en(e: Event) -> str:
@@ -651,7 +647,7 @@ def funnel(report: Report, measure: str = "refund_stage") -> Figure:
         raise ValueError(f"no figures labelled {measure!r}")
     n = len(figs)
     with style():
-        fig = _new(WIDTH, 1.7 + 0.5 * n)
+        fig = _new(1.7 + 0.5 * n)
         ax = fig.add_subplot()
         parts, records = [], []
         for i, f in enumerate(figs):
@@ -663,8 +659,7 @@ def funnel(report: Report, measure: str = "refund_stage") -> Figure:
             _right_text(ax, n - 1 - i, f"{as_written(f)}{tail}")
             parts.append(f"{labels[f.id].label_en} {_span_text(iv)}{tail}")
             records.append({"figure": f.id, "label_en": labels[f.id].label_en, "label_zh": labels[f.id].label_zh,
-                            "as_written": as_written(f), "low": _num(iv.low).replace(",", ""),
-                            "high": _num(iv.high).replace(",", ""),
+                            "as_written": as_written(f), "low": _plain(iv.low), "high": _plain(iv.high),
                             "share_of_previous_pct": _rec(share).rstrip("%") if share else ""})
         _bars_axis(ax, [labels[f.id].short for f in figs], "Firms (家)")
         ax.set_xlim(0, float(figs[0].base_interval.high or figs[0].value) * 1.05)
@@ -694,7 +689,7 @@ def subdistricts(report: Report, kind: str = "sub-district") -> Figure:
         raise ValueError(f"no counts labelled for places of kind {kind!r}")
     top = max(float(figures[lab.id].base_interval.high or figures[lab.id].value) for lab in counted)
     with style():
-        fig = _new(WIDTH, 1.3 + len(measures) * (0.45 + 0.3 * len(places)))
+        fig = _new(1.3 + len(measures) * (0.45 + 0.3 * len(places)))
         axes = fig.subplots(len(measures), 1, sharex=True, squeeze=False)[:, 0]
         lines, records = [], []
         for j, (ax, measure) in enumerate(zip(axes, measures)):
@@ -714,15 +709,14 @@ def subdistricts(report: Report, kind: str = "sub-district") -> Figure:
                 said.append(f"{p.name_en} {_span_text(iv)}")
                 records.append({"place": p.name_en, "place_zh": p.name_zh, "measure": measure,
                                 "label_en": lab.label_en, "figure": f.id, "as_written": as_written(f),
-                                "low": _num(iv.low).replace(",", ""), "high": _num(iv.high).replace(",", "")})
+                                "low": _plain(iv.low), "high": _plain(iv.high)})
             first = next(iter(of_measure.values()))
             ax.set_title(first.short, fontsize=9.5)
             _bars_axis(ax, [str(p) for p in places])
             lines.append(f"{first.title_en}: " + (", ".join(said) if said else "none given"))
         axes[-1].set_xlim(0, top * 1.15)
         axes[-1].set_xlabel("Count (户 / 家 / 个)")
-        fig.suptitle("Sub-districts 街道: businesses and how many reopened", x=0.01, ha="left", fontsize=11,
-                     fontweight="bold")
+        fig.suptitle("Sub-districts 街道: businesses and how many reopened", x=0.01, ha="left")
         _legend_below(fig, axes[-1], [_interval_legend()])
         alt = (f"Bar charts, one per kind of count, of the businesses in {len(places)} sub-districts. "
                + "; ".join(lines)
@@ -741,25 +735,25 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
     rs = [r for r in report.results if r.rate.cited == claim]
     if not rs:
         raise ValueError(f"no readings for claim {claim!r}")
-    cited = rs[0]
-    ci = cited.cited_interval
+    first = rs[0]
+    ci = first.cited_interval
     n = len(rs)
     lows = [float(r.recomputed.low) for r in rs if r.recomputed is not None] + [float(ci.low)]
     highs = [float(r.recomputed.high) for r in rs if r.recomputed is not None] + [float(ci.high)]
     where = labels[claim].place
     with style():
-        fig = _new(WIDTH, 1.6 + 0.5 * n)
+        fig = _new(1.6 + 0.5 * n)
         ax = fig.add_subplot()
         ax.axvspan(float(ci.low), float(ci.high), color=OKABE_ITO["orange"], alpha=0.25, zorder=1)
-        ax.axvline(float(cited.cited.value), color=EDGE, linewidth=1.5, zorder=2)
-        ax.text(float(cited.cited.value), n - 0.45, f"cited {cited.cited.value_text}%", ha="center", va="bottom",
+        ax.axvline(float(first.cited.value), color=EDGE, linewidth=1.5, zorder=2)
+        ax.text(float(first.cited.value), n - 0.45, f"cited {first.cited.value_text}%", ha="center", va="bottom",
                 fontsize=8, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5}, zorder=6)
         records = []
         for i, r in enumerate(rs):
             _plot_recomputed(ax, n - 1 - i, r)
             ax.text(float(r.recomputed.high) + 0.3, n - 1 - i + 0.22, r.arithmetic(), fontsize=8, va="bottom")
             records.append({"claim": claim, "rate": r.rate.id, "reading": r.rate.reading,
-                            "cited_pct": cited.cited.value_text, "cited_low_pct": _pct(ci.low, 4),
+                            "cited_pct": first.cited.value_text, "cited_low_pct": _pct(ci.low, 4),
                             "cited_high_pct": _pct(ci.high, 4), "recomputed_low_pct": _pct(r.recomputed.low, 4),
                             "recomputed_high_pct": _pct(r.recomputed.high, 4), "arithmetic": r.arithmetic(),
                             "verdict": r.verdict})
@@ -767,17 +761,18 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
         ax.set_ylim(-0.6, n + 0.1)
         ax.set_xlim(min(lows) - 2.5, max(highs) + 2.5)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
-        ax.set_title(f"{where.name_en + ' ' if where else ''}{cited.cited.quote}: the readings tried ({cited.verdict})")
+        ax.set_title(f"{where.name_en + ' ' if where else ''}{first.cited.quote}: the readings tried ({first.verdict})")
         handles = [Patch(facecolor=OKABE_ITO["orange"], alpha=0.25, label="values that round to the cited figure"),
                    Line2D([], [], color=EDGE, linewidth=1.5, label="cited value")]
-        handles += _verdict_handles({cited.verdict})
+        handles += _verdict_handles({first.verdict})
         _legend_below(fig, ax, handles, 3)
         parts = "; ".join(f"{r.rate.reading}: {r.arithmetic()}" for r in rs)
-        alt = (f"Chart of {n} readings of the cited {cited.cited.value_text}% "
-               f"(values {_band_text(cited)} round to it). {parts}. "
-               + ("No reading reaches the band: the claim is inconsistent." if cited.verdict == "inconsistent"
-                  else f"Verdict: {cited.verdict}."))
-        return _finish(fig, alt, f"{_slug(where) if where else claim}-readings", records, report, (paths.FIGURES_NAME, paths.RATES_NAME))
+        alt = (f"Chart of {n} readings of the cited {first.cited.value_text}% "
+               f"(values {_band_text(first)} round to it). {parts}. "
+               + ("No reading reaches the band: the claim is inconsistent." if first.verdict == "inconsistent"
+                  else f"Verdict: {first.verdict}."))
+        return _finish(fig, alt, f"{_slug(where) if where else claim}-readings", records, report,
+                       (paths.FIGURES_NAME, paths.RATES_NAME))
 
 
 def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") -> Figure:
@@ -799,7 +794,7 @@ def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") ->
     where = labels[overall.id].place
     n = len(parts)
     with style():
-        fig = _new(WIDTH, 1.9 + 0.4 * n)
+        fig = _new(1.9 + 0.4 * n)
         ax = fig.add_subplot()
         records = []
         for i, f in enumerate(parts):
@@ -843,7 +838,7 @@ def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") ->
                        (paths.FIGURES_NAME, paths.RATES_NAME, paths.CONSTRAINTS_NAME, paths.LABELS_NAME))
 
 
-def money(report: Report, section: int | None = None, ids: list[str] | None = None) -> Figure:
+def money(report: Report, section: int | None = None) -> Figure:
     """Amounts by programme on one linear scale in 万元 (10,000 yuan), largest first, each with its interval.
 
     Every amount is also written out, in the column right of the bars, as written and in yuan:
@@ -851,18 +846,15 @@ def money(report: Report, section: int | None = None, ids: list[str] | None = No
     bound and a hatched extension to the upper; a forecast (预计) is outlined, not filled.
     """
     labels = load_labels(report.ledger)
-    figs = [f for f in report.ledger.figures.values() if f.kind == "amount"]
-    if section is not None:
-        figs = [f for f in figs if f.section == section]
-    if ids is not None:
-        figs = [report.ledger.figures[i] for i in ids]
+    figs = [f for f in report.ledger.figures.values()
+            if f.kind == "amount" and (section is None or f.section == section)]
     if not figs:
         raise ValueError("no amounts to draw")
     figs = sorted(figs, key=lambda f: -(f.interval.high or f.interval.low))
     n = len(figs)
     colour = OKABE_ITO["bluish_green"]
     with style():
-        fig = _new(WIDTH, 1.5 + 0.42 * n)
+        fig = _new(1.5 + 0.42 * n)
         ax = fig.add_subplot()
         parts, records = [], []
         for i, f in enumerate(figs):
@@ -876,19 +868,17 @@ def money(report: Report, section: int | None = None, ids: list[str] | None = No
             parts.append(f"{labels[f.id].label_en} {_span_text(iv)} 10,000-yuan units "
                          f"({_span_text(yuan)} yuan{', a forecast' if forecast else ''})")
             records.append({"figure": f.id, "label_en": labels[f.id].label_en, "label_zh": labels[f.id].label_zh,
-                            "as_written": as_written(f), "low_yuan": _num(yuan.low).replace(",", ""),
-                            "high_yuan": _num(yuan.high).replace(",", ""), "forecast": forecast})
+                            "as_written": as_written(f), "low_yuan": _plain(yuan.low),
+                            "high_yuan": _plain(yuan.high), "forecast": forecast})
         _bars_axis(ax, [labels[f.id].short for f in figs], "Amount (万元 = 10,000 yuan), linear scale")
         ax.set_xlim(0, float(figs[0].interval.high or figs[0].interval.low) * 1.03)
-        scope = f" — section {section}" if section is not None else ""
-        ax.set_title(f"Amounts by programme 各项金额{scope}")
+        ax.set_title(_section_title("Amounts by programme 各项金额", section))
         handles = [_interval_legend(),
                    Patch(facecolor="white", edgecolor=colour, hatch="..", linewidth=1.8, label="forecast (预计)")]
         _legend_below(fig, ax, handles, 2)
         alt = (f"Horizontal bar chart, linear scale, of {n} amounts in units of 10,000 yuan, largest first: "
                + "; ".join(parts) + ".")
-        return _finish(fig, alt, "amounts" + (f"-section-{section}" if section is not None else ""), records,
-                       report, (paths.FIGURES_NAME, paths.LABELS_NAME))
+        return _finish(fig, alt, _scoped("amounts", section), records, report, (paths.FIGURES_NAME, paths.LABELS_NAME))
 
 
 #: the charts the book shows (function, keyword arguments): their data is data/output/charts/<name>.csv
@@ -916,5 +906,5 @@ def chart_data(report: Report) -> dict[str, str]:
     out = {}
     for fn, kwargs in BOOK_CHARTS:
         fig = fn(report, **kwargs)
-        out[fig.recount_name] = chart_csv(fig)
+        out[fig.recount_name] = chart_data_frame(fig).to_csv(index=False, lineterminator="\n")
     return out

@@ -24,29 +24,27 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
+from datetime import datetime
 from fractions import Fraction
-from typing import Any, TypeVar
 
 import pandas as pd
 from IPython.display import HTML
 
 from recount import article as art
-from recount import paths
+from recount import census, paths
 from recount.constraints import NEAR_POINTS, ConstraintResult
-from recount.english import (  # noqa: F401 - part of this module's API for the pages
-    PROSE_DECIMALS, fill_text, arithmetic_words, as_written, band_words, count_words, date_en, figure_en, figure_range_en,
-    interval_text, pct, pct_range, rate_digits, recomputed_words)
-from recount.english import en_amount as _en_amount  # noqa: F401
-from recount.english import en_number as _en_number
+from recount.english import (arithmetic_words, as_written, band_words, count_words, date_en, en_number, figure_en,
+                             figure_range_en, fill_text, pct_range, rate_digits, recomputed_words)
+from recount.english import interval_text  # noqa: F401 - the Methods page prints intervals with it
 from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
 from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger
+from recount.publish import schema
 from recount.report import VERDICT_ORDER, Report
 from recount.severity import Miss, claim_level
 from recount.superlatives import SuperlativeResult
 from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction
-
-T = TypeVar("T")
 
 LEDGER_PAGE = "ledger.html"
 
@@ -57,24 +55,13 @@ BADGE: dict[str, tuple[str, str, str]] = {
     "unverifiable": ("?", "#3D3D3D", "#EBEBEB"),
     "derived": ("=", "#004B76", "#DCEBF7"),
 }
-#: constraint result -> same scheme
+#: constraint result -> same scheme: a pass looks like a consistent claim, a failure like an inconsistent one
 RESULT_BADGE: dict[str, tuple[str, str, str]] = {
-    "pass": ("✓", "#00573F", "#DDF2EA"),
-    "fail": ("✗", "#8A3200", "#FCE4D6"),
+    "pass": BADGE["consistent"],
+    "fail": BADGE["inconsistent"],
     "tension": ("!", "#6B4E00", "#FFF4CC"),
     "not_a_claim": ("–", "#3D3D3D", "#EBEBEB"),
 }
-
-#: what each cross-check result means, as the book states it
-RESULT_MEANING: dict[str, str] = {
-    "pass": "The figures sit together.",
-    "fail": "A hard check: the article's own figures contradict each other.",
-    "tension": "A soft check: the figures sit together only if an assumption the article does not state is false "
-               "(or a figure is wrong).",
-}
-
-#: what each verdict means, as the book states it (defined with the rule, in recount.verdict)
-VERDICT_MEANING = MEANING
 
 #: constraint kind -> its name for readers (the ledger's kind codes stay in data/constraints.csv)
 CONSTRAINT_NAMES: dict[str, str] = {
@@ -141,36 +128,26 @@ def badge_html(verdict: str) -> str:
             f'font-weight:600">{symbol} {esc(verdict)}</span>')
 
 
-def badge(verdict: str) -> HTML:
-    return HTML(badge_html(verdict))
+def breakable(markup: str) -> str:
+    """``markup`` with a break opportunity after each ``_`` and ``+``, so a long ledger id (or a sum of
+    ids) wraps inside its column instead of widening the table."""
+    return markup.replace("_", "_<wbr>").replace("+", "+<wbr>")
 
 
-def scroll_html(inner: str) -> str:
-    """Wrap ``inner`` (a table) in a box that scrolls sideways on a narrow screen."""
-    return f'<div class="recount-scroll" style="{SCROLL_STYLE}">{inner}</div>'
-
-
-def ident(text: str) -> str:
-    """A ledger id (or a sum of ids), escaped, with a break opportunity after each ``_`` and ``+``, so a
-    long id wraps inside its column instead of widening the table."""
-    return esc(text).replace("_", "_<wbr>").replace("+", "+<wbr>")
-
-
-def _cap(text: str) -> str:
+def cap_first(text: str) -> str:
+    """``text`` with its first letter a capital."""
     return text[:1].upper() + text[1:]
+
+
+def _sentence(text: str) -> str:
+    """``text`` with a capital and a full stop."""
+    text = cap_first(text.strip())
+    return text if not text or text[-1] in ".!?" else text + "."
 
 
 def _event_date(e) -> str:
     """``13 April 2020``, or ``February 2020`` for an event dated to a month."""
     return f"{date_en(e)} {e.date:%Y}"
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return ""
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?" else text + "."
 
 
 def _cell(content: str, header: bool = False, label: str = "") -> str:
@@ -180,8 +157,9 @@ def _cell(content: str, header: bool = False, label: str = "") -> str:
 
 
 def table_html(headers: list[str], rows: list[list[str]], row_ids: list[str] | None = None,
-               caption: str | None = None, classes: str = "") -> str:
-    """A table from cells that are ALREADY markup (built with :func:`esc`/:func:`zh`/badges).
+               classes: str = "") -> str:
+    """A table from cells that are ALREADY markup (built with :func:`esc`/:func:`zh`/badges), in a box
+    that scrolls sideways on a narrow screen.
 
     Each cell carries its column's name (``data-label``): on a phone the stylesheet stacks every
     row into a card of labelled lines instead of squeezing the columns."""
@@ -190,74 +168,74 @@ def table_html(headers: list[str], rows: list[list[str]], row_ids: list[str] | N
     for i, row in enumerate(rows):
         rid = f' id="{esc(row_ids[i])}"' if row_ids else ""
         body.append(f"<tr{rid}>" + "".join(_cell(c, label=h) for c, h in zip(row, headers)) + "</tr>")
-    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return scroll_html(f'<table class="recount-table {esc(classes)}" style="{TABLE_STYLE}">{cap}'
-                       f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return (f'<div class="recount-scroll" style="{SCROLL_STYLE}"><table class="recount-table {esc(classes)}" '
+            f'style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
 
 
 def _link(href: str, text_html: str) -> str:
     return f'<a href="{esc(href)}">{text_html}</a>'
 
 
-def fig_href(fid: str, page: str = LEDGER_PAGE) -> str:
-    return f"{page}#fig-{fid}"
+def fig_href(fid: str) -> str:
+    return f"{LEDGER_PAGE}#fig-{fid}"
 
 
-def rate_href(rid: str, page: str = LEDGER_PAGE) -> str:
-    return f"{page}#rate-{rid}"
+def rate_href(rid: str) -> str:
+    return f"{LEDGER_PAGE}#rate-{rid}"
 
 
 # ---------------------------------------------------------------- the article, marked
 
 
-def marked_html(ledger: Ledger, start: int, end: int, page: str = LEDGER_PAGE,
-                only: Iterable[str] | None = None) -> str:
-    """``source[start:end]`` escaped, each figure quote in it wrapped in ``<mark>`` and linked."""
+def marked(ledger: Ledger, start: int, end: int, mark: Callable[[Figure, str], str],
+           only: Collection[str] | None = None) -> str:
+    """``source[start:end]`` escaped, each figure quote in it (of ``only``, if given) replaced by
+    ``mark(figure, quote)``; of two overlapping quotes the first one wins."""
     source = ledger.source
-    keep = set(only) if only is not None else None
-    spans = sorted((f.start, f.start + len(f.quote), f.id) for f in ledger.figures.values()
-                   if start <= f.start and f.start + len(f.quote) <= end and (keep is None or f.id in keep))
+    figs = sorted((f for f in ledger.figures.values() if start <= f.start and f.start + len(f.quote) <= end
+                   and (only is None or f.id in only)), key=lambda f: (f.start, len(f.quote), f.id))
     out, pos = [], start
-    for lo, hi, fid in spans:
-        if lo < pos:  # overlapping quotes: the first one wins
+    for f in figs:
+        if f.start < pos:
             continue
-        out.append(esc(source[pos:lo]))
-        title = esc(ledger.figures[fid].label_en)
-        out.append(f'<a class="recount-fig" href="{esc(fig_href(fid, page))}" title="{title}">'
-                   f'<mark style="background:#FFF1B8;color:#1A1A1A">{esc(source[lo:hi])}</mark></a>')
-        pos = hi
+        out.append(esc(source[pos:f.start]))
+        out.append(mark(f, source[f.start:f.start + len(f.quote)]))
+        pos = f.start + len(f.quote)
     out.append(esc(source[pos:end]))
     return "".join(out)
 
 
-def paragraph_html(report: Report, section: int, index: int, page: str = LEDGER_PAGE) -> str:
+def _highlight(f: Figure, text: str) -> str:
+    """A figure's quote highlighted and linked to its ledger row."""
+    return (f'<a class="recount-fig" href="{esc(fig_href(f.id))}" title="{esc(f.label_en)}">'
+            f'<mark style="background:#FFF1B8;color:#1A1A1A">{esc(text)}</mark></a>')
+
+
+def blockquote(markup: str, key: str = "") -> str:
+    """Chinese markup (already escaped) as a block quote, with the id ``key`` if given."""
+    anchor = f' id="{esc(key)}"' if key else ""
+    return f'<blockquote class="recount-quote" lang="zh-CN"{anchor}>{markup}</blockquote>'
+
+
+def _quoted(ledger: Ledger, ids: list[str], spans: Iterable[tuple[int, int]]) -> str:
+    """The spans ``(start, end)`` of the source, each a block quote with the figures ``ids`` marked."""
+    return "".join(blockquote(marked(ledger, lo, hi, _highlight, ids)) for lo, hi in spans)
+
+
+def paragraph_html(report: Report, section: int, index: int) -> str:
     para = art.article(report.ledger).paragraph(section, index)
-    return (f'<blockquote class="recount-quote" lang="zh-CN" id="{esc(para.key)}">'
-            f"{marked_html(report.ledger, para.start, para.end, page)}</blockquote>")
+    return blockquote(marked(report.ledger, para.start, para.end, _highlight), para.key)
 
 
-def paragraph(report: Report, section: int, index: int, page: str = LEDGER_PAGE) -> HTML:
+def paragraph(report: Report, section: int, index: int) -> HTML:
     """A paragraph of the article, verbatim, its figures marked and linked to the ledger."""
-    return HTML(paragraph_html(report, section, index, page))
-
-
-def quote(text: str) -> HTML:
-    """Any Chinese text as a block quote (escaped)."""
-    return HTML(f'<blockquote class="recount-quote" lang="zh-CN">{esc(text)}</blockquote>')
-
-
-def title_html(ledger: Ledger) -> str:
-    a = art.article(ledger)
-    return f'<blockquote class="recount-quote" lang="zh-CN"><strong>{esc(a.title)}</strong></blockquote>'
-
-
-def title(ledger: Ledger) -> HTML:
-    return HTML(title_html(ledger))
+    return HTML(paragraph_html(report, section, index))
 
 
 def lede(report: Report) -> HTML:
     """The article's title and lede paragraph, verbatim."""
-    return HTML(title_html(report.ledger) + paragraph_html(report, 0, 1))
+    title = blockquote(f"<strong>{esc(art.article(report.ledger).title)}</strong>")
+    return HTML(title + paragraph_html(report, 0, 1))
 
 
 # ---------------------------------------------------------------- claims
@@ -278,88 +256,55 @@ def _reading_rows(results: list[RateResult]) -> str:
     return table_html(["Reading", "Recomputed", f"Rounds to {cited}?"], rows, classes="recount-readings")
 
 
-def _claim_gloss(rs: list[RateResult], report: Report | None) -> str:
-    """The quoted figures in English (label and value, in reading order), then the rate's note."""
-    first = rs[0]
-    ids = list(dict.fromkeys([f for r in rs for f in r.rate.numerator + r.rate.denominator]
-                             + ([first.rate.cited] if first.rate.cited else [])))
-    if report is not None:
-        figs = sorted((report.ledger.figures[i] for i in ids), key=lambda f: f.start)
-        said = "; ".join(f"{f.label_en}: {_figure_en_with_qualifier(f)}" for f in figs)
-    else:
-        said = first.cited.label_en if first.cited else ""
-    notes = [first.rate.note_en] if len(rs) == 1 else []
-    return " ".join(_sentence(t) for t in [said, *notes] if t)
+#: a qualifier in words, before the figure's value in English
+QUALIFIER_WORDS = {"余": "more than ", "多": "more than ", "万余": "more than ", "超过": "more than ",
+                   "逾": "more than ", "近": "nearly ", "左右": "about ", "约": "about ", "预计": "expected "}
 
 
 def _figure_en_with_qualifier(f: Figure) -> str:
-    word = {"余": "more than ", "多": "more than ", "万余": "more than ", "超过": "more than ", "逾": "more than ",
-            "近": "nearly ", "左右": "about ", "约": "about ", "预计": "expected "}.get(f.qualifier, "")
-    return f"{word}{figure_en(f)}"
+    return f"{QUALIFIER_WORDS.get(f.qualifier, '')}{figure_en(f)}"
 
 
-def claim_box_html(results: RateResult | Iterable[RateResult], report: Report | None = None) -> str:
-    rs = [results] if isinstance(results, RateResult) else list(results)
-    if not rs:
-        raise ValueError("claim_box needs at least one rate result")
-    first = rs[0]
-    verdict = first.verdict
-    fg = BADGE[verdict][1]
-    shown = first.cited or (report.ledger.figures[first.rate.numerator[0]] if report else None)
-    parts = [f'<div class="recount-claim recount-claim-{esc(verdict)}" id="claim-{esc(claim_key(first.rate))}" '
-             f'style="border-left:0.35em solid {fg};padding:0.4em 0.9em;margin:1em 0">']
+def _in_text_order(ledger: Ledger, ids: Iterable[str]) -> list[Figure]:
+    return sorted((ledger.figures[i] for i in ids), key=lambda f: f.start)
+
+
+def _claim_gloss(report: Report, rs: list[RateResult], ids: list[str]) -> str:
+    """The quoted figures in English (label and value, in text order), then the rate's note."""
+    said = "; ".join(f"{f.label_en}: {_figure_en_with_qualifier(f)}" for f in _in_text_order(report.ledger, ids))
+    notes = [rs[0].rate.note_en] if len(rs) == 1 else []
+    return " ".join(_sentence(t) for t in [said, *notes] if t)
+
+
+def _claim_box(report: Report, rs: list[RateResult]) -> str:
+    first, verdict = rs[0], rs[0].verdict
+    key = claim_key(first.rate)
+    ids = list(dict.fromkeys(([first.rate.cited] if first.rate.cited else [])
+                             + [f for r in rs for f in r.rate.numerator + r.rate.denominator]))
     label = first.cited.label_en if first.cited else first.rate.note_en
-    parts.append(f'<p class="recount-claim-head">{badge_html(verdict)} <strong>{mixed(label)}</strong></p>')
-    if report is not None:
-        ids = list(dict.fromkeys(([first.rate.cited] if first.rate.cited else [])
-                                 + [f for r in rs for f in r.rate.numerator + r.rate.denominator]))
-        for lo, hi in art.sentences_for(report.ledger, ids):
-            parts.append(f'<blockquote class="recount-quote" lang="zh-CN">'
-                         f"{marked_html(report.ledger, lo, hi, only=ids)}</blockquote>")
-    elif shown is not None:
-        parts.append(f'<blockquote class="recount-quote" lang="zh-CN">{esc(shown.quote)}</blockquote>')
-    parts.append(f'<p class="recount-gloss"><em>Gloss:</em> {mixed(_claim_gloss(rs, report))}</p>')
+    parts = [f'<div class="recount-claim recount-claim-{esc(verdict)}" id="claim-{esc(key)}" '
+             f'style="border-left:0.35em solid {BADGE[verdict][1]};padding:0.4em 0.9em;margin:1em 0">',
+             f'<p class="recount-claim-head">{badge_html(verdict)} <strong>{mixed(label)}</strong></p>',
+             _quoted(report.ledger, ids, art.sentences_for(report.ledger, ids)),
+             f'<p class="recount-gloss"><em>Gloss:</em> {mixed(_claim_gloss(report, rs, ids))}</p>']
     if first.cited is not None:
-        ci = first.cited_interval
-        band = f" ({band_words(ci)})" if first.cited.decimals < 2 else ""
+        band = f" ({band_words(first.cited_interval)})" if first.cited.decimals < 2 else ""
         parts.append(f"<p>Cited: {zh(first.cited.quote)}: {esc(first.cited.value_text)}%, which stands for "
                      f"any value that rounds to it{esc(band)}.</p>")
-    if len(rs) > 1:
-        parts.append(_reading_rows(rs))
-    else:
-        parts.append(f"<p>Recomputed: {esc(arithmetic_words(first))}</p>")
-    parts.append(f"<p>Verdict: {badge_html(verdict)} — {esc(VERDICT_MEANING[verdict])}</p>")
-    if report is not None and verdict == "inconsistent":
-        parts.append(how_far_off_html(report, claim_key(first.rate)))
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def claim_box(results: RateResult | Iterable[RateResult], report: Report | None = None) -> HTML:
-    """One claim: the Chinese sentence(s), an English gloss, the arithmetic, a verdict badge.
-
-    ``results`` is one :class:`RateResult` or all readings of one claim; with
-    ``report`` the box quotes the whole sentences holding the figures used.
-    """
-    return HTML(claim_box_html(results, report))
+    parts.append(_reading_rows(rs) if len(rs) > 1 else f"<p>Recomputed: {esc(arithmetic_words(first))}</p>")
+    parts.append(f"<p>Verdict: {badge_html(verdict)} — {esc(MEANING[verdict])}</p>")
+    if verdict == "inconsistent":
+        parts.append(how_far_off_html(report, key))
+    return "".join(parts) + "</div>"
 
 
 def claim(report: Report, claim_id: str) -> HTML:
-    """The claim box of a claim id (cited figure id, or ``derived:<rate id>``) or of a rate id."""
-    rs = claim_results(report, claim_id)
-    if not rs:
-        rs = claim_results(report, claim_key(report.result(claim_id).rate))
-    return claim_box(rs, report)
+    """One claim: the whole Chinese sentences holding the figures it uses, an English gloss, the
+    arithmetic of every reading, a verdict badge.
 
-
-def claims(report: Report, verdict: str | None = None, section: int | None = None) -> HTML:
-    """Claim boxes of every claim with ``verdict`` (and in ``section``), in ledger order."""
-    keys = list(dict.fromkeys(claim_key(r.rate) for r in report.results
-                              if (verdict is None or r.verdict == verdict)
-                              and (section is None or r.rate.section == section)))
-    if not keys:
-        return HTML(f"<p>No {esc(verdict or '')} claims.</p>")
-    return HTML("".join(claim_box_html(claim_results(report, k), report) for k in keys))
+    ``claim_id`` is a claim's key (its cited figure id, or ``derived:<rate id>``) or a rate id."""
+    rs = claim_results(report, claim_id) or claim_results(report, claim_key(report.result(claim_id).rate))
+    return HTML(_claim_box(report, rs))
 
 
 # ---------------------------------------------------------------- the landing page
@@ -385,27 +330,50 @@ def headline(report: Report) -> str:
     return f"{count} of the {total} percentages in {where} {verb} not add up"
 
 
-def _inconsistent_claims(report: Report) -> list[list[RateResult]]:
-    keys = list(dict.fromkeys(claim_key(r.rate) for r in report.results if r.verdict == "inconsistent"))
-    return [claim_results(report, k) for k in keys]
-
-
-def _quote_of(report: Report, spans, ids) -> str:
-    return "".join(f'<blockquote class="recount-quote" lang="zh-CN">'
-                   f"{marked_html(report.ledger, lo, hi, only=ids)}</blockquote>" for lo, hi in spans)
-
-
 def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -> str:
     """A written gloss (``{fig:<id>}`` templates filled), or else the figures' labels and values in
     text order, with their qualifiers (``more than 2,000``) as the claim box lists them."""
     if template:
         return mixed(fill_text(template, report.ledger))
-    figs = sorted((report.ledger.figures[i] for i in ids), key=lambda f: f.start)
-    return "; ".join(f"{mixed(_cap(f.label_en))}: " + (f"<strong>{esc(_figure_en_with_qualifier(f))}</strong>"
-                     if f.id == bold else esc(_figure_en_with_qualifier(f))) for f in figs) + "."
+    return "; ".join(f"{mixed(cap_first(f.label_en))}: " + (f"<strong>{esc(_figure_en_with_qualifier(f))}</strong>"
+                     if f.id == bold else esc(_figure_en_with_qualifier(f)))
+                     for f in _in_text_order(report.ledger, ids)) + "."
 
 
-def lead_html(report: Report, glosses: dict[str, tuple[str, str]] | None = None) -> str:
+def _how_far_off_words(misses: list[Miss], cited: str) -> str:
+    if not misses:
+        return ""
+    pp = sorted(fmt_fraction(m.miss_pp, 2) for m in misses)
+    span = pp[0] if pp[0] == pp[-1] else f"{pp[0]} to {pp[-1]}"
+    return (f"That is {span} percentage points short of the values that round to {cited}, a "
+            f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
+            + "; ".join(f"{m.needed_text()} ({m.result.rate.reading or 'as given'})" for m in misses) + ".")
+
+
+def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str, str]]) -> str:
+    ledger, first, cid = report.ledger, rs[0], rs[0].rate.cited
+    stated = list(dict.fromkeys([cid] + [f for r in rs for f in r.rate.numerator]))
+    totals = list(dict.fromkeys(f for r in rs for f in r.rate.denominator))
+    claim_spans = art.sentences_for(ledger, stated)
+    total_spans = [s for s in art.sentences_for(ledger, totals) if s not in claim_spans]
+    claim_gloss, total_gloss = glosses.get(cid, (None, None))
+    rounded = sorted({r.recomputed_text() for r in rs if r.recomputed is not None})
+    cited = f"{first.cited.value_text}%"
+    lines = "".join(f"<li>{mixed(cap_first(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>" for r in rs)
+    source = (f'<p class="recount-lead-label">Where the totals come from</p>{_quoted(ledger, totals, total_spans)}'
+              f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, total_gloss, totals)}</p>'
+              if total_spans else "")
+    return (f'<div class="recount-lead" id="lead-{esc(cid)}">'
+            f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>'
+            f"{mixed(cap_first(first.cited.label_en))}: {esc(cited)} does not match the article's own counts, "
+            f"which give {esc(' or '.join(rounded))}.</strong></p>"
+            f'<p class="recount-lead-label">The claim</p>{_quoted(ledger, stated, claim_spans)}'
+            f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, claim_gloss, stated, cid)}</p>'
+            f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul>'
+            f"<p>{esc(_how_far_off_words(report.misses.get(cid, []), cited))}</p>{source}</div>")
+
+
+def lead(report: Report, glosses: dict[str, tuple[str, str]] | None = None) -> HTML:
     """The first screen: each claim the article's counts contradict, as a fact-check box.
 
     First the verdict in one line, then the claim (the Chinese sentence that states it, with an
@@ -413,44 +381,9 @@ def lead_html(report: Report, glosses: dict[str, tuple[str, str]] | None = None)
     how far off the claim is. ``glosses`` maps a cited figure id to the English of the claim's
     sentence and of the totals' sentence, numbers written as ``{fig:<id>}``
     (:func:`recount.english.fill_text`); without them a gloss lists the figures' labels."""
-    glosses = glosses or {}
-    boxes = []
-    for rs in _inconsistent_claims(report):
-        first, cid = rs[0], rs[0].rate.cited
-        stated = list(dict.fromkeys([cid] + [f for r in rs for f in r.rate.numerator]))
-        totals = list(dict.fromkeys(f for r in rs for f in r.rate.denominator))
-        claim_spans = art.sentences_for(report.ledger, stated)
-        total_spans = [s for s in art.sentences_for(report.ledger, totals) if s not in claim_spans]
-        claim_gloss, total_gloss = glosses.get(cid, (None, None))
-        rounded = sorted({r.recomputed_text() for r in rs if r.recomputed is not None})
-        cited = f"{first.cited.value_text}%"
-        lines = "".join(f"<li>{mixed(_cap(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>"
-                        for r in rs)
-        misses = report.misses.get(cid, [])
-        off = ""
-        if misses:
-            pp = sorted(fmt_fraction(m.miss_pp, 2) for m in misses)
-            span = pp[0] if pp[0] == pp[-1] else f"{pp[0]} to {pp[-1]}"
-            off = esc(f"That is {span} percentage points short of the values that round to {cited}, a "
-                      f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
-                      + "; ".join(f"{m.needed_text()} ({m.result.rate.reading or 'as given'})" for m in misses) + ".")
-        source = (f'<p class="recount-lead-label">Where the totals come from</p>{_quote_of(report, total_spans, totals)}'
-                  f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, total_gloss, totals)}</p>'
-                  if total_spans else "")
-        boxes.append(
-            f'<div class="recount-lead" id="lead-{esc(cid)}">'
-            f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>{mixed(_cap(first.cited.label_en))}: '
-            f"{esc(cited)} does not match the article's own counts, which give {esc(' or '.join(rounded))}.</strong></p>"
-            f'<p class="recount-lead-label">The claim</p>{_quote_of(report, claim_spans, stated)}'
-            f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, claim_gloss, stated, cid)}</p>'
-            f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul><p>{off}</p>{source}</div>')
-    if not boxes:
-        return "<p>Every percentage the article's counts can check is consistent with them.</p>"
-    return "".join(boxes)
-
-
-def lead(report: Report, glosses: dict[str, tuple[str, str]] | None = None) -> HTML:
-    return HTML(lead_html(report, glosses))
+    keys = dict.fromkeys(claim_key(r.rate) for r in report.results if r.verdict == "inconsistent")
+    boxes = [_lead_box(report, claim_results(report, k), glosses or {}) for k in keys]
+    return HTML("".join(boxes) or "<p>Every percentage the article's counts can check is consistent with them.</p>")
 
 
 def provenance(report: Report) -> HTML:
@@ -474,24 +407,18 @@ EXPLANATION_WORDS = {True: "possible", False: "ruled out by the article's number
 
 def explanations(report: Report, claim: str) -> HTML:
     """What could explain an inconsistent claim, each explanation tested against the article's numbers."""
-    from recount.explain import explanations as tried
+    from recount import explain  # imported here: only the page that calls this depends on recount.explain
 
     rows = [[esc(e.name), mixed(e.test), f"<strong>{esc(EXPLANATION_WORDS[e.fits])}</strong>"]
-            for e in tried(report, claim)]
+            for e in explain.explanations(report, claim)]
     return HTML(table_html(["Explanation", "Tested against the article's numbers", "Verdict"], rows,
                            classes="recount-explanations"))
 
 
-def check_date(data: str | None = None) -> str:
+def check_date() -> str:
     """The date of this check: when the ledger was made, the ``created`` date of
     ``data/datapackage.json``, as ``1 December 2026``."""
-    import datetime as dt
-    import json
-
-    from recount.ledger import read_bytes  # noted as read: the build re-runs this page when it changes
-
-    meta = json.loads(read_bytes(paths.data_dir(data) / paths.DATAPACKAGE_NAME).decode("utf-8"))
-    d = dt.datetime.fromisoformat(meta["created"].replace("Z", "+00:00"))
+    d = datetime.fromisoformat(schema.datapackage()["created"])
     return f"{d.day} {d:%B %Y}"
 
 
@@ -502,17 +429,17 @@ def scorecard(report: Report) -> HTML:
     """The claims (stated percentages) per verdict, with what each verdict means; the derived rates,
     which are not claims, on a line of their own below the total."""
     score = report.scorecard()
-    rows = [[badge_html(v), esc(score[v]), esc(VERDICT_MEANING[v])] for v in VERDICT_ORDER if v != "derived"]
+    rows = [[badge_html(v), esc(score[v]), esc(MEANING[v])] for v in VERDICT_ORDER if v != "derived"]
     rows.append(["<strong>Claims</strong>", f"<strong>{report.n_claims()}</strong>",
                  esc("Every percentage the article states.")])
     rows.append([badge_html("derived"), esc(score["derived"]),
-                 esc(VERDICT_MEANING["derived"] + " Not a claim, so not counted above.")])
+                 esc(MEANING["derived"] + " Not a claim, so not counted above.")])
     return HTML(table_html(["Verdict", "Number", "Meaning"], rows, classes="recount-scorecard"))
 
 
-def _select(items: Iterable[T], ids: Iterable[str] | None, section: int | None, row: Callable[[T], Any]) -> list[T]:
-    """The rows a table shows: those of ``ids`` in that order, else those of ``section``, else all.
-    ``row`` gives an item's ledger row (its ``id`` and ``section``)."""
+def _select(items: Iterable, ids: Iterable[str] | None, section: int | None, row: Callable) -> list:
+    """The rows a chapter's table shows: those of ``ids`` in that order, else those of ``section``,
+    else all. ``row`` gives an item's ledger row (its ``id`` and ``section``)."""
     items = list(items)
     if ids is not None:
         by_id = {row(x).id: x for x in items}
@@ -522,54 +449,40 @@ def _select(items: Iterable[T], ids: Iterable[str] | None, section: int | None, 
     return items
 
 
-def rates_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
-                anchors: bool = False) -> HTML:
-    """Rates with their quote, cited value, recomputation and verdict.
+def cited_text(r: RateResult) -> str:
+    """A rate's cited value, ``88%``, or ``not stated``."""
+    return f"{r.cited.value_text}%" if r.cited else "not stated"
 
-    In a chapter (``anchors=False``) four columns in words, each verdict linking to the rate's ledger
-    row; in the Ledger appendix (``anchors=True``) every row is anchored and shows its id and the
-    arithmetic with its intervals."""
-    rs = _select(report.results, ids, section, lambda r: r.rate)
+
+def _quote_of(ledger: Ledger, rate) -> str:
+    """The quote of a rate's cited figure (of its numerator for a derived rate)."""
+    return ledger.figures[rate.cited or rate.numerator[0]].quote
+
+
+def rates_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None) -> HTML:
+    """Rates in words: the quote and reading, the cited value, the recomputation and the verdict,
+    which links to the rate's row in the Ledger appendix."""
     rows = []
-    for r in rs:
-        fid = r.rate.cited or r.rate.numerator[0]
-        quote = zh(report.ledger.figures[fid].quote)
-        cited = esc(f"{r.cited.value_text}%" if r.cited else "not stated")
-        reading = mixed(_sentence(r.rate.reading)) if r.rate.reading else ""
-        if anchors:
-            rows.append([ident(r.rate.id), quote, cited, reading, f"<code>{esc(r.arithmetic())}</code>",
-                         badge_html(r.verdict)])
-        else:
-            what = f"{quote}<br>{reading}" if reading else quote
-            rows.append([what, cited, esc(arithmetic_words(r)),
-                         _link(rate_href(r.rate.id), badge_html(r.verdict))])
-    if anchors:
-        return HTML(table_html(["Rate", "Quote", "Cited", "Reading", "Arithmetic", "Verdict"], rows,
-                               [f"rate-{r.rate.id}" for r in rs], classes="recount-rates"))
+    for r in _select(report.results, ids, section, lambda r: r.rate):
+        quote, reading = zh(_quote_of(report.ledger, r.rate)), mixed(_sentence(r.rate.reading or ""))
+        rows.append([f"{quote}<br>{reading}" if reading else quote, esc(cited_text(r)), esc(arithmetic_words(r)),
+                     _link(rate_href(r.rate.id), badge_html(r.verdict))])
     return HTML(table_html(["Quote and reading", "Cited", "Recomputed from the counts", "Verdict"], rows,
                            classes="recount-rates"))
 
 
-def figures_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
-                  anchors: bool = False) -> HTML:
-    """Figures with their quote, what they count and the values they stand for.
-
-    In a chapter three columns in words, each quote linking to the figure's ledger row; in the
-    Ledger appendix every row anchored, with its id, qualifier and interval."""
+def figures_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None) -> HTML:
+    """Figures in words: the quote, linking to the figure's row in the Ledger appendix, what it
+    counts and the values it stands for."""
     figs = _select(report.ledger.figures.values(), ids, section, lambda f: f)
     if not figs:
         return HTML("<p>No figures.</p>")
-    if anchors:
-        rows = [[ident(f.id), zh(f.quote), mixed(QUALIFIERS[f.qualifier][0]),
-                 mixed(interval_text(f.base_interval, f.base_unit)), mixed(f.label_en)] for f in figs]
-        return HTML(table_html(["Figure", "Quote", "Qualifier", "Stands for", "What it counts"], rows,
-                               [f"fig-{f.id}" for f in figs], classes="recount-figures"))
     rows = [[_link(fig_href(f.id), zh(f.quote)), mixed(_sentence(f.label_en)),
              esc(f"{f.value_text}%" if f.kind == "percent" else figure_range_en(f))] for f in figs]
     return HTML(table_html(["Quote", "What it counts", "Value"], rows, classes="recount-figures"))
 
 
-def constraint_words(c, ledger: Ledger) -> str:
+def constraint_words(c: ConstraintResult, ledger: Ledger) -> str:
     """A check's numbers for readers: a part-and-total check names its figures instead of their ids
     (``3,563 eligible firms ≤ 11,781 firms surveyed``); other checks state their own numbers."""
     if c.constraint.kind != "le" or c.left is None:
@@ -581,26 +494,58 @@ def constraint_words(c, ledger: Ledger) -> str:
     return f"{side(c.constraint.left, c.left)} ≤ {side(c.constraint.right, c.right)}"
 
 
-def constraints_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None,
-                      anchors: bool = False) -> HTML:
-    """Cross-claim checks: what was checked, the numbers, the result."""
+def _check_result(c: ConstraintResult) -> str:
+    return badge_html(c.result) + ("" if c.certain or not c.passed else " (possible, not certain)")
+
+
+def constraints_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None) -> HTML:
+    """Cross-claim checks in words: what was checked, the numbers, the result, which links to the
+    check's row in the Ledger appendix."""
     cs = _select(report.constraint_results, ids, section, lambda c: c.constraint)
     if not cs:
         return HTML("<p>No cross-claim checks.</p>")
-
-    def result(c) -> str:
-        return badge_html(c.result) + ("" if c.certain or not c.passed else " (possible, not certain)")
-
-    if anchors:
-        rows = [[ident(c.constraint.id), esc(CONSTRAINT_NAMES[c.constraint.kind]), mixed(c.constraint.note_en),
-                 mixed(c.detail).replace("_", "_<wbr>").replace("+", "+<wbr>"), result(c),
-                 f"{esc(c.strength)}: {mixed(c.reason_en)}"] for c in cs]
-        return HTML(table_html(["Check", "Kind", "Why", "Arithmetic", "Result", "Hard or soft"], rows,
-                               [f"constraint-{c.constraint.id}" for c in cs], classes="recount-constraints"))
     rows = [[mixed(c.constraint.note_en), mixed(constraint_words(c, report.ledger)),
-             _link(f"{LEDGER_PAGE}#constraint-{c.constraint.id}", result(c)) + f"<br><small>{esc(c.strength)} check</small>"]
-            for c in cs]
+             _link(f"{LEDGER_PAGE}#constraint-{c.constraint.id}", _check_result(c))
+             + f"<br><small>{esc(c.strength)} check</small>"] for c in cs]
     return HTML(table_html(["What is checked", "The numbers", "Result"], rows, classes="recount-constraints"))
+
+
+# ---------------------------------------------------------------- the Ledger appendix: every row, anchored
+
+
+def _ledger_figures(report: Report) -> str:
+    figs = list(report.ledger.figures.values())
+    rows = [[breakable(esc(f.id)), zh(f.quote), mixed(QUALIFIERS[f.qualifier][0]),
+             mixed(interval_text(f.base_interval, f.base_unit)), mixed(f.label_en)] for f in figs]
+    return table_html(["Figure", "Quote", "Qualifier", "Stands for", "What it counts"], rows,
+                      [f"fig-{f.id}" for f in figs], classes="recount-figures")
+
+
+def _ledger_rates(report: Report) -> str:
+    rows = [[breakable(esc(r.rate.id)), zh(_quote_of(report.ledger, r.rate)), esc(cited_text(r)),
+             mixed(_sentence(r.rate.reading or "")), f"<code>{esc(r.arithmetic())}</code>", badge_html(r.verdict)]
+            for r in report.results]
+    return table_html(["Rate", "Quote", "Cited", "Reading", "Arithmetic", "Verdict"], rows,
+                      [f"rate-{r.rate.id}" for r in report.results], classes="recount-rates")
+
+
+def _ledger_constraints(report: Report) -> str:
+    cs = report.constraint_results
+    rows = [[breakable(esc(c.constraint.id)), esc(CONSTRAINT_NAMES[c.constraint.kind]), mixed(c.constraint.note_en),
+             breakable(mixed(c.detail)), _check_result(c), f"{esc(c.strength)}: {mixed(c.reason_en)}"] for c in cs]
+    return table_html(["Check", "Kind", "Why", "Arithmetic", "Result", "Hard or soft"], rows,
+                      [f"constraint-{c.constraint.id}" for c in cs], classes="recount-constraints")
+
+
+LEDGER_TABLES = {"figures": _ledger_figures, "rates": _ledger_rates, "constraints": _ledger_constraints}
+
+
+def ledger_table(report: Report, kind: str = "figures") -> HTML:
+    """Every row of one ledger table, each row anchored (``fig-<id>``, ``rate-<id>``, ``constraint-<id>``),
+    with its id, and its interval or arithmetic."""
+    if kind not in LEDGER_TABLES:
+        raise ValueError(f"unknown ledger table {kind!r} (figures, rates, constraints)")
+    return HTML(LEDGER_TABLES[kind](report))
 
 
 # ---------------------------------------------------------------- contradictions, tensions, misses
@@ -608,13 +553,10 @@ def constraints_table(report: Report, ids: Iterable[str] | None = None, section:
 
 def _quotes_of(ids: Iterable[str], ledger: Ledger) -> str:
     """The Chinese quotes of figures (or of rates' cited figures), each marked zh-CN."""
-    out = []
-    for i in ids:
-        rate = next((r for r in ledger.rates if r.id == i), None)
-        fid = i if rate is None else (rate.cited or rate.numerator[0])
-        if fid in ledger.figures and ledger.figures[fid].quote not in out:
-            out.append(ledger.figures[fid].quote)
-    return "<br>".join(zh(q) for q in out)
+    rates = {r.id: r for r in ledger.rates}
+    quotes = [_quote_of(ledger, rates[i]) if i in rates else ledger.figures[i].quote for i in ids
+              if i in rates or i in ledger.figures]
+    return "<br>".join(zh(q) for q in dict.fromkeys(quotes))
 
 
 def _finding_row(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> list[str]:
@@ -632,22 +574,17 @@ def _finding_row(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> lis
             mixed(x.assumption) if x.assumption else "none: a hard check"]
 
 
-def cross_findings_html(report: Report, section: int | None = None) -> str:
+def cross_findings(report: Report, section: int | None = None) -> HTML:
     """Every contradiction (a hard check that fails) and tension (a soft one that fails) between the
     article's figures, across sections: cross-checks and superlatives, with their arithmetic and the
     assumption that would have to fail."""
-    found = [x for x in report.cross_findings()
-             if section is None or (x.constraint.section if isinstance(x, ConstraintResult) else x.claim.section) == section]
+    found = [x for x in report.cross_findings() if section is None
+             or (x.constraint if isinstance(x, ConstraintResult) else x.claim).section == section]
     if not found:
-        return "<p>No contradictions or tensions.</p>"
+        return HTML("<p>No contradictions or tensions.</p>")
     rows = [_finding_row(x, report.ledger) for x in found]
-    return table_html(["What the article says", "Arithmetic", "Result", "Assumption that would have to fail"],
-                      rows, classes="recount-findings")
-
-
-def cross_findings(report: Report, section: int | None = None) -> HTML:
-    """:func:`cross_findings_html` for a notebook cell."""
-    return HTML(cross_findings_html(report, section))
+    return HTML(table_html(["What the article says", "Arithmetic", "Result", "Assumption that would have to fail"],
+                           rows, classes="recount-findings"))
 
 
 def superlatives_table(report: Report, section: int | None = None) -> HTML:
@@ -676,17 +613,6 @@ def how_far_off(report: Report, claim: str) -> HTML:
     return HTML(how_far_off_html(report, claim))
 
 
-def ledger_table(report: Report, kind: str = "figures") -> HTML:
-    """Every row of one ledger table, each row anchored (``fig-<id>``, ``rate-<id>``, ``constraint-<id>``)."""
-    if kind == "figures":
-        return figures_table(report, anchors=True)
-    if kind == "rates":
-        return rates_table(report, anchors=True)
-    if kind == "constraints":
-        return constraints_table(report, anchors=True)
-    raise ValueError(f"unknown ledger table {kind!r} (figures, rates, constraints)")
-
-
 def events_table(report: Report, section: int | None = None) -> HTML:
     evs = [e for e in report.ledger.events if section is None or e.section == section]
     rows = [[esc(e.id), esc(e.date.isoformat() if e.precision == "day" else e.date.strftime("%Y-%m")),
@@ -694,38 +620,32 @@ def events_table(report: Report, section: int | None = None) -> HTML:
     return HTML(table_html(["Event", "Date", "Quote", "What happened"], rows, classes="recount-events"))
 
 
+# ---------------------------------------------------------------- the Methods and Data pages
+
+
 def qualifiers_table() -> HTML:
     """The interval convention for each qualifier, printed from :data:`recount.intervals.QUALIFIERS`."""
     rows = [[mixed(q), mixed(name), f"<code>{mixed(rule)}</code>", mixed(example)]
-            for q, (name, rule, example) in QUALIFIERS.items()]
-    name, rule, example = DECIMALS_RULE
-    rows.append([esc("exact, with decimals"), mixed(name), f"<code>{mixed(rule)}</code>", mixed(example)])
+            for q, (name, rule, example) in [*QUALIFIERS.items(), ("exact, with decimals", DECIMALS_RULE)]]
     return HTML(table_html(["Qualifier", "Meaning", "Interval", "Example"], rows, classes="recount-qualifiers"))
 
 
 def verdicts_table() -> HTML:
-    rows = [[badge_html(v), mixed(VERDICT_MEANING[v])] for v in VERDICTS]
+    rows = [[badge_html(v), mixed(MEANING[v])] for v in VERDICTS]
     return HTML(table_html(["Verdict", "Definition"], rows))
 
 
-def constraint_kinds_table(report: Report | None = None) -> HTML:
-    count = {}
-    if report is not None:
-        for c in report.ledger.constraints:
-            count[c.kind] = count.get(c.kind, 0) + 1
-    rows = [[esc(CONSTRAINT_NAMES[k]), mixed(CONSTRAINT_MEANING[k])] + ([esc(count.get(k, 0))] if report else [])
-            for k in CONSTRAINT_KINDS]
-    return HTML(table_html(["Kind", "Rule"] + (["Checks"] if report else []), rows))
+def constraint_kinds_table(report: Report) -> HTML:
+    """Each kind of cross-claim check, its rule, and how many checks of the ledger are of that kind."""
+    count = Counter(c.kind for c in report.ledger.constraints)
+    rows = [[esc(CONSTRAINT_NAMES[k]), mixed(CONSTRAINT_MEANING[k]), esc(count[k])] for k in CONSTRAINT_KINDS]
+    return HTML(table_html(["Kind", "Rule", "Checks"], rows))
 
 
 def census_table(ledger: Ledger) -> HTML:
     """How many numbers of the source each kind of ledger row accounts for (figures, exclusions)."""
-    from recount import census
-
-    counts: dict[str, int] = {}
-    for n in census.census(ledger):
-        what = n.covered_by.split(":")[0] if n.covered_by else "nothing (left over)"
-        counts[what] = counts.get(what, 0) + 1
+    counts = Counter(n.covered_by.split(":")[0] if n.covered_by else "nothing (left over)"
+                     for n in census.census(ledger))
     names = {"figure": "inside the quote of a figure (a quote may hold two numbers)",
              "exclusion": "an exclusion (a number that is not a figure)"}
     rows = [[esc(names.get(k, k)), esc(f"{n:,}")] for k, n in counts.items()]
@@ -737,13 +657,6 @@ def exclusions_table(ledger: Ledger) -> HTML:
             for x in ledger.exclusions]
     return HTML(table_html(["Pattern (regular expression)", "Kind", "Why it is not a figure"], rows,
                            classes="recount-exclusions"))
-
-
-def _missing(val) -> bool:
-    try:
-        return bool(pd.isna(val))
-    except (TypeError, ValueError):  # a list or array cell
-        return False
 
 
 #: written at the root of the HTML book by recount.sphinx.files (its FILENAME)
@@ -761,21 +674,24 @@ def claim_reviews(report: Report, root: str = "..") -> HTML:
                 f'<a href="{esc(href)}" download>{esc(CLAIMREVIEW_FILE)}</a>.</p>')
 
 
+def _missing(val) -> bool:
+    try:
+        return bool(pd.isna(val))
+    except (TypeError, ValueError):  # a list or array cell
+        return False
+
+
 def frame_table(df, zh_columns: Iterable[str] = (), code_columns: Iterable[str] = ()) -> HTML:
     """Any DataFrame as an escaped, scrollable table (instead of ``DataFrame.to_html``)."""
-    zh_cols, code_cols = set(zh_columns), set(code_columns)
-    rows = []
-    for rec in df.itertuples(index=False):
-        cells = []
-        for col, val in zip(df.columns, rec):
-            text = "" if _missing(val) else val
-            if col in zh_cols:
-                cells.append(zh(text))
-            elif col in code_cols:
-                cells.append(f"<code>{esc(text)}</code>")
-            else:
-                cells.append(mixed(text))
-        rows.append(cells)
+    def cell(col, val) -> str:
+        text = "" if _missing(val) else val
+        if col in zh_columns:
+            return zh(text)
+        if col in code_columns:
+            return f"<code>{esc(text)}</code>"
+        return mixed(text)
+
+    rows = [[cell(col, val) for col, val in zip(df.columns, rec)] for rec in df.itertuples(index=False)]
     return HTML(table_html([str(c) for c in df.columns], rows))
 
 
@@ -845,8 +761,8 @@ def glue_values(report: Report) -> dict[str, str]:
                        with ``{glue}`` to get it marked ``lang="zh-CN"``)
     ``date_<id>``      an event's date: ``18 March``, ``February``
     ``cited_<id>``     a rate's cited value ``88%``; ``recomputed_<id>`` its recomputation, two decimals
-                       at most (``82.02%``), ``recomputed_rounded_<id>`` rounded like the cited value
-                       (``82%``), ``arithmetic_<id>`` the arithmetic in words, ``verdict_<id>`` the verdict
+                       at most (``82.02%``), ``arithmetic_<id>`` the arithmetic in words, ``verdict_<id>``
+                       the verdict
     ``recomputed_range_<claim>``  the recomputed values over all readings of a cited claim
                        (``between 82.02% and 82.39%``); ``readings_<claim>`` how many readings were tried
     ``check_<id>``     a cross-check's result (``pass``), ``check_numbers_<id>`` its numbers in words, and
@@ -859,11 +775,12 @@ def glue_values(report: Report) -> dict[str, str]:
                        ``superlative_result_<reading id>``, ``superlative_needed_<reading id>`` each
                        reading's arithmetic, result and what it needed
     ``n_*``            counts for the summaries: ``n_claims``, ``n_derived``, ``n_checks_pass`` (and
-                       ``_fail``, ``_tension``), ``n_superlatives_<result>``, ``n_readings_<result>``,
-                       ``n_readings_tried``, ``n_findings`` ...; ``findings_<result>`` cross-checks and
-                       tested superlatives together; ``score_<verdict>``; ``near_points``
+                       ``_fail``, ``_tension``), ``n_soft``, ``n_figures_<section>`` ...; ``findings_<result>``
+                       cross-checks and tested superlatives together; ``score_<verdict>``; ``near_points``
+    ``headline``, ``check_date``, ``census_uncovered``  the landing page's title, the date of the
+                       check, the numbers of the source no ledger row accounts for
     """
-    ledger = report.ledger
+    ledger, checks = report.ledger, report.constraint_results
     out: dict[str, str] = {}
     for f in ledger.figures.values():
         out[f"fig_{f.id}"] = figure_en(f)
@@ -871,26 +788,22 @@ def glue_values(report: Report) -> dict[str, str]:
         out[f"zh_{f.id}"] = Chinese(as_written(f))
     for e in ledger.events:
         out[f"date_{e.id}"] = date_en(e)
-    for r in report.results:
-        rid = r.rate.id
-        out[f"cited_{rid}"] = f"{r.cited.value_text}%" if r.cited else "not stated"
-        out[f"recomputed_{rid}"] = recomputed_words(r)
-        out[f"recomputed_rounded_{rid}"] = r.recomputed_text()
-        out[f"arithmetic_{rid}"] = arithmetic_words(r)
-        out[f"verdict_{rid}"] = r.verdict
     claims: dict[str, list[RateResult]] = {}
     for r in report.results:
+        rid = r.rate.id
+        out[f"cited_{rid}"] = cited_text(r)
+        out[f"recomputed_{rid}"] = recomputed_words(r)
+        out[f"arithmetic_{rid}"] = arithmetic_words(r)
+        out[f"verdict_{rid}"] = r.verdict
         claims.setdefault(claim_key(r.rate), []).append(r)
     for key, rs in claims.items():
-        recs = [r for r in rs if r.recomputed is not None]
-        if not recs or rs[0].cited is None:
-            continue
-        lo = min(r.recomputed.low for r in recs)
-        highs = [r.recomputed.high for r in recs]
-        hi = None if None in highs else max(highs)
-        out[f"recomputed_range_{key}"] = pct_range(Interval(lo, hi), rate_digits(rs[0]))
-        out[f"readings_{key}"] = str(len(rs))
-    for c in report.constraint_results:
+        recomputed = [r.recomputed for r in rs if r.recomputed is not None]
+        if recomputed and rs[0].cited is not None:
+            highs = [iv.high for iv in recomputed]
+            span = Interval(min(iv.low for iv in recomputed), None if None in highs else max(highs))
+            out[f"recomputed_range_{key}"] = pct_range(span, rate_digits(rs[0]))
+            out[f"readings_{key}"] = str(len(rs))
+    for c in checks:
         k = c.constraint
         out[f"check_{k.id}"] = c.result
         out[f"check_numbers_{k.id}"] = constraint_words(c, ledger)
@@ -901,7 +814,7 @@ def glue_values(report: Report) -> dict[str, str]:
             rid = m.result.rate.id
             out[f"miss_points_{rid}"] = fmt_fraction(m.miss_pp, 2)
             out[f"needed_count_{rid}"] = m.needed_text()
-            out[f"more_needed_{rid}"] = _en_number(Fraction(m.more)) if m.more is not None else "none"
+            out[f"more_needed_{rid}"] = en_number(Fraction(m.more)) if m.more is not None else "none"
         if misses:
             out[f"miss_level_{key}"] = claim_level(misses)
     for sr in report.superlative_results:
@@ -911,47 +824,26 @@ def glue_values(report: Report) -> dict[str, str]:
             out[f"superlative_result_{r.reading.id}"] = r.result
             if r.needed:
                 out[f"superlative_needed_{r.reading.id}"] = r.needed
-    counts = report.result_counts()
-    out["n_checks_fail"] = str(sum(c.result == "fail" for c in report.constraint_results))
-    out["n_checks_tension"] = str(sum(c.result == "tension" for c in report.constraint_results))
-    out["n_hard"] = str(sum(c.strength == "hard" for c in report.constraint_results))
-    out["n_soft"] = str(sum(c.strength == "soft" for c in report.constraint_results))
-    out["n_superlatives"] = str(len(report.superlative_results))
-    out["n_superlatives_tested"] = str(sum(bool(x.readings) for x in report.superlative_results))
+    score, findings = report.scorecard(), report.result_counts()
+    counts = {
+        "n_claims": report.n_claims(), "n_derived": score["derived"], "near_points": NEAR_POINTS,
+        "n_soft": sum(c.strength == "soft" for c in checks), "n_figures": len(ledger.figures),
+        "n_rates": len(ledger.rates), "n_constraints": len(ledger.constraints), "n_events": len(ledger.events),
+        "n_exclusions": len(ledger.exclusions), "n_tables": len(schema.tables()),
+        **{f"score_{v}": n for v, n in score.items()},
+    }
     for k in ("pass", "fail", "tension"):
-        out[f"n_superlatives_{k}"] = str(sum(x.result == k and bool(x.readings) for x in report.superlative_results))
-        out[f"findings_{k}"] = str(counts[k])
-    out["n_findings"] = str(len(report.cross_findings()))
-    tried = [r for x in report.superlative_results for r in x.readings]
-    out["n_readings_tried"] = str(len(tried))
-    for k in ("pass", "fail", "tension"):
-        out[f"n_readings_{k}"] = str(sum(r.result == k for r in tried))
-    out["near_points"] = str(NEAR_POINTS)
-    score = report.scorecard()
-    for v, n in score.items():
-        out[f"score_{v}"] = str(n)
-    out["n_claims"] = str(report.n_claims())
-    out["n_derived"] = str(score["derived"])
-    out["headline"] = headline(report)
-    out["check_date"] = check_date()
-    out["short_title"] = Chinese(short_title(ledger))
-    out["n_figures"] = str(len(ledger.figures))
-    out["n_rates"] = str(len(ledger.rates))
-    out["n_constraints"] = str(len(ledger.constraints))
-    out["n_checks_pass"] = str(sum(c.passed for c in report.constraint_results))
-    out["n_events"] = str(len(ledger.events))
-    out["n_exclusions"] = str(len(ledger.exclusions))
-    from recount.publish import schema
-
-    out["n_tables"] = str(len(schema.tables()))
-    from recount import census
-
-    left = census.uncovered(ledger)
-    out["census_uncovered"] = "none" if not left else "; ".join(n.context for n in left)
+        counts[f"n_checks_{k}"] = sum(c.result == k for c in checks)
+        counts[f"findings_{k}"] = findings[k]
     paras = art.article(ledger).paragraphs
     for s in (0, 1, 2, 3):
-        out[f"n_paragraphs_{s}"] = str(sum(p.section == s for p in paras))
-        out[f"n_figures_{s}"] = str(sum(f.section == s for f in ledger.figures.values()))
-        out[f"n_rates_{s}"] = str(sum(r.section == s for r in ledger.rates))
-        out[f"n_constraints_{s}"] = str(sum(c.section == s for c in ledger.constraints))
+        counts[f"n_paragraphs_{s}"] = sum(p.section == s for p in paras)
+        counts[f"n_figures_{s}"] = sum(f.section == s for f in ledger.figures.values())
+        counts[f"n_rates_{s}"] = sum(r.section == s for r in ledger.rates)
+        counts[f"n_constraints_{s}"] = sum(c.section == s for c in ledger.constraints)
+    out.update({key: str(n) for key, n in counts.items()})
+    left = census.uncovered(ledger)
+    out["census_uncovered"] = "; ".join(n.context for n in left) if left else "none"
+    out["headline"] = headline(report)
+    out["check_date"] = check_date()
     return out

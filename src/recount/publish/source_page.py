@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from IPython.display import HTML
 
 from recount import article as art
-from recount.publish.render import BADGE, LEDGER_PAGE, esc, fig_href
+from recount.ledger import Figure
+from recount.publish.render import BADGE, esc, fig_href, marked
 from recount.report import Report
 from recount.verdict import CONSISTENT, DERIVED, INCONSISTENT, UNVERIFIABLE
 
@@ -112,33 +113,17 @@ def label_id(role: str) -> str:
     return f"recount-role-{role}"
 
 
-def _mark(report: Report, fid: str, role: Role, text: str, page: str) -> str:
-    f = report.ledger.figures[fid]
+def _mark(role: Role, f: Figure, text: str) -> str:
+    """A figure's quote marked with its role and linked to its ledger row."""
     title = esc(f"{f.label_en} ({role.label.lower()}: {role.meaning})")
     # no link underline: the mark's own border is the cue, and it differs by role
-    return (f'<a class="recount-fig recount-role-{role.name}" id="{esc(anchor(fid))}" '
-            f'href="{esc(fig_href(fid, page))}" title="{title}" style="text-decoration:none" '
+    return (f'<a class="recount-fig recount-role-{role.name}" id="{esc(anchor(f.id))}" '
+            f'href="{esc(fig_href(f.id))}" title="{title}" style="text-decoration:none" '
             f'aria-describedby="{esc(label_id(role.name))}">'
             f'<mark style="{role.mark_style()}">{esc(text)}{role.symbol_html()}</mark></a>')
 
 
-def marked_line(report: Report, roles: dict[str, str], start: int, end: int, page: str = LEDGER_PAGE) -> str:
-    """``source[start:end]`` escaped, each figure quote in it marked with its role and linked."""
-    source, figures = report.ledger.source, report.ledger.figures
-    spans = sorted((f.start, f.start + len(f.quote), f.id) for f in figures.values()
-                   if start <= f.start and f.start + len(f.quote) <= end)
-    out, pos = [], start
-    for lo, hi, fid in spans:
-        if lo < pos:  # overlapping quotes: the first one wins
-            continue
-        out.append(esc(source[pos:lo]))
-        out.append(_mark(report, fid, ROLES[roles[fid]], source[lo:hi], page))
-        pos = hi
-    out.append(esc(source[pos:end]))
-    return "".join(out)
-
-
-def article_html(report: Report, page: str = LEDGER_PAGE) -> str:
+def article_html(report: Report) -> str:
     """The whole source file, line by line, every figure's quote marked with its role and linked.
 
     Title and headings are bold; the site furniture before and after the article
@@ -154,7 +139,7 @@ def article_html(report: Report, page: str = LEDGER_PAGE) -> str:
         pos = end + 1
         if not line.strip():
             continue
-        body = marked_line(report, roles, start, end, page)
+        body = marked(ledger, start, end, lambda f, text: _mark(ROLES[roles[f.id]], f, text))
         if start == a.title_start:
             out.append(f'<p class="recount-source-title"><strong>{body}</strong></p>')
         elif start in head_at:
@@ -194,5 +179,5 @@ def legend(report: Report) -> HTML:
     return HTML(legend_html(report))
 
 
-def article(report: Report, page: str = LEDGER_PAGE) -> HTML:
-    return HTML(article_html(report, page))
+def article(report: Report) -> HTML:
+    return HTML(article_html(report))
