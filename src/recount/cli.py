@@ -43,16 +43,18 @@ def clip(text: str, cells: int) -> str:
     return out + "…"
 
 
+def columns(headers: tuple[str, ...], cells: list[list[str]]) -> str:
+    """Left-aligned columns as wide as their widest cell, a rule under the headers; one line a row."""
+    widths = [max([width(h), *(width(c[i]) for c in cells)]) for i, h in enumerate(headers)]
+    lines = [headers, ["-" * w for w in widths], *cells]
+    return "\n".join("  ".join(pad(v, w) for v, w in zip(line, widths)).rstrip() for line in lines) + "\n"
+
+
 def render_table(rows: list[dict], quote_cells: int = 28) -> str:
     cells = [[r["id"], str(r["section"]), clip(r["quote"], quote_cells), r["cited_text"] or "—",
               r["recomputed_text"], off_text(r), r["verdict"] + ("" if r["verdict"] == r["expected"] else f" (expected {r['expected']})")]
              for r in rows]
-    widths = [max(width(h), *(width(c[i]) for c in cells)) for i, h in enumerate(TABLE_COLUMNS)]
-    lines = ["  ".join(pad(h, w) for h, w in zip(TABLE_COLUMNS, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    for c in cells:
-        lines.append("  ".join(pad(v, w) for v, w in zip(c, widths)).rstrip())
-    return "\n".join(lines) + "\n"
+    return columns(TABLE_COLUMNS, cells)
 
 
 def off_text(r: dict) -> str:

@@ -34,31 +34,24 @@ def to_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
     return buf.getvalue()
 
 
-# ---------------------------------------------------------------- the claims: table and CSV
-def claim_rows(d: Draft) -> list[dict]:
+# ---------------------------------------------------------------- the claims: CSV and table
+def render_csv(d: Draft) -> str:
     rows = []
     for c in d.claims:
         j = c.as_json()
         rows.append({**j, "numerator": "+".join(x["value"] for x in j["numerator"]),
                      "denominator": "+".join(x["value"] for x in j["denominator"])})
-    return rows
-
-
-def render_csv(d: Draft) -> str:
-    return to_csv(claim_rows(d), CLAIM_COLUMNS)
+    return to_csv(rows, CLAIM_COLUMNS)
 
 
 def render_table(d: Draft) -> str:
-    from recount.cli import clip, pad, width
+    from recount.cli import clip, columns
 
-    headers = ("offset", "cited", "verdict", "arithmetic")
-    cells = [[str(r["start"]), r["cited"], r["verdict"], clip(r["arithmetic"], 70)] for r in claim_rows(d)]
-    widths = [max([width(h), *(width(c[i]) for c in cells)]) for i, h in enumerate(headers)]
-    lines = ["  ".join(pad(h, w) for h, w in zip(headers, widths)).rstrip(), "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(pad(v, w) for v, w in zip(c, widths)).rstrip() for c in cells]
+    cells = [[str(c.figure.start), c.figure.quote, c.verdict, clip(c.arithmetic(), 70)] for c in d.claims]
     verdicts = [c.verdict for c in d.claims]
     summary = ", ".join(f"{verdicts.count(v)} {v}" for v in (CONSISTENT, INCONSISTENT, UNVERIFIABLE))
-    return "\n".join(lines) + f"\n\nfigures: {len(d.figures)}; claims: {len(d.claims)} ({summary})\n"
+    return columns(("offset", "cited", "verdict", "arithmetic"), cells) \
+        + f"\nfigures: {len(d.figures)}; claims: {len(d.claims)} ({summary})\n"
 
 
 # ---------------------------------------------------------------- the ledger: figures.csv and rates.csv
