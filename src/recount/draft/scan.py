@@ -2,9 +2,10 @@
 
 Files are read and drafted in worker processes, a few batches of files in
 flight at a time, and their rows written in the order of the paths as soon as
-each batch is done, so memory stays flat however many files there are. A file that is not an article (unreadable, empty, binary,
-not UTF-8) gets one line on stderr and is skipped; the exit code is 1 when any
-was. The progress bar (tqdm) is drawn only when stderr is a terminal.
+each batch is done, so memory stays flat however many files there are. A file
+that is not an article (unreadable, empty, binary, not UTF-8) gets one line on
+stderr and is skipped; the exit code is 1 when any was. The progress bar (tqdm)
+is drawn only when stderr is a terminal.
 """
 
 from __future__ import annotations
