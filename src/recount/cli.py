@@ -83,15 +83,20 @@ def render_findings(report) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def render_csv(rows: list[dict]) -> str:
+def csv_text(rows: list[dict], fields, extrasaction: str = "raise") -> str:
+    """``rows`` as CSV text with a header, ``\\n`` line ends (``extrasaction`` as :class:`csv.DictWriter`'s)."""
     buf = io.StringIO()
-    fields = ["id", "section", "claim", "quote", "cited", "recomputed_low", "recomputed_high",
-              "recomputed_text", "reading", "fits", "verdict", "expected", "miss_pp", "miss_level",
-              "needed_numerator", "needed_denominator"]
-    w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=list(fields), extrasaction=extrasaction, lineterminator="\n")
     w.writeheader()
     w.writerows(rows)
     return buf.getvalue()
+
+
+def render_csv(rows: list[dict]) -> str:
+    fields = ["id", "section", "claim", "quote", "cited", "recomputed_low", "recomputed_high",
+              "recomputed_text", "reading", "fits", "verdict", "expected", "miss_pp", "miss_level",
+              "needed_numerator", "needed_denominator"]
+    return csv_text(rows, fields, extrasaction="ignore")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,8 +16,9 @@ The search, nearest first (the methods page states the rules; this is the code):
   about (商贸服务业复工复产率 names 商贸服务业), one of them names that too.
 * Readings: a / b; sums in the claim's sentence, (a1 + a2) / b and the pooled
   (a1 + a2) / (b1 + b2); a part over the parts its sentence lists, a / (a + b)
-  (12间停诊, 另有30间营运, 停诊比例三成: the second part's clause says 另有, 其余 ...); and the complement (b − a) / b when the
-  clause speaks of what is left (未, 尚未, 其余, 剩余 ...).
+  (12间停诊, 另有30间营运, 停诊比例三成: the second part's clause says 另有,
+  其余 ...); and the complement (b − a) / b when the clause speaks of what is
+  left (未, 尚未, 其余, 剩余 ...).
 * A figure written with decimals stands for its rounding interval, a qualified
   count for its qualifier's interval (:mod:`recount.intervals`); a reading fits
   when its interval meets the cited one.
@@ -25,9 +26,10 @@ The search, nearest first (the methods page states the rules; this is the code):
 Verdicts: ``consistent`` (a reading fits), ``inconsistent`` (admissible readings
 exist and none fits; the nearest are listed), ``unverifiable`` (no admissible
 reading; also when the only readings pair a count that names nothing with the
-count before its sentence, which may not be its base). A threshold (超过90%, 九成以上, 不到10%) or a percentage-point
-difference is never called inconsistent, and neither is a change (下降0.5%,
-同比增长8%): a change is not a share of the counts beside it.
+count before its sentence, which may not be its base). A threshold (超过90%,
+九成以上, 不到10%) or a percentage-point difference is never called
+inconsistent, and neither is a change (下降0.5%, 同比增长8%): a change is not a
+share of the counts beside it.
 """
 
 from __future__ import annotations
@@ -50,8 +52,9 @@ CHANGE = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|下跌|�
 OTHER_PART = re.compile(r"另有|另外|还有|此外|其余|其他")
 PART_OF = ("其中", "当中", "之中")
 REMAINDER = re.compile(r"未|尚未|没有|其余|剩余|其他|另有|空置|停业|关闭")
-GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡", "目前",
-                 "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数", "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
+GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡",
+                 "目前", "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数",
+                 "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
 LEVELS = ("clause", "sentence", "paragraph")
 MAX_LISTED = 3
 #: the nearest counts tried as numerators and as denominators, and the pairs combined into sums

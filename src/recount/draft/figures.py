@@ -49,7 +49,6 @@ SUFFIX_QUALIFIER = {"左右": "左右", "以上": "以上", "以下": "不到"}
 MONEY_WORDS = re.compile(r"金额|资金|经费|元|投资|收入|营收|产值|贷款|补贴|奖补|资产|税|费|销售额|利润|GDP|总额")
 IDIOMS = re.compile(r"一次性|一成不变|千家万户|万家灯火|一家人|一个样|十四五|十三五|一把手|一体化|三番五次|千方百计")
 RESULT_BEFORE = "成为仅只共计"  # 融合成一个, 精简为一项, 仅一家: a count of one, not an article
-TIME_WORDS = re.compile(r"(凌晨|上午|下午|晚上|早上|中午|傍晚|夜间|晚|早)$")
 WEEKDAY_BEFORE = re.compile(r"(周|星期|礼拜)$")
 ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")

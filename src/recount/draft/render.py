@@ -15,23 +15,14 @@ percentage-point difference is a figure, not a rate: it has no row.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
+from recount.cli import clip, columns, csv_text
 from recount.draft import Draft
 from recount.ledger import FIGURE_COLUMNS, RATE_COLUMNS
 from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE
 
 CLAIM_COLUMNS = ("start", "end", "cited", "verdict", "numerator", "denominator", "arithmetic", "reading")
-
-
-def to_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    return buf.getvalue()
 
 
 # ---------------------------------------------------------------- the claims: CSV and table
@@ -41,12 +32,10 @@ def render_csv(d: Draft) -> str:
         j = c.as_json()
         rows.append({**j, "numerator": "+".join(x["value"] for x in j["numerator"]),
                      "denominator": "+".join(x["value"] for x in j["denominator"])})
-    return to_csv(rows, CLAIM_COLUMNS)
+    return csv_text(rows, CLAIM_COLUMNS)
 
 
 def render_table(d: Draft) -> str:
-    from recount.cli import clip, columns
-
     cells = [[str(c.figure.start), c.figure.quote, c.verdict, clip(c.arithmetic(), 70)] for c in d.claims]
     verdicts = [c.verdict for c in d.claims]
     summary = ", ".join(f"{verdicts.count(v)} {v}" for v in (CONSISTENT, INCONSISTENT, UNVERIFIABLE))
@@ -106,7 +95,8 @@ def rate_rows(d: Draft) -> list[dict]:
 def write_ledger(d: Draft, out_dir: Path) -> None:
     """Write ``figures.csv`` and ``rates.csv`` into ``out_dir`` (created); both or neither."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    bodies = {"figures.csv": to_csv(figure_rows(d), FIGURE_COLUMNS), "rates.csv": to_csv(rate_rows(d), RATE_COLUMNS)}
+    bodies = {"figures.csv": csv_text(figure_rows(d), FIGURE_COLUMNS),
+              "rates.csv": csv_text(rate_rows(d), RATE_COLUMNS)}
     for name, body in bodies.items():
         (out_dir / f"{name}.tmp").write_text(body, encoding="utf-8")
     for name in bodies:
