@@ -187,9 +187,10 @@ class Reader:
                 return self._exclude(s, e, "idiom")
             if re.match(r"[一二三四五六七八九十]+(?:是|要|来|则)", t[s:]) and len(run) <= 2:
                 return self._exclude(s, e + 1, "list")
-            if approximate_pair(run) is not None and t.startswith(("点", "时"), e):
+            pair = approximate_pair(run)
+            if pair is not None and t.startswith(("点", "时"), e):
                 return self._exclude(s, e + 1, "time")
-            value = approximate_pair(run) or _cn_value(run)
+            value = pair or _cn_value(run)
             if value is None:
                 return self._exclude(s, e, "word")
             chinese = True
@@ -248,14 +249,12 @@ class Reader:
     def _figure(self, m: re.Match, s: int, e: int, value: Decimal, chinese: bool) -> int:
         t = self.text
         run = m.group()
-        qualifier = "exact"
+        qualifier = "余" if approximate_pair(run) is not None else "exact"  # 三四家: three or more
         scale = ""
         if chinese and len(run) > 1 and run[-1] in "万亿" and run[:-1].strip("万亿"):
             scale = "万亿" if run.endswith("万亿") else run[-1]
             value = value / SCALES[scale]
         pos = e
-        if approximate_pair(run) is not None:
-            qualifier = "余"
         q1, sc, q2 = re.match(r"(余|多)?(万亿|万|亿|千)?(余|多)?", t[pos:]).groups()
         used = len(q1 or "")
         if sc == "千" and not scale and not chinese and (
