@@ -43,16 +43,18 @@ def clip(text: str, cells: int) -> str:
     return out + "…"
 
 
+def columns(headers: tuple[str, ...], cells: list[list[str]]) -> str:
+    """Left-aligned columns as wide as their widest cell, a rule under the headers; one line a row."""
+    widths = [max([width(h), *(width(c[i]) for c in cells)]) for i, h in enumerate(headers)]
+    lines = [headers, ["-" * w for w in widths], *cells]
+    return "\n".join("  ".join(pad(v, w) for v, w in zip(line, widths)).rstrip() for line in lines) + "\n"
+
+
 def render_table(rows: list[dict], quote_cells: int = 28) -> str:
     cells = [[r["id"], str(r["section"]), clip(r["quote"], quote_cells), r["cited_text"] or "—",
               r["recomputed_text"], off_text(r), r["verdict"] + ("" if r["verdict"] == r["expected"] else f" (expected {r['expected']})")]
              for r in rows]
-    widths = [max(width(h), *(width(c[i]) for c in cells)) for i, h in enumerate(TABLE_COLUMNS)]
-    lines = ["  ".join(pad(h, w) for h, w in zip(TABLE_COLUMNS, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    for c in cells:
-        lines.append("  ".join(pad(v, w) for v, w in zip(c, widths)).rstrip())
-    return "\n".join(lines) + "\n"
+    return columns(TABLE_COLUMNS, cells)
 
 
 def off_text(r: dict) -> str:
@@ -81,15 +83,20 @@ def render_findings(report) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def render_csv(rows: list[dict]) -> str:
+def csv_text(rows: list[dict], fields, extrasaction: str = "raise") -> str:
+    """``rows`` as CSV text with a header, ``\\n`` line ends (``extrasaction`` as :class:`csv.DictWriter`'s)."""
     buf = io.StringIO()
-    fields = ["id", "section", "claim", "quote", "cited", "recomputed_low", "recomputed_high",
-              "recomputed_text", "reading", "fits", "verdict", "expected", "miss_pp", "miss_level",
-              "needed_numerator", "needed_denominator"]
-    w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=list(fields), extrasaction=extrasaction, lineterminator="\n")
     w.writeheader()
     w.writerows(rows)
     return buf.getvalue()
+
+
+def render_csv(rows: list[dict]) -> str:
+    fields = ["id", "section", "claim", "quote", "cited", "recomputed_low", "recomputed_high",
+              "recomputed_text", "reading", "fits", "verdict", "expected", "miss_pp", "miss_level",
+              "needed_numerator", "needed_denominator"]
+    return csv_text(rows, fields, extrasaction="ignore")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,13 +4,13 @@
 counts something, with value, unit and qualifier), the numbers it left out and
 why, and its claims (every stated percentage, with a verdict and the counts that
 explain it). Offsets are 0-based code points into the text as given, end
-exclusive; quotes are cut from it verbatim.
+exclusive; quotes are cut from it verbatim. :func:`read_article` reads an
+article file, or says in one line why it is not one.
 
 Modules: :mod:`~recount.draft.text` (normalised copy, segments),
 :mod:`~recount.draft.units` (measure words), :mod:`~recount.draft.figures`,
-:mod:`~recount.draft.claims`, :mod:`~recount.draft.files` (reading an article
-file), :mod:`~recount.draft.render` (table, CSV), :mod:`~recount.draft.ledger_out`
-(figures.csv and rates.csv in the ledger's schema), :mod:`~recount.draft.scan`
+:mod:`~recount.draft.claims`, :mod:`~recount.draft.render` (table, CSV, and
+figures.csv and rates.csv in the ledger's schema), :mod:`~recount.draft.scan`
 (many files), :mod:`~recount.draft.cli` (the two subcommands),
 :mod:`~recount.draft.compare` (a draft against a hand ledger) and
 :mod:`~recount.publish.draft_page` (the appendix's tables and glued values).
@@ -19,10 +19,13 @@ file), :mod:`~recount.draft.render` (table, CSV), :mod:`~recount.draft.ledger_ou
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from recount.draft.claims import Claim, find_claims
 from recount.draft.figures import Exclusion, Figure, read
 from recount.draft.text import normalise
+from recount.errors import InputError
+from recount.ledger import read_bytes
 
 
 @dataclass
@@ -61,3 +64,21 @@ def draft(text: str) -> Draft:
     norm = normalise(text)
     figures, exclusions = read(text, norm)
     return Draft(text, norm, figures, exclusions, find_claims(norm, figures))
+
+
+def read_article(path: Path) -> str:
+    """The decoded text of ``path``; :class:`InputError` (file, line, column, problem) if it is not an article."""
+    raw = read_bytes(path)
+    if b"\x00" in raw:
+        at = raw.index(b"\x00")
+        raise InputError(path, raw.count(b"\n", 0, at) + 1, None, "binary file (NUL byte), expected UTF-8 text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", errors="replace")) + 1
+        raise InputError(path, line, None, f"column {col}: not UTF-8 (byte 0x{raw[exc.start]:02x}; "
+                                           "saved as GBK or Big5?): re-save it as UTF-8") from None
+    if not text.strip():
+        raise InputError(path, None, None, "empty file, expected an article")
+    return text

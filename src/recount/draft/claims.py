@@ -16,8 +16,9 @@ The search, nearest first (the methods page states the rules; this is the code):
   about (商贸服务业复工复产率 names 商贸服务业), one of them names that too.
 * Readings: a / b; sums in the claim's sentence, (a1 + a2) / b and the pooled
   (a1 + a2) / (b1 + b2); a part over the parts its sentence lists, a / (a + b)
-  (12间停诊, 另有30间营运, 停诊比例三成: the second part's clause says 另有, 其余 ...); and the complement (b − a) / b when the
-  clause speaks of what is left (未, 尚未, 其余, 剩余 ...).
+  (12间停诊, 另有30间营运, 停诊比例三成: the second part's clause says 另有,
+  其余 ...); and the complement (b − a) / b when the clause speaks of what is
+  left (未, 尚未, 其余, 剩余 ...).
 * A figure written with decimals stands for its rounding interval, a qualified
   count for its qualifier's interval (:mod:`recount.intervals`); a reading fits
   when its interval meets the cited one.
@@ -25,9 +26,10 @@ The search, nearest first (the methods page states the rules; this is the code):
 Verdicts: ``consistent`` (a reading fits), ``inconsistent`` (admissible readings
 exist and none fits; the nearest are listed), ``unverifiable`` (no admissible
 reading; also when the only readings pair a count that names nothing with the
-count before its sentence, which may not be its base). A threshold (超过90%, 九成以上, 不到10%) or a percentage-point
-difference is never called inconsistent, and neither is a change (下降0.5%,
-同比增长8%): a change is not a share of the counts beside it.
+count before its sentence, which may not be its base). A threshold (超过90%,
+九成以上, 不到10%) or a percentage-point difference is never called
+inconsistent, and neither is a change (下降0.5%, 同比增长8%): a change is not a
+share of the counts beside it.
 """
 
 from __future__ import annotations
@@ -41,8 +43,8 @@ from itertools import combinations
 
 from recount.draft.figures import Figure
 from recount.draft.text import Segments
-from recount.draft.units import compatible
-from recount.intervals import Interval, cited_interval
+from recount.draft.units import COUNT_KINDS, compatible
+from recount.intervals import Interval
 from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE, RateResult
 
 THRESHOLDS = ("超过", "逾", "以上", "不到", "近")
@@ -50,9 +52,9 @@ CHANGE = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|下跌|�
 OTHER_PART = re.compile(r"另有|另外|还有|此外|其余|其他")
 PART_OF = ("其中", "当中", "之中")
 REMAINDER = re.compile(r"未|尚未|没有|其余|剩余|其他|另有|空置|停业|关闭")
-GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡", "目前",
-                 "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数", "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
-COUNT_KINDS = ("count", "amount", "measure")
+GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡",
+                 "目前", "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数",
+                 "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
 LEVELS = ("clause", "sentence", "paragraph")
 MAX_LISTED = 3
 #: the nearest counts tried as numerators and as denominators, and the pairs combined into sums
@@ -74,11 +76,11 @@ def _posseg():
 def nouns(text: str) -> frozenset[str]:
     """The nouns of a snippet (jieba part of speech n*, j, l), less places, people and generic words."""
     out = set()
-    for token in _posseg().cut(text):
-        if (token.flag.startswith("n") or token.flag in ("j", "l")) and token.flag not in ("nr", "ns", "nrt") \
-                and token.word not in GENERIC_NOUNS and "率" not in token.word and "比" not in token.word \
-                and not any(ch.isdigit() for ch in token.word):
-            out.add(token.word)
+    for word, flag in _posseg().cut(text):
+        noun = (flag.startswith("n") or flag in ("j", "l")) and flag not in ("nr", "ns", "nrt")
+        if noun and word not in GENERIC_NOUNS and "率" not in word and "比" not in word \
+                and not any(ch.isdigit() for ch in word):
+            out.add(word)
     return frozenset(out)
 
 
@@ -128,10 +130,7 @@ class Reading:
 
 
 def _sum(figs) -> Interval:
-    total = Interval.point(0)
-    for f in figs:
-        total = total + f.base_interval
-    return total
+    return sum((f.base_interval for f in figs), Interval.point(0))
 
 
 @dataclass
@@ -142,14 +141,10 @@ class Claim:
     note: str = ""
     difference: tuple[Figure, Figure] | None = None  # for a percentage-point difference explained
 
-    @property
-    def cited_interval(self) -> Interval:
-        return cited_interval(self.figure.value_text, self.figure.qualifier)
-
     def result(self, reading: Reading) -> RateResult:
-        rec = reading.recomputed
-        return RateResult(None, self.figure, self.cited_interval, reading.numerator_interval,
-                          reading.denominator_interval, rec, rec.intersects(self.cited_interval), self.verdict)
+        rec, cited = reading.recomputed, self.figure.cited_interval
+        return RateResult(None, self.figure, cited, reading.numerator_interval,
+                          reading.denominator_interval, rec, rec.intersects(cited), self.verdict)
 
     def arithmetic(self) -> str:
         if self.difference is not None:
@@ -193,7 +188,7 @@ class ClaimFinder:
     # ------------------------------------------------------------ context
     def _clause_text(self, f: Figure) -> tuple[str, str]:
         """The clause's text before and after figure ``f``, cut at neighbouring figures."""
-        a, b = self.seg.clause_span(f.start)
+        a, b = self.seg.span("clause", f.start)
         i = self.index[id(f)]
         left = max(a, self.figures[i - 1].end) if i > 0 else a
         right = min(b, self.figures[i + 1].start) if i + 1 < len(self.figures) else b
@@ -206,9 +201,6 @@ class ClaimFinder:
             return frozenset()
         return nouns(before) | nouns(after)
 
-    def subject_of(self, claim: Figure) -> frozenset[str]:
-        return nouns(self._clause_text(claim)[0])
-
     # ------------------------------------------------------------ search
     def find(self) -> list[Claim]:
         out = []
@@ -220,24 +212,22 @@ class ClaimFinder:
         return out
 
     def _points(self, f: Figure) -> Claim:
-        a, b = self.seg.sentence_span(f.start)
+        a, b = self.seg.span("sentence", f.start)
         rates = [g for g in self.figures if g.kind == "percent" and a <= g.start < b]
-        cited = cited_interval(f.value_text, f.qualifier)
-        for hi, lo in ((x, y) for x in rates for y in rates if x is not y and x.value > y.value):
-            hi_iv, lo_iv = cited_interval(hi.value_text, hi.qualifier), cited_interval(lo.value_text, lo.qualifier)
+        for hi, lo in ((x, y) for x in rates for y in rates if x.value > y.value):
+            hi_iv, lo_iv = hi.cited_interval, lo.cited_interval
             if hi_iv.high is None or lo_iv.high is None:
                 continue
             diff = Interval(hi_iv.low - lo_iv.high, hi_iv.high - lo_iv.low)
-            if diff.intersects(cited):
+            if diff.intersects(f.cited_interval):
                 return Claim(f, CONSISTENT, difference=(hi, lo))
         return Claim(f, UNVERIFIABLE, note="a percentage-point difference: no two rates in its sentence give it")
 
     def _share(self, claim: Figure) -> Claim:
-        before = self._clause_text(claim)[0]
-        if CHANGE.search(before) or CHANGE.search(self._clause_text(claim)[1][:2]):
+        before, after = self._clause_text(claim)
+        if CHANGE.search(before) or CHANGE.search(after[:2]):
             return Claim(claim, UNVERIFIABLE, note="a change, not a share of counts")
-        threshold = claim.qualifier in THRESHOLDS
-        cited = cited_interval(claim.value_text, claim.qualifier)
+        cited = claim.cited_interval
         tried: list[Reading] = []
         for level in LEVELS:
             readings = self._readings(claim, level, bool(REMAINDER.search(before)))
@@ -249,34 +239,28 @@ class ClaimFinder:
         if not tried:
             return Claim(claim, UNVERIFIABLE, note="no counts of its kind nearby")
         nearest = sorted(tried, key=lambda r: _distance(r.recomputed, cited))[:MAX_LISTED]
-        if threshold:
+        if claim.qualifier in THRESHOLDS:
             return Claim(claim, UNVERIFIABLE, nearest, note="a threshold, never called inconsistent")
         if all(r.weak for r in tried):
             return Claim(claim, UNVERIFIABLE, nearest,
                          note="the only counts are a part and the count before its sentence, which may not be its base")
         return Claim(claim, INCONSISTENT, nearest)
 
-    def _scope(self, claim: Figure, level: str) -> tuple[int, int]:
-        return {"clause": self.seg.clause_span, "sentence": self.seg.sentence_span,
-                "paragraph": self.seg.paragraph_span}[level](claim.start)
-
     def _readings(self, claim: Figure, level: str, remainder: bool) -> list[Reading]:
-        sa, sb = self._scope(claim, "sentence") if level != "clause" else self._scope(claim, "clause")
-        da, db = self._scope(claim, level)
-        numerators = _nearest(self._counts_in(sa, sb), claim, NEAREST)
-        denominators = _nearest(self._counts_in(da, db), claim, 2 * NEAREST)
-        subject = self.subject_of(claim)
+        own = self.seg.span("clause" if level == "clause" else "sentence", claim.start)
+        numerators = _nearest(self._counts_in(*own), claim, NEAREST)
+        denominators = _nearest(self._counts_in(*self.seg.span(level, claim.start)), claim, 2 * NEAREST)
+        subject = nouns(self._clause_text(claim)[0])  # what the claim's clause says it is about
         pairs = [(n, d) for n in numerators for d in denominators if self._admissible(n, d, subject, level)
                  and not (n.base_interval == d.base_interval and n.start < d.start)]  # 55 of 55: the total first
         pairs.sort(key=lambda p: abs(p[0].start - claim.start) + abs(p[1].start - claim.start))
         readings = [Reading((n,), (d,), level, weak=self._weak(n, d, level)) for n, d in pairs
                     if _at_most(n.base_interval, d.base_interval)]
         if level == "sentence":  # a part over the parts the sentence lists: 12间停诊, 另有30间
-            readings += [Reading((n,), (n, d), level) for n, d in pairs if d.start > n.start
-                         and self.seg.sentence(d.start) == self.seg.sentence(n.start)
-                         and OTHER_PART.search(self._clause_text(d)[0])]
+            readings += [Reading((n,), (n, d), level) for n, d in pairs
+                         if d.start > n.start and OTHER_PART.search(self._clause_text(d)[0])]
         for (n1, d1), (n2, d2) in combinations(pairs[:PAIRS_COMBINED], 2):
-            if n1 is n2 or n1 in (d2,) or n2 in (d1,):
+            if n1 is n2 or n1 is d2 or n2 is d1:
                 continue
             if d1 is d2 and _at_most(_sum((n1, n2)), d1.base_interval):
                 readings.append(Reading((n1, n2), (d1,), level))
@@ -296,7 +280,7 @@ class ClaimFinder:
 
     def _antecedent(self, n: Figure) -> Figure | None:
         """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one."""
-        before = self._counts_in(self.seg.paragraph_span(n.start)[0], self.seg.sentence_span(n.start)[0])[::-1]
+        before = self._counts_in(self.seg.span("paragraph", n.start)[0], self.seg.span("sentence", n.start)[0])[::-1]
         same = next((f for f in before if f.unit == n.unit), None)
         return same or next((f for f in before if compatible(f.unit, n.unit)), None)
 
@@ -306,8 +290,7 @@ class ClaimFinder:
     def _admissible(self, n: Figure, d: Figure, subject: frozenset[str], level: str) -> bool:
         if n is d or not compatible(n.unit, d.unit):
             return False
-        dn = d.base_interval
-        if dn.high is not None and dn.high == 0:
+        if d.base_interval.high == 0:
             return False
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         if nn and nd and not same_thing(nn, nd):

@@ -19,10 +19,8 @@ def run(args) -> int:
 
 
 def _draft(args) -> int:
-    from recount.draft import draft
-    from recount.draft.files import read_article
-    from recount.draft.ledger_out import write_ledger
-    from recount.draft.render import render_csv, render_table
+    from recount.draft import draft, read_article
+    from recount.draft.render import render_csv, render_table, write_ledger
 
     try:
         text = read_article(Path(args.article))
@@ -32,16 +30,13 @@ def _draft(args) -> int:
     d = draft(text)
     if args.format == "json":
         out = json.dumps(d.as_json(), ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "csv":
-        out = render_csv(d)
     else:
-        out = render_table(d)
+        out = render_csv(d) if args.format == "csv" else render_table(d)
     if args.out:
         try:
             write_ledger(d, Path(args.out))
         except OSError as exc:
-            print(f"recount: error: {args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-            return 2
+            return _cannot_write(args.out, exc)
     sys.stdout.write(out)
     return 0
 
@@ -49,18 +44,22 @@ def _draft(args) -> int:
 def _scan(args) -> int:
     from recount.draft.scan import scan
 
-    progress = sys.stderr.isatty()
+    options = {"jobs": max(args.jobs, 1), "progress": sys.stderr.isatty()}
     try:
         if args.out:
-            tmp = Path(args.out + ".part")
-            with tmp.open("w", encoding="utf-8", newline="") as fh:
-                skipped = scan(args.paths, fh, jobs=max(args.jobs, 1), progress=progress)
-            tmp.replace(args.out)
+            part = Path(args.out + ".part")
+            with part.open("w", encoding="utf-8", newline="") as fh:
+                skipped = scan(args.paths, fh, **options)
+            part.replace(args.out)
         else:
-            skipped = scan(args.paths, sys.stdout, jobs=max(args.jobs, 1), progress=progress)
+            skipped = scan(args.paths, sys.stdout, **options)
     except OSError as exc:
-        print(f"recount: error: {args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return _cannot_write(args.out, exc)
     if skipped:
         print(f"recount: {skipped} file(s) skipped", file=sys.stderr)
     return 1 if skipped else 0
+
+
+def _cannot_write(path: str, exc: OSError) -> int:
+    print(f"recount: error: {path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+    return 2

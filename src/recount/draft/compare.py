@@ -92,10 +92,7 @@ def compare(ledger: Ledger) -> Comparison:
             used.add(id(best))
         excl = next((x for x in d.exclusions if _overlaps(x.start, x.end, h)), None)
         matches.append(FigureMatch(h, best, excl))
-    verdicts = {}
-    for r in evaluate(ledger):
-        if r.rate.cited:
-            verdicts[claim_key(r.rate)] = r.verdict
+    verdicts = {claim_key(r.rate): r.verdict for r in evaluate(ledger) if r.rate.cited}
     claims = []
     for cid, verdict in verdicts.items():
         h = ledger.figures[cid]

@@ -49,11 +49,14 @@ SUFFIX_QUALIFIER = {"左右": "左右", "以上": "以上", "以下": "不到"}
 MONEY_WORDS = re.compile(r"金额|资金|经费|元|投资|收入|营收|产值|贷款|补贴|奖补|资产|税|费|销售额|利润|GDP|总额")
 IDIOMS = re.compile(r"一次性|一成不变|千家万户|万家灯火|一家人|一个样|十四五|十三五|一把手|一体化|三番五次|千方百计")
 RESULT_BEFORE = "成为仅只共计"  # 融合成一个, 精简为一项, 仅一家: a count of one, not an article
-TIME_WORDS = re.compile(r"(凌晨|上午|下午|晚上|早上|中午|傍晚|夜间|晚|早)$")
 WEEKDAY_BEFORE = re.compile(r"(周|星期|礼拜)$")
 ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")
 CHENG_NOT = "为立本果功员都熟绩交效长品型"
+POINTS = re.compile(r"个?百分点")
+DIGITS = "一二三四五六七八九"
+PAIR = re.compile(r"([一二三四五六七八九])([一二三四五六七八九])([十百千万]?)")
+PLACE = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,11 @@ class Figure:
         return self.interval.scale(self.info[2])
 
     @property
+    def cited_interval(self) -> Interval:
+        """What the figure stands for as a cited rate: its rounding interval, or its qualifier's."""
+        return cited_interval(self.value_text, self.qualifier)
+
+    @property
     def decimals(self) -> int:
         return decimals_of(self.value_text)
 
@@ -111,13 +119,6 @@ class Exclusion:
     kind: str
 
 
-def _decimal_text(value: Decimal) -> str:
-    """12000, 4.28, 4.30, 0.5: the value as the ledger writes it (no exponent; the places as written)."""
-    if value == value.to_integral_value():
-        return format(value.quantize(Decimal(1)), "f") if value.as_tuple().exponent >= 0 else format(value, "f")
-    return format(value, "f")
-
-
 def _cn_value(run: str) -> Decimal | None:
     try:
         value = cn2an.cn2an(run, "smart")
@@ -126,24 +127,17 @@ def _cn_value(run: str) -> Decimal | None:
     return Decimal(str(value))
 
 
-PAIR = re.compile(r"([一二三四五六七八九])([一二三四五六七八九])([十百千万]?)")
-PLACE = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10000}
-
-
 def approximate_pair(run: str) -> Decimal | None:
     """三四 = "three or four", 三四十 = "thirty or forty": the lower value (read as 余), else None."""
     m = PAIR.fullmatch(run)
-    digits = "一二三四五六七八九"
-    if m and digits.index(m.group(2)) == digits.index(m.group(1)) + 1:
-        return Decimal((digits.index(m.group(1)) + 1) * PLACE[m.group(3)])
+    if m and DIGITS.index(m[2]) == DIGITS.index(m[1]) + 1:
+        return Decimal((DIGITS.index(m[1]) + 1) * PLACE[m[3]])
     return None
 
 
 def _measure_at(text: str, pos: int) -> str:
-    for word in BY_LENGTH:
-        if text.startswith(word, pos):
-            return word
-    return ""
+    """The longest measure word at ``pos``, or ""."""
+    return next((word for word in BY_LENGTH if text.startswith(word, pos)), "")
 
 
 class Reader:
@@ -157,7 +151,7 @@ class Reader:
     def run(self) -> "Reader":
         pos = 0
         while (m := NUMBER.search(self.text, pos)) is not None:
-            pos = max(self._read(m) or 0, m.end())
+            pos = max(self._read(m), m.end())
         return self
 
     # ------------------------------------------------------------ helpers
@@ -174,7 +168,8 @@ class Reader:
         return self.text[a:b if b >= 0 else len(self.text)]
 
     # ------------------------------------------------------------ one number
-    def _read(self, m: re.Match) -> int | None:
+    def _read(self, m: re.Match) -> int:
+        """Record the number ``m`` found as a figure or an exclusion; return where reading goes on."""
         t = self.text
         s, e = m.start(), m.end()
         if m.group("pct"):
@@ -192,9 +187,10 @@ class Reader:
                 return self._exclude(s, e, "idiom")
             if re.match(r"[一二三四五六七八九十]+(?:是|要|来|则)", t[s:]) and len(run) <= 2:
                 return self._exclude(s, e + 1, "list")
-            if approximate_pair(run) is not None and t.startswith(("点", "时"), e):
+            pair = approximate_pair(run)
+            if pair is not None and t.startswith(("点", "时"), e):
                 return self._exclude(s, e + 1, "time")
-            value = approximate_pair(run) or _cn_value(run)
+            value = pair or _cn_value(run)
             if value is None:
                 return self._exclude(s, e, "word")
             chinese = True
@@ -248,20 +244,17 @@ class Reader:
         value = _cn_value(run)
         if value is None:
             return self._exclude(m.start(), m.end(), "word")
-        return self._finish(m.start(), m.start(), m.end(), _decimal_text(value), "%", "exact")
+        return self._finish(m.start(), m.start(), m.end(), value, "%", "exact")
 
     def _figure(self, m: re.Match, s: int, e: int, value: Decimal, chinese: bool) -> int:
         t = self.text
         run = m.group()
-        qualifier = "exact"
+        qualifier = "余" if approximate_pair(run) is not None else "exact"  # 三四家: three or more
         scale = ""
         if chinese and len(run) > 1 and run[-1] in "万亿" and run[:-1].strip("万亿"):
-            scale = "亿" if run.endswith("亿") else "万"
-            scale = "万亿" if run.endswith("万亿") else scale
+            scale = "万亿" if run.endswith("万亿") else run[-1]
             value = value / SCALES[scale]
         pos = e
-        if approximate_pair(run) is not None:
-            qualifier = "余"
         q1, sc, q2 = re.match(r"(余|多)?(万亿|万|亿|千)?(余|多)?", t[pos:]).groups()
         used = len(q1 or "")
         if sc == "千" and not scale and not chinese and (
@@ -279,10 +272,9 @@ class Reader:
         elif q1:
             qualifier = q1
         unit_word = ""
-        if t.startswith("个百分点", pos) or t.startswith("百分点", pos):
-            unit_word = "个百分点"
-            pos += 4 if t.startswith("个", pos) else 3
-        elif t.startswith("%", pos) or t.startswith("‰", pos):
+        if points := POINTS.match(t, pos):
+            unit_word, pos = "个百分点", points.end()
+        elif t.startswith(("%", "‰"), pos):
             unit_word = t[pos]
             pos += 1
         elif t.startswith("成", pos) and not scale and not t.startswith(tuple(CHENG_NOT), pos + 1) \
@@ -334,9 +326,10 @@ class Reader:
                 clause_start = max(t.rfind(c, 0, s) for c in ",。;!?\n")
                 unit = "元" if MONEY_WORDS.search(t, clause_start + 1, s) else ""
             unit = scale + unit
-        return self._finish(start, s, pos, _decimal_text(value), unit, qualifier)
+        return self._finish(start, s, pos, value, unit, qualifier)
 
-    def _finish(self, start: int, number_start: int, end: int, value_text: str, unit: str, qualifier: str) -> int:
+    def _finish(self, start: int, number_start: int, end: int, value: Decimal, unit: str, qualifier: str) -> int:
+        value_text = format(value, "f")  # as the ledger writes it: 12000, 4.30 (no exponent, the places as written)
         self.figures.append(Figure(start, end, self.original[start:end], value_text, unit, qualifier, number_start))
         return end
 

@@ -2,9 +2,10 @@
 
 Files are read and drafted in worker processes, a few batches of files in
 flight at a time, and their rows written in the order of the paths as soon as
-each batch is done, so memory stays flat however many files there are. A file that is not an article (unreadable, empty, binary,
-not UTF-8) gets one line on stderr and is skipped; the exit code is 1 when any
-was. The progress bar (tqdm) is drawn only when stderr is a terminal.
+each batch is done, so memory stays flat however many files there are. A file
+that is not an article (unreadable, empty, binary, not UTF-8) gets one line on
+stderr and is skipped; the exit code is 1 when any was. The progress bar (tqdm)
+is drawn only when stderr is a terminal.
 """
 
 from __future__ import annotations
@@ -37,32 +38,25 @@ def article_paths(paths: Iterable[str]) -> Iterator[Path]:
             yield p
 
 
-def scan_file(path: Path) -> tuple[str, list[tuple] | None, str | None]:
-    """(file, rows, error): the claim rows of one file, or the one-line reason it was skipped."""
-    from recount.draft import draft
-    from recount.draft.files import read_article
+def scan_file(path: Path) -> tuple[list[tuple] | None, str | None]:
+    """(rows, error): the claim rows of one file, or the one-line reason it was skipped."""
+    from recount.draft import draft, read_article
 
     try:
         text = read_article(path)
     except InputError as exc:
-        return str(path), None, str(exc)
-    d = draft(text)
-    return str(path), [(str(path), c.figure.start, c.figure.quote, c.verdict, c.arithmetic()) for c in d.claims], None
+        return None, str(exc)
+    return [(str(path), c.figure.start, c.figure.quote, c.verdict, c.arithmetic()) for c in draft(text).claims], None
 
 
-def scan_batch(batch: list[Path]) -> list[tuple[str, list[tuple] | None, str | None]]:
+def scan_batch(batch: list[Path]) -> list[tuple[list[tuple] | None, str | None]]:
     return [scan_file(p) for p in batch]
 
 
-def _batches(files: Iterator[Path]) -> Iterator[list[Path]]:
-    while batch := list(islice(files, BATCH)):
-        yield batch
-
-
 def _bounded(pool, files: Iterator[Path], jobs: int) -> Iterator[tuple]:
-    """Results in the order of ``files``, with at most ``IN_FLIGHT * jobs`` batches queued."""
+    """Results in the order of ``files``, sent in batches, with at most ``IN_FLIGHT * jobs`` batches queued."""
     pending: deque = deque()
-    for batch in _batches(files):
+    while batch := list(islice(files, BATCH)):
         pending.append(pool.apply_async(scan_batch, (batch,)))
         if len(pending) >= IN_FLIGHT * jobs:
             yield from pending.popleft().get()
@@ -80,10 +74,9 @@ def scan(paths: Iterable[str], out, jobs: int = 1, progress: bool = False, err=s
     """Write the CSV to ``out``; return the number of files skipped."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    skipped = 0
     files = article_paths(paths)
     bar = None
-    if progress:
+    if progress:  # tqdm is imported only to draw: it adds 40 ms and 2 MiB to each process
         from tqdm import tqdm
 
         bar = tqdm(unit="file", file=err)
@@ -97,14 +90,14 @@ def scan(paths: Iterable[str], out, jobs: int = 1, progress: bool = False, err=s
     return skipped
 
 
-def _write(results, writer, err, bar) -> int:
+def _write(results: Iterable[tuple], writer, err, bar) -> int:
     skipped = 0
-    for name, rows, error in results:
-        if error is not None:
+    for rows, error in results:
+        if error is None:
+            writer.writerows(rows)
+        else:
             skipped += 1
             print(f"recount: skipped {error}", file=err)
-        else:
-            writer.writerows(rows)
         if bar is not None:
             bar.update()
     return skipped

@@ -42,50 +42,25 @@ def normalise(text: str) -> str:
     return simple
 
 
-def _bounds(text: str, enders: str) -> list[int]:
+def _starts(text: str, enders: str) -> list[int]:
     """Start offsets of the pieces of ``text`` cut after each character in ``enders``."""
-    pattern = re.compile("[" + re.escape(enders) + "]")
-    return [0] + [m.end() for m in pattern.finditer(text)]
+    return [0] + [m.end() for m in re.finditer("[" + re.escape(enders) + "]", text)]
 
 
 @dataclass(frozen=True)
 class Segments:
     """Where each paragraph, sentence and clause of a text starts."""
 
-    text: str
-    paragraphs: list[int]
-    sentences: list[int]
-    clauses: list[int]
+    length: int
+    starts: dict[str, list[int]]  # "paragraph", "sentence", "clause" -> start offsets
 
     @classmethod
     def of(cls, text: str) -> "Segments":
-        paragraphs = _bounds(text, "\n")
-        sentences = sorted(set(_bounds(text, SENTENCE_END + "\n")))
-        clauses = sorted(set(_bounds(text, CLAUSE_END)))
-        return cls(text, paragraphs, sentences, clauses)
+        return cls(len(text), {"paragraph": _starts(text, "\n"), "sentence": _starts(text, SENTENCE_END + "\n"),
+                               "clause": _starts(text, CLAUSE_END)})
 
-    @staticmethod
-    def _index(starts: list[int], offset: int) -> int:
-        return bisect_right(starts, offset) - 1
-
-    def paragraph(self, offset: int) -> int:
-        return self._index(self.paragraphs, offset)
-
-    def sentence(self, offset: int) -> int:
-        return self._index(self.sentences, offset)
-
-    def clause(self, offset: int) -> int:
-        return self._index(self.clauses, offset)
-
-    def span(self, starts: list[int], index: int) -> tuple[int, int]:
-        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
-        return starts[index], end
-
-    def clause_span(self, offset: int) -> tuple[int, int]:
-        return self.span(self.clauses, self.clause(offset))
-
-    def sentence_span(self, offset: int) -> tuple[int, int]:
-        return self.span(self.sentences, self.sentence(offset))
-
-    def paragraph_span(self, offset: int) -> tuple[int, int]:
-        return self.span(self.paragraphs, self.paragraph(offset))
+    def span(self, level: str, offset: int) -> tuple[int, int]:
+        """The span of the paragraph, sentence or clause (``level``) that holds ``offset``."""
+        starts = self.starts[level]
+        i = bisect_right(starts, offset) - 1
+        return starts[i], starts[i + 1] if i + 1 < len(starts) else self.length

@@ -19,7 +19,7 @@ MEASURE_WORDS: dict[str, str] = {
         "家", "户", "个", "所", "间", "座", "处", "名", "人", "位", "人次", "条", "场", "期", "次", "项",
         "张", "类", "件", "台", "辆", "架", "艘", "套", "栋", "幢", "只", "头", "份", "批", "支", "组",
         "笔", "宗", "起", "例", "床", "册", "本", "篇", "部", "款", "种", "届", "轮", "片", "根", "棵",
-        "株", "块", "道", "门", "所", "趟", "班", "列", "剂", "剂次", "针", "车次", "架次", "人次", "户次", "家次", "个体户")},
+        "株", "块", "道", "门", "趟", "班", "列", "剂", "剂次", "针", "车次", "架次", "户次", "家次", "个体户")},
     **{w: "amount" for w in ("元", "美元", "港元", "欧元", "块钱")},
     **{w: "duration" for w in ("小时", "个小时", "天", "日", "周", "个月", "月", "年", "分钟", "秒", "工作日", "个工作日")},
     **{w: "measure" for w in (
@@ -32,6 +32,8 @@ CANONICAL = {"个月": "月", "个小时": "小时", "个工作日": "工作日"
 SCALES = {"万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 #: measure words that count the same kind of thing in news text
 SAME_THINGS = ({"家", "户", "个", "所", "间", "座", "处", "个体户"}, {"人", "名", "位"})
+#: the kinds of unit whose counts can be numerator and denominator of a rate
+COUNT_KINDS = ("count", "amount", "measure")
 #: measure words ordered longest first, for matching at a position
 BY_LENGTH = sorted(MEASURE_WORDS, key=len, reverse=True)
 
@@ -62,7 +64,7 @@ def unit_info(unit: str) -> tuple[str, str, int] | None:
 def compatible(unit_a: str, unit_b: str) -> bool:
     """Whether counts in these two units can be numerator and denominator of one rate."""
     a, b = unit_info(unit_a), unit_info(unit_b)
-    if a is None or b is None or a[0] not in ("count", "amount", "measure") or a[0] != b[0]:
+    if a is None or b is None or a[0] not in COUNT_KINDS or a[0] != b[0]:
         return False
     if a[1] == b[1]:
         return True
