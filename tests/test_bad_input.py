@@ -196,13 +196,13 @@ def _schema_edit(data: Path, resource: str, column: str, edit) -> None:
     path = paths.datapackage_path(data)
     package = json.loads(path.read_text(encoding="utf-8"))
     res = next(r for r in package["resources"] if r["name"] == resource)
-    edit(next(f for f in res["schema"]["fields"] if f["name"] == column)["constraints"])
+    edit(next(f for f in res["schema"]["fields"] if f["name"] == column))
     path.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 def test_a_unit_taken_out_of_the_schemas_enum_is_refused_by_the_loader(cli, data_copy):
     assert cli("check", "--data", str(data_copy)).code == 0
-    _schema_edit(data_copy, "figures", "unit", lambda c: c["enum"].remove("类"))
+    _schema_edit(data_copy, "figures", "unit", lambda f: f["constraints"]["enum"].remove("类"))
     f = paths.figures_path(data_copy)
     _refused(cli, data_copy, file="figures.csv", line=_line_of(f, ",类,"), column="unit", says="'类' is not one of %")
 
@@ -211,16 +211,21 @@ def test_a_unit_added_to_the_schemas_enum_is_accepted_by_the_loader(cli, data_co
     f = paths.figures_path(data_copy)
     _edit(f, "各类市场131个,131,个,", "各类市场131个,131,所,")  # 所: a measure word the code converts
     _refused(cli, data_copy, file="figures.csv", line=_line_of(f, ",所,"), column="unit", says="'所' is not one of")
-    _schema_edit(data_copy, "figures", "unit", lambda c: c["enum"].append("所"))
+    _schema_edit(data_copy, "figures", "unit", lambda f: f["constraints"]["enum"].append("所"))
     assert cli("check", "--data", str(data_copy)).code == 0
 
 
 def test_a_tighter_pattern_in_the_schema_is_enforced_by_the_loader(cli, data_copy):
-    _schema_edit(data_copy, "events", "id", lambda c: c.update(pattern="^[a-z]+$"))
+    _schema_edit(data_copy, "events", "id", lambda f: f["constraints"].update(pattern="^[a-z]+$"))
     path = paths.events_path(data_copy)
     first = next(ln.split(",")[0] for ln in path.read_text(encoding="utf-8").splitlines()[1:] if "_" in ln.split(",")[0])
     _refused(cli, data_copy, file="events.csv", line=_line_of(path, first + ","), column="id",
              says=f"'{first}' does not match the pattern")
+
+
+def test_a_schema_frictionless_cannot_read_is_one_line_naming_datapackage_json(cli, data_copy):
+    _schema_edit(data_copy, "rates", "section", lambda f: f.update(type="intger"))
+    _refused(cli, data_copy, file="datapackage.json", line=None, column=None, says='field type "intger" is not supported')
 
 
 def test_near_check_naming_a_count(cli, data_copy):

@@ -268,28 +268,28 @@ def read_tables(data_dir: Path | str | None, *names: str) -> dict[str, Table]:
     described = schema(data_dir)
     wanted = list(names)
     for name in wanted:  # grows with the tables referenced
+        if name not in described:
+            raise InputError(schema_path(data_dir), None, None, f"no resource {name!r}: it describes every ledger table")
         wanted += [ref for fk in described[name]["schema"].get("foreignKeys", [])
                    if (ref := fk["reference"]["resource"]) not in wanted]
     tables = {name: read_table(data_dir / described[name]["path"]) for name in described if name in wanted}
-    _hold_to_schema(data_dir, tables, described)
-    return tables
-
-
-def _hold_to_schema(data_dir: Path, tables: dict[str, Table], described: dict[str, dict]) -> None:
-    from frictionless import FrictionlessException, Package, Resource, Schema  # only when loading: 0.1 s
+    from frictionless import FrictionlessException, Package, Resource, Schema  # on the first load: 0.15 s
 
     try:
         package = Package(resources=[
             Resource(name=name, data=[t.header] + [list(r.values.values()) for r in t.rows],
                      schema=Schema.from_descriptor(described[name]["schema"]))
             for name, t in tables.items()])
+        report = package.validate()
     except FrictionlessException as exc:
-        path = paths.datapackage_path(data_dir)
-        raise InputError(path if path.is_file() else paths.datapackage_path(), None, None,
-                         f"not a valid table schema: {exc.error.note}") from None
-    for task in package.validate().tasks:
+        why = (exc.reasons or [exc.error])[0].message
+        raise InputError(schema_path(data_dir), None, None, f"not a valid table schema: {why}") from None
+    except re.error as exc:
+        raise InputError(schema_path(data_dir), None, None, f"a pattern is not a regular expression: {exc}") from None
+    for task in report.tasks:
         for error in task.errors:
             raise _input_error(error, tables[task.name], described, task.name)
+    return tables
 
 
 #: a cell that is not of its column's type: what it should be
@@ -313,9 +313,9 @@ def _input_error(error, table: Table, described: dict[str, dict], name: str) -> 
     if error.type == "type-error":
         message = f"{cell!r} is not {TYPE_WORDS.get(fields[column]['type'], fields[column]['type'])}"
     elif error.type == "constraint-error":
-        name = re.search(r'constraint "(\w+)"', error.note).group(1)
-        bound = fields[column]["constraints"][name]
-        message = CONSTRAINT_WORDS[name].format(cell=cell, bound=" ".join(map(str, bound)) if name == "enum" else bound)
+        broken = re.search(r'constraint "(\w+)"', error.note).group(1)
+        bound = fields[column]["constraints"][broken]
+        message = CONSTRAINT_WORDS[broken].format(cell=cell, bound=" ".join(map(str, bound)) if broken == "enum" else bound)
     elif error.type in ("unique-error", "primary-key"):
         column = column or resource["schema"]["primaryKey"][0]
         first = table.rows[int(re.search(r"position (\d+)", error.note).group(1)) - 2].line
@@ -363,18 +363,26 @@ def _first_changed_line(path: Path, raw: bytes) -> int | None:
 # ---------------------------------------------------------------- the schema (datapackage.json)
 
 
+def schema_path(data_dir: Path | str | None = None) -> Path:
+    """The folder's ``datapackage.json``; for a folder without one, the project's."""
+    own = paths.datapackage_path(paths.data_dir(data_dir))
+    return own if own.is_file() else paths.datapackage_path()
+
+
 def schema(data_dir: Path | str | None = None) -> dict[str, dict]:
     """The tables' descriptors by resource name, from the folder's ``datapackage.json``.
 
     A folder without one (a ledger ``recount draft --out`` wrote) has the project's
     (:func:`recount.paths.datapackage_path`) but for what a draft may leave open: :data:`DRAFT_OPEN`."""
-    own = paths.datapackage_path(paths.data_dir(data_dir))
-    path = own if own.is_file() else paths.datapackage_path()
+    path = schema_path(data_dir)
     try:
         resources = {res["name"]: res for res in json.loads(read_bytes(path).decode("utf-8"))["resources"]}
+        for res in resources.values():
+            if not isinstance(res["path"], str) or not isinstance(res["schema"]["fields"], list):
+                raise TypeError(f"resource {res['name']!r} needs a path and schema fields")
     except (UnicodeDecodeError, ValueError, LookupError, TypeError) as exc:
         raise InputError(path, None, None, f"not a data package ({type(exc).__name__}: {exc})") from None
-    if path != own:
+    if path != paths.datapackage_path(paths.data_dir(data_dir)):
         for f in resources["figures"]["schema"]["fields"]:
             f.get("constraints", {}).pop(DRAFT_OPEN.get(f["name"]), None)
     return resources
@@ -434,6 +442,8 @@ def sum_interval(ids: tuple[str, ...], figures: dict[str, Figure]) -> Interval:
 
 def load_figures(data_dir: Path | None = None, source: str | None = None, table: Table | None = None
                  ) -> dict[str, Figure]:
+    from recount.draft.units import unit_info  # what a unit is: 万元 is 10^4 元
+
     data_dir = paths.data_dir(data_dir)
     source = load_source(data_dir) if source is None else source
     table = table or read_tables(data_dir, "figures")["figures"]
@@ -442,7 +452,7 @@ def load_figures(data_dir: Path | None = None, source: str | None = None, table:
     for row in table.rows:
         fid, unit, qualifier, text = (row[c].strip() for c in ("id", "unit", "qualifier", "value"))
         start = _anchor(path, row, source)
-        meaning = _unit_info(unit)
+        meaning = unit_info(unit)
         if meaning is None:
             raise InputError(path, row.line, "unit", f"unit {unit!r} is not one the code can convert")
         kind, base_unit, factor = meaning
@@ -476,13 +486,6 @@ def _value_in_quote(text: str, value: Decimal, quote: str) -> bool:
     from recount.draft import draft  # a drafted ledger: 12,345, １２, 三千万, 九成 as the draft reads them
 
     return any(f.value == value for f in draft(quote).figures)
-
-
-def _unit_info(unit: str) -> tuple[str, str, int] | None:
-    """(kind, base unit, factor to the base unit) of a unit as written: 万元 is 10^4 元."""
-    from recount.draft.units import unit_info
-
-    return unit_info(unit)
 
 
 def load_rates(data_dir: Path | None, figures: dict[str, Figure], table: Table | None = None) -> list[Rate]:
