@@ -115,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         from recount.draft import cli as draft_cli
 
         return draft_cli.run(args)
-    try:
-        from recount.ledger import load_ledger  # reads datapackage.json: inside the try
+    from recount.ledger import load_ledger  # standard library only: bad input is reported fast
 
+    try:
         ledger = load_ledger(args.data)
     except InputError as exc:
         print(f"recount: error: {exc}", file=sys.stderr)

@@ -399,11 +399,17 @@ def enum(resource: str, column: str, data_dir: Path | str | None = None) -> tupl
     return tuple(next(f for f in fields if f["name"] == column)["constraints"]["enum"])
 
 
-#: the project's words, derived from its datapackage.json (the book prints what each means)
-VERDICTS = enum("rates", "expected", paths.DATA_DIR)
-CONSTRAINT_KINDS = enum("constraints", "kind", paths.DATA_DIR)
-#: the columns recount draft writes
-FIGURE_COLUMNS, RATE_COLUMNS = columns("figures", paths.DATA_DIR), columns("rates", paths.DATA_DIR)
+#: names read from the project's datapackage.json when imported (importing this module reads no file):
+#: the words the book explains (VERDICTS, CONSTRAINT_KINDS) and the columns recount draft writes
+DERIVED = {"VERDICTS": ("rates", "expected"), "CONSTRAINT_KINDS": ("constraints", "kind"),
+           "FIGURE_COLUMNS": ("figures", None), "RATE_COLUMNS": ("rates", None)}
+
+
+def __getattr__(name: str) -> tuple:
+    if name not in DERIVED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    resource, column = DERIVED[name]
+    return enum(resource, column, paths.DATA_DIR) if column else columns(resource, paths.DATA_DIR)
 
 
 # ---------------------------------------------------------------- what a schema cannot state
