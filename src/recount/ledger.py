@@ -541,9 +541,9 @@ def _constraints(table: Table, figures: dict[str, Figure], source: str, rates: l
     out: list[Constraint] = []
     for row in table.rows:
         kind = row["kind"].strip()
-        left = _ids(path, row, "left", figures) if kind != "near" else ()
+        left = _ids(path, row, "left", figures) if kind != "near" else (
+            _rate_side(path, row.line, "left", row["left"], figures, rates),)
         if kind == "near":
-            left = (_rate_side(path, row.line, "left", row["left"], figures, rates),)
             right = (_rate_side(path, row.line, "right", row["right"], figures, rates),)
         elif kind == "within":
             right = tuple(_rate_side(path, row.line, "right", part, figures, rates) for part in row["right"].split("+"))
