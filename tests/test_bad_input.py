@@ -1,5 +1,6 @@
 """Bad input: one line on stderr naming file, line and column; exit 2; nothing on stdout."""
 
+import json
 import re
 from pathlib import Path
 
@@ -47,7 +48,8 @@ def test_non_numeric_count(cli, data_copy):
 def test_negative_count(cli, data_copy):
     f = paths.figures_path(data_copy)
     _edit(f, "共有企业5852户,5852,", "共有企业5852户,-5852,")
-    _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "-5852"), column="value", says="negative")
+    _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "-5852"), column="value",
+             says="-5852 is below the minimum 0")
 
 
 def test_fractional_count(cli, data_copy):
@@ -66,7 +68,8 @@ def test_duplicate_id(cli, data_copy):
 def test_missing_column(cli, data_copy):
     f = paths.rates_path(data_copy)
     _edit(f, ",expected,", ",verdict_expected,")
-    _refused(cli, data_copy, file="rates.csv", line=1, column="expected", says="missing column")
+    _refused(cli, data_copy, file="rates.csv", line=1, column="expected",
+             says="the header is .*verdict_expected.*; datapackage.json has .*expected")
 
 
 def test_quote_not_in_source(cli, data_copy):
@@ -162,7 +165,7 @@ def test_constraint_without_a_strength(cli, data_copy):
     path = data_copy / "strengths.csv"
     _edit(path, "xbq_rate_within_sectors,soft,", "xbq_rate_within_sectorz,soft,")
     _refused(cli, data_copy, file="strengths.csv", line=_line_of(path, "xbq_rate_within_sectorz"),
-             column="constraint", says="unknown constraint id 'xbq_rate_within_sectorz'")
+             column="constraint", says=r"unknown id 'xbq_rate_within_sectorz' \(not in constraints.csv\)")
 
 
 def test_constraint_left_out_of_strengths(cli, data_copy):
@@ -186,6 +189,43 @@ def test_superlative_reading_naming_an_unknown_figure(cli, data_copy):
     _edit(path, "xbq_most,most,xbq_firms,gd_firms|", "xbq_most,most,xbq_firms,gd_firmz|")
     _refused(cli, data_copy, file="superlative_readings.csv", line=_line_of(path, "gd_firmz"), column="others",
              says="unknown figure id 'gd_firmz'")
+
+
+def _schema_edit(data: Path, resource: str, column: str, edit) -> None:
+    """Change one column's descriptor in the copy's datapackage.json, and nothing else."""
+    path = paths.datapackage_path(data)
+    package = json.loads(path.read_text(encoding="utf-8"))
+    res = next(r for r in package["resources"] if r["name"] == resource)
+    edit(next(f for f in res["schema"]["fields"] if f["name"] == column))
+    path.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def test_a_unit_taken_out_of_the_schemas_enum_is_refused_by_the_loader(cli, data_copy):
+    assert cli("check", "--data", str(data_copy)).code == 0
+    _schema_edit(data_copy, "figures", "unit", lambda f: f["constraints"]["enum"].remove("类"))
+    f = paths.figures_path(data_copy)
+    _refused(cli, data_copy, file="figures.csv", line=_line_of(f, ",类,"), column="unit", says="'类' is not one of %")
+
+
+def test_a_unit_added_to_the_schemas_enum_is_accepted_by_the_loader(cli, data_copy):
+    f = paths.figures_path(data_copy)
+    _edit(f, "各类市场131个,131,个,", "各类市场131个,131,所,")  # 所: a measure word the code converts
+    _refused(cli, data_copy, file="figures.csv", line=_line_of(f, ",所,"), column="unit", says="'所' is not one of")
+    _schema_edit(data_copy, "figures", "unit", lambda f: f["constraints"]["enum"].append("所"))
+    assert cli("check", "--data", str(data_copy)).code == 0
+
+
+def test_a_tighter_pattern_in_the_schema_is_enforced_by_the_loader(cli, data_copy):
+    _schema_edit(data_copy, "events", "id", lambda f: f["constraints"].update(pattern="^[a-z]+$"))
+    path = paths.events_path(data_copy)
+    first = next(ln.split(",")[0] for ln in path.read_text(encoding="utf-8").splitlines()[1:] if "_" in ln.split(",")[0])
+    _refused(cli, data_copy, file="events.csv", line=_line_of(path, first + ","), column="id",
+             says=f"'{first}' does not match the pattern")
+
+
+def test_a_schema_frictionless_cannot_read_is_one_line_naming_datapackage_json(cli, data_copy):
+    _schema_edit(data_copy, "rates", "section", lambda f: f.update(type="intger"))
+    _refused(cli, data_copy, file="datapackage.json", line=None, column=None, says='field type "intger" is not supported')
 
 
 def test_near_check_naming_a_count(cli, data_copy):

@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from recount import cli, paths
-from recount.ledger import Ledger, load_figures, load_rates
+from recount.errors import InputError
+from recount.ledger import Ledger, enum, load_figures, load_rates
 from recount.verdict import claim_key, evaluate
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -59,6 +62,26 @@ def test_a_remainder_the_ledger_cannot_write_loads_as_unverifiable_with_the_draf
     assert all(r.verdict == r.rate.expected for r in results)
     remainder = next(r for r in results if r.cited.value_text == "10")
     assert remainder.verdict == "unverifiable" and remainder.rate.note_en.startswith("draft: consistent as a remainder")
+
+
+def test_a_drafted_ledger_loads_with_units_and_qualifiers_the_hand_ledgers_schema_does_not_list(capsys, tmp_path):
+    path = ARTICLES / "city_unseen.txt"  # 亿元, 所, 个百分点; the district articles: 成
+    assert _run(capsys, "draft", str(path), "--out", str(tmp_path))[0] == 0
+    assert not paths.datapackage_path(tmp_path).exists()
+    figures = load_figures(tmp_path, source=path.read_text(encoding="utf-8"))
+    assert {"亿元", "所", "个百分点"} <= {f.unit for f in figures.values()}
+    assert "亿元" not in enum("figures", "unit", paths.DATA_DIR)
+
+
+def test_a_drafted_ledger_is_held_to_the_projects_schema(capsys, tmp_path):
+    path = ARTICLES / "readings.txt"
+    assert _run(capsys, "draft", str(path), "--out", str(tmp_path))[0] == 0
+    figures = tmp_path / "figures.csv"
+    header, first, rest = figures.read_text(encoding="utf-8").split("\n", 2)
+    figures.write_text("\n".join([header, first.replace(",0,", ",7,", 1), rest]), encoding="utf-8")
+    with pytest.raises(InputError, match="'7' is not one of 0 1 2 3") as refused:
+        load_figures(tmp_path, source=path.read_text(encoding="utf-8"))
+    assert (refused.value.line, refused.value.column) == (2, "section")
 
 
 def test_csv_and_table_list_every_claim(capsys):

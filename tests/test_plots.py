@@ -302,7 +302,7 @@ def test_a_label_naming_an_unknown_place_is_an_input_error(data_copy):
         load_labels(load_ledger(data_copy))
     lines = paths.labels_path(data_copy).read_text(encoding="utf-8").count("\n")
     assert (err.value.line, err.value.column) == (lines, "place")
-    assert "unknown place 'nowhere'" in str(err.value) and "labels.csv" in str(err.value)
+    assert "unknown id 'nowhere' (not in places.csv)" in str(err.value) and "labels.csv" in str(err.value)
 
 
 # ---------------------------------------------------------------- in the built book

@@ -5,6 +5,12 @@ never edited; ``figures.csv``, ``rates.csv``, ``constraints.csv``, ``events.csv`
 and ``exclusions.csv`` are written by hand, row by row, against it; everything
 else (verdicts, tables, charts) is derived by code.
 
+``datapackage.json`` is the one description of the tables: frictionless holds
+every table to it (columns in order, types, required, unique, enum, pattern,
+bounds, primary and foreign keys). This module adds what a schema cannot state:
+each quote anchors once in the source, a value is the number its quote carries,
+a rate's counts are counts, the source's hash, the English text's placeholders.
+
 Every problem raises :class:`recount.errors.InputError` naming the file, the
 1-based line of the CSV, the column and what is wrong.
 """
@@ -14,11 +20,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal, InvalidOperation
-from fractions import Fraction
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from recount import paths
@@ -26,40 +32,16 @@ from recount.errors import InputError
 from recount.intervals import QUALIFIERS, Interval, decimals_of, figure_interval
 from recount.numerals import numerals_in
 
-#: unit as written -> (kind, base unit, factor to the base unit). 万 is 10^4.
-UNITS: dict[str, tuple[str, str, int]] = {
-    "%": ("percent", "%", 1),
-    "户": ("count", "户", 1), "家": ("count", "家", 1), "个": ("count", "个", 1),
-    "名": ("count", "名", 1), "人次": ("count", "人次", 1), "条": ("count", "条", 1),
-    "场": ("count", "场", 1), "期": ("count", "期", 1), "次": ("count", "次", 1),
-    "项": ("count", "项", 1), "张": ("count", "张", 1), "类": ("count", "类", 1),
-    "万人": ("count", "人", 10_000),
-    "元": ("amount", "元", 1), "万元": ("amount", "元", 10_000),
-    "小时": ("duration", "小时", 1), "天": ("duration", "天", 1), "月": ("duration", "月", 1),
-}
-VERDICTS = ("consistent", "inconsistent", "unverifiable", "derived")
-CONSTRAINT_KINDS = ("le", "enumeration", "enumeration_partial", "within", "near")
-CONSTRAINT_RESULTS = ("pass", "fail", "tension")
-STRENGTHS = ("hard", "soft")
-#: what a superlative's reading tests (superlative_readings.csv, column ``test``)
-SUPERLATIVE_TESTS = ("most", "full", "le")
-#: a superlative claim's result; the last two are a reader's classification of a claim with no reading
-SUPERLATIVE_RESULTS = ("pass", "fail", "tension", "unverifiable", "not_a_claim")
 #: the words of a superlative or a total; every one in the article is a row of superlatives.csv
 SUPERLATIVE_WORDS = re.compile(r"最|首创|首先|率先|全部|全面|全体|全区|全市|全省|全线|全类型|全流程|全程|全覆盖|均|每|都|"
                                r"完全|大多|合计|共计|累计|总额")
-SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 ARABIC = re.compile(r"\d+(?:\.\d+)?")
-
-FIGURE_COLUMNS = ("id", "section", "quote", "value", "unit", "qualifier", "label_en")
-RATE_COLUMNS = ("id", "section", "numerator", "denominator", "cited", "reading", "expected", "note_en")
-CONSTRAINT_COLUMNS = ("id", "section", "kind", "left", "right", "items", "expected", "note_en")
-EVENT_COLUMNS = ("id", "section", "date", "precision", "quote", "label_en")
-EXCLUSION_COLUMNS = ("pattern", "kind", "reason_en")
-STRENGTH_COLUMNS = ("constraint", "strength", "reason_en")
-SUPERLATIVE_COLUMNS = ("id", "section", "quote", "word", "expected", "claim_en")
-READING_COLUMNS = ("id", "claim", "test", "subject", "others", "strength", "reading_en", "basis_en")
-STRENGTHS_NAME, SUPERLATIVES_NAME, READINGS_NAME = paths.STRENGTHS_NAME, paths.SUPERLATIVES_NAME, paths.READINGS_NAME
+#: what a drafted ledger may leave open of the project's schema (figures.csv): any unit and qualifier
+#: the code reads (recount.draft.units.unit_info, recount.intervals.QUALIFIERS), no English label yet
+DRAFT_OPEN = {"unit": "enum", "qualifier": "enum", "label_en": "required"}
+#: the tables load_ledger reads, by resource name in datapackage.json
+LEDGER_TABLES = ("figures", "rates", "constraints", "events", "exclusions", "strengths", "superlatives",
+                 "superlative_readings")
 
 
 @dataclass(frozen=True)
@@ -69,6 +51,13 @@ class Row:
 
     def __getitem__(self, key: str) -> str:
         return self.values[key]
+
+
+@dataclass(frozen=True)
+class Table:
+    path: Path
+    header: list[str]
+    rows: list[Row]
 
 
 @dataclass(frozen=True)
@@ -239,26 +228,17 @@ def read_bytes(path: Path) -> bytes:
     return raw
 
 
-def read_table(path: Path, columns: tuple[str, ...]) -> list[Row]:
-    """Rows of a UTF-8 CSV with at least ``columns``; each row knows its line number."""
+def read_table(path: Path) -> Table:
+    """A UTF-8 CSV: its header and rows, each row with its line number; blank lines are skipped."""
     raw = read_bytes(path)
     text = _decode(path, raw)
     if not text.strip():
-        raise InputError(path, 1, None, f"empty file: expected a header row ({', '.join(columns)})")
+        raise InputError(path, 1, None, "empty file: expected a header row")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        header = next(reader)
+        header = [h.strip() for h in next(reader)]
     except csv.Error as exc:
         raise InputError(path, 1, None, f"unreadable CSV header: {exc}") from None
-    header = [h.strip() for h in header]
-    for name in columns:
-        if name not in header:
-            raise InputError(path, 1, name, f"missing column {name!r} (header has: {', '.join(header)})")
-    seen = set()
-    for name in header:
-        if name in seen:
-            raise InputError(path, 1, name, f"column {name!r} appears twice in the header")
-        seen.add(name)
     rows: list[Row] = []
     line = reader.line_num + 1
     while True:
@@ -278,7 +258,77 @@ def read_table(path: Path, columns: tuple[str, ...]) -> list[Row]:
                 f"ragged row: {len(record)} fields where the header has {len(header)}",
             )
         rows.append(Row(start, dict(zip(header, record))))
-    return rows
+    return Table(path, header, rows)
+
+
+def read_tables(data_dir: Path | str | None, *names: str) -> dict[str, Table]:
+    """The named tables, with the ones their foreign keys reference, held to the schema together by
+    frictionless; the first error is an :class:`InputError` naming file, line and column."""
+    data_dir = paths.data_dir(data_dir)
+    described = schema(data_dir)
+    wanted = list(names)
+    for name in wanted:  # grows with the tables referenced
+        if name not in described:
+            raise InputError(schema_path(data_dir), None, None, f"no resource {name!r}: it describes every ledger table")
+        wanted += [ref for fk in described[name]["schema"].get("foreignKeys", [])
+                   if (ref := fk["reference"]["resource"]) not in wanted]
+    tables = {name: read_table(data_dir / described[name]["path"]) for name in described if name in wanted}
+    from frictionless import FrictionlessException, Package, Resource, Schema  # on the first load: 0.15 s
+
+    try:
+        package = Package(resources=[
+            Resource(name=name, data=[t.header] + [list(r.values.values()) for r in t.rows],
+                     schema=Schema.from_descriptor(described[name]["schema"]))
+            for name, t in tables.items()])
+        report = package.validate()
+    except FrictionlessException as exc:
+        why = (exc.reasons or [exc.error])[0].message
+        raise InputError(schema_path(data_dir), None, None, f"not a valid table schema: {why}") from None
+    except re.error as exc:
+        raise InputError(schema_path(data_dir), None, None, f"a pattern is not a regular expression: {exc}") from None
+    for task in report.tasks:
+        for error in task.errors:
+            raise _input_error(error, tables[task.name], described, task.name)
+    return tables
+
+
+#: a cell that is not of its column's type: what it should be
+TYPE_WORDS = {"integer": "a whole number", "number": "a number", "date": "a date (YYYY-MM-DD)"}
+#: a cell that breaks one of its column's constraints: what is wrong
+CONSTRAINT_WORDS = {
+    "required": "empty: a value is required", "enum": "{cell!r} is not one of {bound}",
+    "pattern": "{cell!r} does not match the pattern {bound}", "minimum": "{cell} is below the minimum {bound}",
+    "maximum": "{cell} is above the maximum {bound}", "minLength": "{cell!r} is shorter than {bound} characters",
+    "maxLength": "{cell!r} is longer than {bound} characters",
+}
+
+
+def _input_error(error, table: Table, described: dict[str, dict], name: str) -> InputError:
+    """A frictionless error as the project's one line: the file, the CSV line, the column, what is wrong."""
+    resource = described[name]
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    row_number = getattr(error, "row_number", None)
+    row = table.rows[row_number - 2] if row_number else None
+    column, cell = getattr(error, "field_name", None), getattr(error, "cell", None)
+    if error.type == "type-error":
+        message = f"{cell!r} is not {TYPE_WORDS.get(fields[column]['type'], fields[column]['type'])}"
+    elif error.type == "constraint-error":
+        broken = re.search(r'constraint "(\w+)"', error.note).group(1)
+        bound = fields[column]["constraints"][broken]
+        message = CONSTRAINT_WORDS[broken].format(cell=cell, bound=" ".join(map(str, bound)) if broken == "enum" else bound)
+    elif error.type in ("unique-error", "primary-key"):
+        column = column or resource["schema"]["primaryKey"][0]
+        first = table.rows[int(re.search(r"position (\d+)", error.note).group(1)) - 2].line
+        message = f"duplicate {column} {row[column]!r} (first on line {first})"
+    elif error.type == "foreign-key":
+        column, ref = error.field_names[0], described[error.reference_name]
+        message = f"unknown {error.reference_field_names[0]} {error.field_cells[0]!r} (not in {ref['path']})"
+    elif error.type.endswith("-label"):
+        column = column or error.label
+        message = f"the header is {', '.join(table.header)}; datapackage.json has {', '.join(fields)}, in that order"
+    else:
+        message = error.note
+    return InputError(table.path, row.line if row else 1, column, message)
 
 
 def load_source(data_dir: Path | None = None) -> str:
@@ -310,36 +360,63 @@ def _first_changed_line(path: Path, raw: bytes) -> int | None:
     return len(lines) + 1 if len(expected) > len(lines) else None
 
 
-# ---------------------------------------------------------------- validation helpers
+# ---------------------------------------------------------------- the schema (datapackage.json)
 
 
-def _slug(path: Path, row: Row, column: str = "id") -> str:
-    value = row[column].strip()
-    if not SLUG.match(value):
-        raise InputError(path, row.line, column, f"{value!r} is not a slug (lower case, digits, _; starts with a letter)")
-    return value
+def schema_path(data_dir: Path | str | None = None) -> Path:
+    """The folder's ``datapackage.json``; for a folder without one, the project's."""
+    own = paths.datapackage_path(paths.data_dir(data_dir))
+    return own if own.is_file() else paths.datapackage_path()
 
 
-def _unique(path: Path, rows: list[Row], column: str = "id") -> None:
-    first: dict[str, int] = {}
-    for row in rows:
-        key = row[column].strip()
-        if key in first:
-            raise InputError(path, row.line, column, f"duplicate id {key!r} (first on line {first[key]})")
-        first[key] = row.line
+def schema(data_dir: Path | str | None = None) -> dict[str, dict]:
+    """The tables' descriptors by resource name, from the folder's ``datapackage.json``.
+
+    A folder without one (a ledger ``recount draft --out`` wrote) has the project's
+    (:func:`recount.paths.datapackage_path`) but for what a draft may leave open: :data:`DRAFT_OPEN`."""
+    path = schema_path(data_dir)
+    try:
+        resources = {res["name"]: res for res in json.loads(read_bytes(path).decode("utf-8"))["resources"]}
+        for res in resources.values():
+            if not isinstance(res["path"], str) or not isinstance(res["schema"]["fields"], list):
+                raise TypeError(f"resource {res['name']!r} needs a path and schema fields")
+    except (UnicodeDecodeError, ValueError, LookupError, TypeError) as exc:
+        raise InputError(path, None, None, f"not a data package ({type(exc).__name__}: {exc})") from None
+    if path != paths.datapackage_path(paths.data_dir(data_dir)):
+        for f in resources["figures"]["schema"]["fields"]:
+            f.get("constraints", {}).pop(DRAFT_OPEN.get(f["name"]), None)
+    return resources
 
 
-def _section(path: Path, row: Row) -> int:
-    text = row["section"].strip()
-    if text not in ("0", "1", "2", "3"):
-        raise InputError(path, row.line, "section", f"{text!r} is not a section (0 = lede, 1-3 = the headed sections)")
-    return int(text)
+def columns(resource: str, data_dir: Path | str | None = None) -> tuple[str, ...]:
+    """The columns of a table, in order, as datapackage.json states them."""
+    return tuple(f["name"] for f in schema(data_dir)[resource]["schema"]["fields"])
+
+
+def enum(resource: str, column: str, data_dir: Path | str | None = None) -> tuple:
+    """The values a column may take, as datapackage.json states them."""
+    fields = schema(data_dir)[resource]["schema"]["fields"]
+    return tuple(next(f for f in fields if f["name"] == column)["constraints"]["enum"])
+
+
+#: names read from the project's datapackage.json when imported (importing this module reads no file):
+#: the words the book explains (VERDICTS, CONSTRAINT_KINDS) and the columns recount draft writes
+DERIVED = {"VERDICTS": ("rates", "expected"), "CONSTRAINT_KINDS": ("constraints", "kind"),
+           "FIGURE_COLUMNS": ("figures", None), "RATE_COLUMNS": ("rates", None)}
+
+
+def __getattr__(name: str) -> tuple:
+    if name not in DERIVED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    resource, column = DERIVED[name]
+    return enum(resource, column, paths.DATA_DIR) if column else columns(resource, paths.DATA_DIR)
+
+
+# ---------------------------------------------------------------- what a schema cannot state
 
 
 def _anchor(path: Path, row: Row, source: str, column: str = "quote") -> int:
     quote = row[column]
-    if not quote:
-        raise InputError(path, row.line, column, "empty quote")
     count = source.count(quote)
     if count == 0:
         raise InputError(path, row.line, column, f"quote {quote!r} is not in the source article")
@@ -348,13 +425,10 @@ def _anchor(path: Path, row: Row, source: str, column: str = "quote") -> int:
     return source.index(quote)
 
 
-def _ids(path: Path, row: Row, column: str, figures: dict[str, Figure], required: bool) -> tuple[str, ...]:
+def _ids(path: Path, row: Row, column: str, figures: dict[str, Figure]) -> tuple[str, ...]:
+    """Figure ids joined with + (the schema's pattern says how they are written, not that they exist)."""
     text = row[column].strip()
-    if not text:
-        if required:
-            raise InputError(path, row.line, column, "empty: expected figure ids joined with +")
-        return ()
-    ids = tuple(part.strip() for part in text.split("+"))
+    ids = tuple(part.strip() for part in text.split("+")) if text else ()
     for fid in ids:
         if fid not in figures:
             raise InputError(path, row.line, column, f"unknown figure id {fid!r} (not in figures.csv)")
@@ -372,33 +446,28 @@ def sum_interval(ids: tuple[str, ...], figures: dict[str, Figure]) -> Interval:
 # ---------------------------------------------------------------- tables
 
 
-def load_figures(data_dir: Path | None = None, source: str | None = None) -> dict[str, Figure]:
+def load_figures(data_dir: Path | None = None, source: str | None = None, table: Table | None = None
+                 ) -> dict[str, Figure]:
+    from recount.draft.units import unit_info  # what a unit is: 万元 is 10^4 元
+
     data_dir = paths.data_dir(data_dir)
     source = load_source(data_dir) if source is None else source
-    path = paths.figures_path(data_dir)
-    rows = read_table(path, FIGURE_COLUMNS)
-    _unique(path, rows)
+    table = table or read_tables(data_dir, "figures")["figures"]
+    path = table.path
     figures: dict[str, Figure] = {}
-    for row in rows:
-        fid = _slug(path, row)
-        section = _section(path, row)
+    for row in table.rows:
+        fid, unit, qualifier, text = (row[c].strip() for c in ("id", "unit", "qualifier", "value"))
         start = _anchor(path, row, source)
-        unit = row["unit"].strip()
-        if unit not in UNITS and _draft_unit(unit) is None:
-            raise InputError(path, row.line, "unit", f"unknown unit {unit!r} (known: {' '.join(UNITS)})")
-        kind, base_unit, factor = UNITS.get(unit) or _draft_unit(unit)
-        qualifier = row["qualifier"].strip()
+        meaning = unit_info(unit)
+        if meaning is None:
+            raise InputError(path, row.line, "unit", f"unit {unit!r} is not one the code can convert")
+        kind, base_unit, factor = meaning
         if qualifier not in QUALIFIERS:
-            raise InputError(path, row.line, "qualifier", f"unknown qualifier {qualifier!r} (known: {' '.join(QUALIFIERS)})")
-        text = row["value"].strip()
-        try:
-            value = Decimal(text)
-            if not value.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
-            raise InputError(path, row.line, "value", f"{text!r} is not a number") from None
-        if value < 0:
-            raise InputError(path, row.line, "value", f"negative value {text}: counts, amounts and shares cannot be negative")
+            raise InputError(path, row.line, "qualifier", f"qualifier {qualifier!r} has no interval convention "
+                                                          f"(known: {' '.join(QUALIFIERS)})")
+        value = Decimal(text)
+        if not value.is_finite():
+            raise InputError(path, row.line, "value", f"{text!r} is not a finite number")
         if kind == "count" and factor == 1 and value != value.to_integral_value():
             raise InputError(path, row.line, "value", f"fractional count {text}: a count of {unit} must be a whole number")
         if kind == "percent" and value > 100:
@@ -407,7 +476,7 @@ def load_figures(data_dir: Path | None = None, source: str | None = None) -> dic
         if not _value_in_quote(text, value, quote):
             raise InputError(path, row.line, "value", f"value {text} is not the number the quote {quote!r} carries")
         figures[fid] = Figure(
-            id=fid, section=section, quote=quote, value_text=text, unit=unit, qualifier=qualifier,
+            id=fid, section=int(row["section"]), quote=quote, value_text=text, unit=unit, qualifier=qualifier,
             label_en=row["label_en"].strip(), line=row.line, start=start, value=value, kind=kind,
             base_unit=base_unit, factor=factor, interval=figure_interval(value, qualifier),
             decimals=decimals_of(text),
@@ -425,34 +494,20 @@ def _value_in_quote(text: str, value: Decimal, quote: str) -> bool:
     return any(f.value == value for f in draft(quote).figures)
 
 
-def _draft_unit(unit: str) -> tuple[str, str, int] | None:
-    """A unit a drafted ledger may use beyond :data:`UNITS` (亿元, 吨, 个百分点 ...)."""
-    from recount.draft.units import unit_info
-
-    return unit_info(unit)
-
-
-def load_rates(data_dir: Path | None, figures: dict[str, Figure]) -> list[Rate]:
-    data_dir = paths.data_dir(data_dir)
-    path = paths.rates_path(data_dir)
-    rows = read_table(path, RATE_COLUMNS)
-    _unique(path, rows)
+def load_rates(data_dir: Path | None, figures: dict[str, Figure], table: Table | None = None) -> list[Rate]:
+    table = table or read_tables(data_dir, "rates")["rates"]
+    path = table.path
     rates: list[Rate] = []
-    for row in rows:
-        rid = _slug(path, row)
-        section = _section(path, row)
-        numerator = _ids(path, row, "numerator", figures, required=False)
-        denominator = _ids(path, row, "denominator", figures, required=False)
+    for row in table.rows:
+        numerator = _ids(path, row, "numerator", figures)
+        denominator = _ids(path, row, "denominator", figures)
         if bool(numerator) != bool(denominator):
             column = "denominator" if numerator else "numerator"
             raise InputError(path, row.line, column, "give both a numerator and a denominator, or neither")
         cited = row["cited"].strip() or None
-        if cited is not None:
-            if cited not in figures:
-                raise InputError(path, row.line, "cited", f"unknown figure id {cited!r} (not in figures.csv)")
-            if figures[cited].kind != "percent":
-                raise InputError(path, row.line, "cited", f"{cited!r} is not a percentage (unit {figures[cited].unit})")
-        elif not numerator:
+        if cited is not None and figures[cited].kind != "percent":
+            raise InputError(path, row.line, "cited", f"{cited!r} is not a percentage (unit {figures[cited].unit})")
+        if cited is None and not numerator:
             raise InputError(path, row.line, "numerator", "a rate needs counts (numerator/denominator) or a cited figure")
         for column, ids in (("numerator", numerator), ("denominator", denominator)):
             for fid in ids:
@@ -468,46 +523,34 @@ def load_rates(data_dir: Path | None, figures: dict[str, Figure]) -> list[Rate]:
                     path, row.line, "numerator",
                     f"share above 100%: numerator is at least {num.low} but the denominator at most {den.high}",
                 )
-        expected = row["expected"].strip()
-        if expected not in VERDICTS:
-            raise InputError(path, row.line, "expected", f"{expected!r} is not a verdict ({', '.join(VERDICTS)})")
-        rates.append(Rate(rid, section, numerator, denominator, cited, row["reading"].strip(), expected,
-                          row["note_en"].strip(), row.line))
+        rates.append(Rate(row["id"].strip(), int(row["section"]), numerator, denominator, cited,
+                          row["reading"].strip(), row["expected"].strip(), row["note_en"].strip(), row.line))
     return rates
 
 
-def _rate_side(path: Path, row: Row, column: str, figures: dict[str, Figure], rates: list[Rate]) -> tuple[str, ...]:
-    """One side of a ``near`` check: a single percentage figure or a single rate id."""
-    text = row[column].strip()
-    rate_ids = {r.id for r in rates}
-    if text in figures and figures[text].kind == "percent" or text in rate_ids:
-        return (text,)
-    raise InputError(path, row.line, column, f"{text!r} is neither a percentage in figures.csv nor a rate id of rates.csv")
+def _rate_side(path: Path, line: int, column: str, text: str, figures: dict[str, Figure], rates: list[Rate]) -> str:
+    """One side of a ``near`` check or one part of a ``within`` one: a percentage figure or a rate id."""
+    text = text.strip()
+    if text in figures and figures[text].kind == "percent" or text in {r.id for r in rates}:
+        return text
+    raise InputError(path, line, column, f"{text!r} is neither a percentage in figures.csv nor a rate id of rates.csv")
 
 
-def load_constraints(data_dir: Path | None, figures: dict[str, Figure], source: str,
-                     rates: list[Rate] | None = None) -> list[Constraint]:
-    data_dir = paths.data_dir(data_dir)
-    path = paths.constraints_path(data_dir)
-    rows = read_table(path, CONSTRAINT_COLUMNS)
-    _unique(path, rows)
+def _constraints(table: Table, figures: dict[str, Figure], source: str, rates: list[Rate]) -> list[Constraint]:
+    path = table.path
     out: list[Constraint] = []
-    for row in rows:
-        cid = _slug(path, row)
-        section = _section(path, row)
+    for row in table.rows:
         kind = row["kind"].strip()
-        if kind not in CONSTRAINT_KINDS:
-            raise InputError(path, row.line, "kind", f"{kind!r} is not a constraint kind ({', '.join(CONSTRAINT_KINDS)})")
+        left = _ids(path, row, "left", figures) if kind != "near" else (
+            _rate_side(path, row.line, "left", row["left"], figures, rates),)
         if kind == "near":
-            left = _rate_side(path, row, "left", figures, rates or [])
-            right = _rate_side(path, row, "right", figures, rates or [])
+            right = (_rate_side(path, row.line, "right", row["right"], figures, rates),)
         elif kind == "within":
-            left = _ids(path, row, "left", figures, required=True)
-            right = tuple(_rate_side(path, Row(row.line, {"right": part}), "right", figures, rates or [])[0]
-                          for part in row["right"].split("+"))
+            right = tuple(_rate_side(path, row.line, "right", part, figures, rates) for part in row["right"].split("+"))
         else:
-            left = _ids(path, row, "left", figures, required=True)
-            right = _ids(path, row, "right", figures, required=kind == "le")
+            right = _ids(path, row, "right", figures)
+            if kind == "le" and not right:
+                raise InputError(path, row.line, "right", "empty: expected figure ids joined with +")
         items = tuple(i for i in row["items"].split("|") if i) if row["items"].strip() else ()
         if kind.startswith("enumeration"):
             if not items:
@@ -515,182 +558,121 @@ def load_constraints(data_dir: Path | None, figures: dict[str, Figure], source: 
             for item in items:
                 if item not in source:
                     raise InputError(path, row.line, "items", f"item {item!r} is not in the source article")
-        expected = row["expected"].strip()
-        if expected not in CONSTRAINT_RESULTS:
-            raise InputError(path, row.line, "expected", f"{expected!r} is not a result ({', '.join(CONSTRAINT_RESULTS)})")
-        out.append(Constraint(cid, section, kind, left, right, items, expected, row["note_en"].strip(), row.line))
+        out.append(Constraint(row["id"].strip(), int(row["section"]), kind, left, right, items,
+                              row["expected"].strip(), row["note_en"].strip(), row.line))
     return out
 
 
-def load_events(data_dir: Path | None, source: str) -> list[Event]:
-    data_dir = paths.data_dir(data_dir)
-    path = paths.events_path(data_dir)
-    rows = read_table(path, EVENT_COLUMNS)
-    _unique(path, rows)
-    out: list[Event] = []
-    for row in rows:
-        eid = _slug(path, row)
-        section = _section(path, row)
-        try:
-            when = date.fromisoformat(row["date"].strip())
-        except ValueError:
-            raise InputError(path, row.line, "date", f"{row['date']!r} is not a date (YYYY-MM-DD)") from None
-        precision = row["precision"].strip()
-        if precision not in ("day", "month"):
-            raise InputError(path, row.line, "precision", f"{precision!r} is not day or month")
-        start = _anchor(path, row, source)
-        out.append(Event(eid, section, when, precision, row["quote"], row["label_en"].strip(), row.line, start))
+def _events(table: Table, source: str) -> list[Event]:
+    out = [Event(row["id"].strip(), int(row["section"]), datetime.strptime(row["date"].strip(), "%Y-%m-%d").date(),
+                 row["precision"].strip(), row["quote"], row["label_en"].strip(), row.line,
+                 _anchor(table.path, row, source)) for row in table.rows]
     return sorted(out, key=lambda e: (e.date, e.start))
 
 
-def load_exclusions(data_dir: Path | None = None) -> list[Exclusion]:
-    data_dir = paths.data_dir(data_dir)
-    path = data_dir / paths.EXCLUSIONS_NAME
-    rows = read_table(path, EXCLUSION_COLUMNS)
+def _exclusions(table: Table) -> list[Exclusion]:
     out = []
-    for row in rows:
+    for row in table.rows:
         try:
             pattern = re.compile(row["pattern"])
         except re.error as exc:
-            raise InputError(path, row.line, "pattern", f"not a regular expression: {exc}") from None
-        if not row["reason_en"].strip():
-            raise InputError(path, row.line, "reason_en", "every exclusion needs a reason")
+            raise InputError(table.path, row.line, "pattern", f"not a regular expression: {exc}") from None
         out.append(Exclusion(pattern, row["kind"].strip(), row["reason_en"].strip(), row.line))
     return out
 
 
-def load_strengths(data_dir: Path | None, constraints: list[Constraint]) -> dict[str, Strength]:
+def _strengths(table: Table, constraints: list[Constraint]) -> dict[str, Strength]:
     """strengths.csv: one row for every constraint, hard or soft, with the reason."""
-    path = paths.data_dir(data_dir) / STRENGTHS_NAME
-    rows = read_table(path, STRENGTH_COLUMNS)
-    _unique(path, rows, "constraint")
-    known = {c.id for c in constraints}
-    out: dict[str, Strength] = {}
-    for row in rows:
-        cid = row["constraint"].strip()
-        if cid not in known:
-            raise InputError(path, row.line, "constraint", f"unknown constraint id {cid!r} (not in constraints.csv)")
-        strength = row["strength"].strip()
-        if strength not in STRENGTHS:
-            raise InputError(path, row.line, "strength", f"{strength!r} is not hard or soft")
-        if not row["reason_en"].strip():
-            raise InputError(path, row.line, "reason_en", "every strength needs its reason (soft: the assumption)")
-        out[cid] = Strength(cid, strength, row["reason_en"].strip(), row.line)
+    out = {row["constraint"].strip(): Strength(row["constraint"].strip(), row["strength"].strip(),
+                                                row["reason_en"].strip(), row.line) for row in table.rows}
     for c in constraints:
         if c.id not in out:
-            raise InputError(path, None, "constraint",
+            raise InputError(table.path, None, "constraint",
                              f"constraint {c.id!r} (constraints.csv line {c.line}) has no row: classify it hard or soft")
     return out
 
 
-def load_superlatives(data_dir: Path | None, source: str) -> list[Superlative]:
-    path = paths.data_dir(data_dir) / SUPERLATIVES_NAME
-    rows = read_table(path, SUPERLATIVE_COLUMNS)
-    _unique(path, rows)
+def _superlatives(table: Table, source: str) -> list[Superlative]:
     out = []
-    for row in rows:
-        sid = _slug(path, row)
-        section = _section(path, row)
-        start = _anchor(path, row, source)
+    for row in table.rows:
+        start = _anchor(table.path, row, source)
         word = row["word"].strip()
-        if not word or word not in row["quote"]:
-            raise InputError(path, row.line, "word", f"{word!r} is not in the quote {row['quote']!r}")
-        expected = row["expected"].strip()
-        if expected not in SUPERLATIVE_RESULTS:
-            raise InputError(path, row.line, "expected", f"{expected!r} is not a result ({', '.join(SUPERLATIVE_RESULTS)})")
-        out.append(Superlative(sid, section, row["quote"], word, expected, row["claim_en"].strip(), row.line, start))
+        if word not in row["quote"]:
+            raise InputError(table.path, row.line, "word", f"{word!r} is not in the quote {row['quote']!r}")
+        out.append(Superlative(row["id"].strip(), int(row["section"]), row["quote"], word, row["expected"].strip(),
+                               row["claim_en"].strip(), row.line, start))
     return out
 
 
-def load_superlative_readings(data_dir: Path | None, superlatives: list[Superlative], figures: dict[str, Figure],
+def _readings(table: Table, superlatives: list[Superlative], figures: dict[str, Figure],
                               rates: list[Rate]) -> list[SuperlativeReading]:
-    path = paths.data_dir(data_dir) / READINGS_NAME
-    rows = read_table(path, READING_COLUMNS)
-    _unique(path, rows)
-    claims = {s.id: s for s in superlatives}
-    rate_ids = {r.id for r in rates}
+    path = table.path
     out = []
-    for row in rows:
-        rid = _slug(path, row)
-        claim = row["claim"].strip()
-        if claim not in claims:
-            raise InputError(path, row.line, "claim", f"unknown claim {claim!r} (not in superlatives.csv)")
+    for row in table.rows:
         test = row["test"].strip()
-        if test not in SUPERLATIVE_TESTS:
-            raise InputError(path, row.line, "test", f"{test!r} is not a test ({', '.join(SUPERLATIVE_TESTS)})")
         if test == "full":
-            subject = tuple(i.strip() for i in row["subject"].split("|") if i.strip())
-            for item in subject:
-                if not (item in rate_ids or item in figures and figures[item].kind == "percent"):
-                    raise InputError(path, row.line, "subject",
-                                     f"{item!r} is neither a percentage in figures.csv nor a rate id of rates.csv")
-            if not subject:
-                raise InputError(path, row.line, "subject", "empty: expected rates or percentages joined with |")
+            subject = tuple(_rate_side(path, row.line, "subject", item, figures, rates)
+                            for item in row["subject"].split("|") if item.strip())
             others: tuple[tuple[str, ...], ...] = ()
         else:
-            subject = _ids(path, row, "subject", figures, required=True)
+            subject = _ids(path, row, "subject", figures)
             groups = [g for g in row["others"].split("|") if g.strip()]
             if not groups:
                 raise InputError(path, row.line, "others", "empty: expected figure ids joined with + (groups with |)")
-            others = tuple(_ids(path, Row(row.line, {"others": g}), "others", figures, required=True) for g in groups)
+            others = tuple(_ids(path, Row(row.line, {"others": g}), "others", figures) for g in groups)
             if test == "le" and len(others) != 1:
                 raise InputError(path, row.line, "others", "an le test has one group of figures (no |)")
-        strength = row["strength"].strip()
-        if strength not in STRENGTHS:
-            raise InputError(path, row.line, "strength", f"{strength!r} is not hard or soft")
-        if not row["basis_en"].strip():
-            raise InputError(path, row.line, "basis_en", "every reading needs its basis (soft: the assumption)")
-        out.append(SuperlativeReading(rid, claim, test, subject, others, strength, row["reading_en"].strip(),
-                                      row["basis_en"].strip(), row.line))
+        out.append(SuperlativeReading(row["id"].strip(), row["claim"].strip(), test, subject, others,
+                                      row["strength"].strip(), row["reading_en"].strip(), row["basis_en"].strip(),
+                                      row.line))
     with_readings = {r.claim for r in out}
     for s in superlatives:
         has = s.id in with_readings
         if has and s.expected in ("unverifiable", "not_a_claim"):
-            raise InputError(paths.data_dir(data_dir) / SUPERLATIVES_NAME, s.line, "expected",
-                             f"{s.expected!r}, but {READINGS_NAME} tests it: expect pass, fail or tension")
+            raise InputError(path.with_name(paths.SUPERLATIVES_NAME), s.line, "expected",
+                             f"{s.expected!r}, but {paths.READINGS_NAME} tests it: expect pass, fail or tension")
         if not has and s.expected not in ("unverifiable", "not_a_claim"):
-            raise InputError(paths.data_dir(data_dir) / SUPERLATIVES_NAME, s.line, "expected",
-                             f"{s.expected!r}, but no reading in {READINGS_NAME} tests it: unverifiable or not_a_claim")
+            raise InputError(path.with_name(paths.SUPERLATIVES_NAME), s.line, "expected",
+                             f"{s.expected!r}, but no reading in {paths.READINGS_NAME} tests it: unverifiable or not_a_claim")
     return out
 
 
-def _fill_ledger(ledger: Ledger) -> Ledger:
+def _fill_ledger(ledger: Ledger, tables: dict[str, Table]) -> Ledger:
     """Write out every ``{fig:...}``, ``{zh:...}``, ``{date:...}`` in the English columns."""
     from dataclasses import replace
 
     from recount.english import fill_text
 
-    d = ledger.data_dir
+    def fill(obj, table: str, **columns: str):
+        path = tables[table].path
+        return replace(obj, **{attr: fill_text(getattr(obj, attr), ledger, (path, obj.line, col))
+                               for attr, col in columns.items()})
 
-    def fill(obj, path: Path, **columns: str):
-        new = {attr: fill_text(getattr(obj, attr), ledger, (path, obj.line, col)) for attr, col in columns.items()}
-        return replace(obj, **new)
-
-    figures = {k: fill(f, paths.figures_path(d), label_en="label_en") for k, f in ledger.figures.items()}
-    rates = [fill(r, paths.rates_path(d), note_en="note_en", reading="reading") for r in ledger.rates]
-    constraints = [fill(c, paths.constraints_path(d), note_en="note_en") for c in ledger.constraints]
-    events = [fill(e, paths.events_path(d), label_en="label_en") for e in ledger.events]
-    exclusions = [fill(x, d / paths.EXCLUSIONS_NAME, reason_en="reason_en") for x in ledger.exclusions]
-    strengths = {k: fill(s, d / STRENGTHS_NAME, reason_en="reason_en") for k, s in ledger.strengths.items()}
-    sups = [fill(s, d / SUPERLATIVES_NAME, claim_en="claim_en") for s in ledger.superlatives]
-    readings = [fill(r, d / READINGS_NAME, reading_en="reading_en", basis_en="basis_en")
-                for r in ledger.superlative_readings]
-    return Ledger(d, ledger.source, figures, rates, constraints, events, exclusions, strengths, sups, readings)
+    return Ledger(
+        ledger.data_dir, ledger.source,
+        {k: fill(f, "figures", label_en="label_en") for k, f in ledger.figures.items()},
+        [fill(r, "rates", note_en="note_en", reading="reading") for r in ledger.rates],
+        [fill(c, "constraints", note_en="note_en") for c in ledger.constraints],
+        [fill(e, "events", label_en="label_en") for e in ledger.events],
+        [fill(x, "exclusions", reason_en="reason_en") for x in ledger.exclusions],
+        {k: fill(s, "strengths", reason_en="reason_en") for k, s in ledger.strengths.items()},
+        [fill(s, "superlatives", claim_en="claim_en") for s in ledger.superlatives],
+        [fill(r, "superlative_readings", reading_en="reading_en", basis_en="basis_en")
+         for r in ledger.superlative_readings])
 
 
 def load_ledger(data_dir: Path | str | None = None) -> Ledger:
     """Everything: source, figures, rates, constraints (with their strengths), events, exclusions,
-    superlatives and their readings, validated; placeholders in the English text written out."""
+    superlatives and their readings, held to datapackage.json and checked; placeholders in the
+    English text written out."""
     data_dir = paths.data_dir(data_dir)
     source = load_source(data_dir)
-    figures = load_figures(data_dir, source)
-    rates = load_rates(data_dir, figures)
-    constraints = load_constraints(data_dir, figures, source, rates)
-    events = load_events(data_dir, source)
-    exclusions = load_exclusions(data_dir)
-    strengths = load_strengths(data_dir, constraints)
-    superlatives = load_superlatives(data_dir, source)
-    readings = load_superlative_readings(data_dir, superlatives, figures, rates)
-    raw = Ledger(Path(data_dir), source, figures, rates, constraints, events, exclusions, strengths,
-                 superlatives, readings)
-    return _fill_ledger(raw)
+    tables = read_tables(data_dir, *LEDGER_TABLES)
+    figures = load_figures(data_dir, source, tables["figures"])
+    rates = load_rates(data_dir, figures, tables["rates"])
+    constraints = _constraints(tables["constraints"], figures, source, rates)
+    superlatives = _superlatives(tables["superlatives"], source)
+    raw = Ledger(Path(data_dir), source, figures, rates, constraints, _events(tables["events"], source),
+                 _exclusions(tables["exclusions"]), _strengths(tables["strengths"], constraints), superlatives,
+                 _readings(tables["superlative_readings"], superlatives, figures, rates))
+    return _fill_ledger(raw, tables)

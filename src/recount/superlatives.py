@@ -2,7 +2,7 @@
 
 Each claim of ``superlatives.csv`` (最多, 最大, 全面, 全部, 首创, 合计 ...) has zero or more
 readings in ``superlative_readings.csv``, one per reasonable reading of its words; each reading is
-a test on the figures (:data:`recount.ledger.SUPERLATIVE_TESTS`):
+a test on the figures (its ``test`` column; datapackage.json lists them):
 
 ``most``  the subject's count is at least that of every rival group. It *fails* when a rival's
           lowest value is above the subject's highest (so a rival is certainly bigger).

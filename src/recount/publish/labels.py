@@ -11,14 +11,9 @@ new code. A row the tables do not label falls back to the ledger's own English t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from recount import paths
 from recount.errors import InputError
-from recount.ledger import Ledger, _slug, _unique, read_table
-
-PLACE_COLUMNS = ("id", "kind", "name_en", "name_zh", "note_en")
-LABEL_COLUMNS = ("id", "place", "measure", "label_en", "label_zh")
+from recount.ledger import Ledger, read_tables
 
 
 @dataclass(frozen=True)
@@ -81,36 +76,18 @@ class Labels:
         return [lab for lab in self.rows.values() if lab.measure == measure]
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> list:
-    """The rows of a CSV table with those columns, its ids unique."""
-    rows = read_table(path, columns)
-    _unique(path, rows)
-    return rows
-
-
 def load_labels(ledger: Ledger) -> Labels:
-    """``places.csv`` and ``labels.csv`` of the ledger's data folder, checked against the ledger."""
-    base = Path(ledger.data_dir)
-    path = paths.places_path(base)
-    places = {}
-    for row in _rows(path, PLACE_COLUMNS):
-        pid = _slug(path, row)
-        for column in ("kind", "name_en", "name_zh"):
-            if not row[column].strip():
-                raise InputError(path, row.line, column, "empty: every place needs a kind and both names")
-        places[pid] = Place(pid, row["kind"].strip(), row["name_en"].strip(), row["name_zh"].strip())
+    """``places.csv`` and ``labels.csv`` of the ledger's data folder, held to datapackage.json and
+    checked against the ledger."""
+    tables = read_tables(ledger.data_dir, "places", "labels")
+    places = {row["id"].strip(): Place(row["id"].strip(), row["kind"].strip(), row["name_en"].strip(),
+                                       row["name_zh"].strip()) for row in tables["places"].rows}
     known = set(ledger.figures) | {r.id for r in ledger.rates} | {e.id for e in ledger.events}
-    path = paths.labels_path(base)
     labels = {}
-    for row in _rows(path, LABEL_COLUMNS):
-        key = _slug(path, row)
+    for row in tables["labels"].rows:
+        key = row["id"].strip()
         if key not in known:
-            raise InputError(path, row.line, "id", f"{key!r} is not a figure, rate or event id of the ledger")
-        place = row["place"].strip()
-        if place and place not in places:
-            raise InputError(path, row.line, "place", f"unknown place {place!r} (not in {paths.PLACES_NAME})")
-        if not row["label_en"].strip():
-            raise InputError(path, row.line, "label_en", "empty: every label needs its English text")
-        labels[key] = Label(key, places.get(place), row["measure"].strip(), row["label_en"].strip(),
+            raise InputError(tables["labels"].path, row.line, "id", f"{key!r} is not a figure, rate or event id of the ledger")
+        labels[key] = Label(key, places.get(row["place"].strip()), row["measure"].strip(), row["label_en"].strip(),
                             row["label_zh"].strip())
     return Labels(places, labels, ledger)
