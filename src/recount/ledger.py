@@ -31,13 +31,14 @@ from recount import paths
 from recount.errors import InputError
 from recount.intervals import QUALIFIERS, Interval, decimals_of, figure_interval
 from recount.numerals import numerals_in
+from recount.units import unit_info
 
 #: the words of a superlative or a total; every one in the article is a row of superlatives.csv
 SUPERLATIVE_WORDS = re.compile(r"最|首创|首先|率先|全部|全面|全体|全区|全市|全省|全线|全类型|全流程|全程|全覆盖|均|每|都|"
                                r"完全|大多|合计|共计|累计|总额")
 ARABIC = re.compile(r"\d+(?:\.\d+)?")
 #: what a drafted ledger may leave open of the project's schema (figures.csv): any unit and qualifier
-#: the code reads (recount.draft.units.unit_info, recount.intervals.QUALIFIERS), no English label yet
+#: the code reads (recount.units.unit_info, recount.intervals.QUALIFIERS), no English label yet
 DRAFT_OPEN = {"unit": "enum", "qualifier": "enum", "label_en": "required"}
 #: the tables load_ledger reads, by resource name in datapackage.json
 LEDGER_TABLES = ("figures", "rates", "constraints", "events", "exclusions", "strengths", "superlatives",
@@ -448,8 +449,6 @@ def sum_interval(ids: tuple[str, ...], figures: dict[str, Figure]) -> Interval:
 
 def load_figures(data_dir: Path | None = None, source: str | None = None, table: Table | None = None
                  ) -> dict[str, Figure]:
-    from recount.draft.units import unit_info  # what a unit is: 万元 is 10^4 元
-
     data_dir = paths.data_dir(data_dir)
     source = load_source(data_dir) if source is None else source
     table = table or read_tables(data_dir, "figures")["figures"]

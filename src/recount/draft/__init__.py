@@ -8,7 +8,7 @@ exclusive; quotes are cut from it verbatim. :func:`read_article` reads an
 article file, or says in one line why it is not one.
 
 Modules: :mod:`~recount.draft.text` (normalised copy, segments),
-:mod:`~recount.draft.units` (measure words), :mod:`~recount.draft.figures`,
+:mod:`~recount.units` (measure words), :mod:`~recount.draft.figures`,
 :mod:`~recount.draft.claims`, :mod:`~recount.draft.render` (table, CSV, and
 figures.csv and rates.csv in the ledger's schema), :mod:`~recount.draft.scan`
 (many files), :mod:`~recount.draft.cli` (the two subcommands),

@@ -7,7 +7,7 @@ The search, nearest first (the methods page states the rules; this is the code):
   The first level that has any admissible reading decides, unless a later level
   has a reading that fits (then that one explains the claim).
 * A reading is **admissible** when numerator and denominator have compatible
-  units (:func:`recount.draft.units.compatible`: firms with firms, 人 with 人,
+  units (:func:`recount.units.compatible`: firms with firms, 人 with 人,
   万元 with 亿元), the numerator can be at most the denominator, the counts name
   the same thing (their nouns, by jieba's part-of-speech tagging, share two
   characters: 在校学生 and 学生, not 学校 and 学生; a count
@@ -43,7 +43,7 @@ from itertools import combinations
 
 from recount.draft.figures import Figure
 from recount.draft.text import Segments
-from recount.draft.units import COUNT_KINDS, compatible
+from recount.units import COUNT_KINDS, compatible
 from recount.intervals import Interval
 from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE, RateResult
 

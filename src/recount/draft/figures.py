@@ -6,7 +6,7 @@ The reader works on :func:`recount.draft.text.normalise`'s copy, so 一二三,
 * Arabic (``4.28``, ``12,345``, full width), Chinese (``三十六``, ``一千二百``,
   ``两``, read with cn2an), ``百分之九十``, or a number of 成 (``九成`` = 90%);
 * followed by an optional scale word (万, 亿; 千 is folded into the value),
-  a measure word (:mod:`recount.draft.units`), % or 个百分点;
+  a measure word (:mod:`recount.units`), % or 个百分点;
 * qualified by 余/多 (suffix), 超过/逾/近/约/不到/预计 (prefix) or
   左右/以上/以下 (after the unit). Each qualifier is an interval by the book's
   convention (:func:`recount.intervals.figure_interval`).
@@ -28,7 +28,7 @@ from functools import cached_property
 
 import cn2an
 
-from recount.draft.units import BY_LENGTH, CANONICAL, MEASURE_WORDS, SCALES, unit_info
+from recount.units import BY_LENGTH, CANONICAL, MEASURE_WORDS, SCALES, unit_info
 from recount.intervals import Interval, cited_interval, decimals_of, figure_interval
 
 CN_DIGITS = "〇零一二两三四五六七八九"

@@ -1,9 +1,9 @@
-"""Measure words (量词) and what a unit counts, for figures the draft finds.
+"""Measure words (量词) and what a unit counts: one table for the ledger and the draft.
 
-A unit as the draft writes it is an optional scale word (万, 亿) followed by a
-measure word: 家, 万元, 亿元, 万人, %, 个百分点. :func:`unit_info` gives the
-ledger's triple for it (kind, base unit, factor to the base unit), so a draft's
-``figures.csv`` loads with :func:`recount.ledger.load_figures`.
+A unit is an optional scale word (万, 亿) followed by a measure word: 家, 万元,
+亿元, 万人, %, 个百分点. :func:`unit_info` gives its kind, base unit and factor
+to the base unit; :func:`recount.ledger.load_figures` converts every figure with
+it, and the draft (:mod:`recount.draft.figures`) reads units with the same table.
 
 Counts of businesses, households or places (家, 户, 个, 所, 间, 座, 处) count
 the same things in news text ("企业5852户", "已复工企业4800家"), and so do 人,
@@ -49,7 +49,7 @@ def split_unit(unit: str) -> tuple[int, str]:
 
 
 def unit_info(unit: str) -> tuple[str, str, int] | None:
-    """(kind, base unit, factor) as :data:`recount.ledger.UNITS` has it; None if unknown."""
+    """(kind, base unit, factor): ``"万元"`` -> ``("amount", "元", 10000)``; None if unknown."""
     factor, word = split_unit(unit)
     if word == "":
         return ("number", "", factor)
