@@ -224,8 +224,14 @@ def test_a_tighter_pattern_in_the_schema_is_enforced_by_the_loader(cli, data_cop
 
 
 def test_a_schema_frictionless_cannot_read_is_one_line_naming_datapackage_json(cli, data_copy):
-    _schema_edit(data_copy, "rates", "section", lambda f: f.update(type="intger"))
-    _refused(cli, data_copy, file="datapackage.json", line=None, column=None, says='field type "intger" is not supported')
+    _schema_edit(data_copy, "rates", "section", lambda f: f.update(constraints={"enum": 3}))
+    _refused(cli, data_copy, file="datapackage.json", line=None, column=None, says="not a valid table schema")
+
+
+def test_a_schema_giving_a_column_another_type_than_the_code_reads_is_one_line(cli, data_copy):
+    _schema_edit(data_copy, "figures", "section", lambda f: f.update(type="string"))
+    _refused(cli, data_copy, file="datapackage.json", line=None, column=None,
+             says="figures column 'section' is string: the code reads it as integer")
 
 
 def test_near_check_naming_a_count(cli, data_copy):
