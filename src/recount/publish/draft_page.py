@@ -11,6 +11,7 @@ from collections import Counter
 from IPython.display import HTML
 
 from recount.draft.compare import Comparison
+from recount.english import arithmetic_words
 from recount.publish.render import badge_html, esc, glue_from, mixed, table_html, zh
 
 #: exclusion kind -> how the appendix names it
@@ -54,10 +55,17 @@ def claims_table(c: Comparison) -> HTML:
     for m in c.claims:
         d = m.drafted
         verdicts = f"hand: {badge_html(m.hand_verdict)}<br>draft: {badge_html(d.verdict) if d else '—'}"
-        rows.append([zh(m.hand.quote), esc(m.hand.label_en), verdicts, mixed(d.arithmetic()) if d else "—",
+        rows.append([zh(m.hand.quote), esc(m.hand.label_en), verdicts, mixed(_arithmetic(d)) if d else "—",
                      mixed(d.reading_text()) if d else "—"])
     return HTML(table_html(["stated", "what it is", "verdicts", "draft's arithmetic", "counts the draft used"],
                            rows))
+
+
+def _arithmetic(d) -> str:
+    """The draft's arithmetic as the book prints numbers (``4,800 / 5,852 = 82.02%, which rounds to 82%``)."""
+    if d.difference is not None or not d.readings:
+        return d.arithmetic()
+    return "; ".join(arithmetic_words(d.result(r)) for r in d.readings)
 
 
 def exclusions_table(c: Comparison) -> HTML:
