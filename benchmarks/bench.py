@@ -309,7 +309,7 @@ class BookCopy:
         for doc in toc_docnames(self.root):
             if (nb := notebook_path(self.root, doc)) is not None:
                 text = nb.read_text("utf-8")
-                nbformat.write(recount_build.read_notebook(text), cache / f"{recount_build.sha256(text.encode())}.ipynb")
+                nbformat.write(recount_build.read_notebook(text), recount_build.executed_copy(cache, text))
 
 
 def touch_later(path: Path, last: float) -> None:

@@ -137,6 +137,16 @@ def figure_en(f: Figure) -> str:
     return en_number(low)
 
 
+#: a qualifier in words, before the figure's value in English
+QUALIFIER_WORDS = {"余": "more than ", "多": "more than ", "万余": "more than ", "超过": "more than ",
+                   "逾": "more than ", "近": "nearly ", "左右": "about ", "约": "about ", "预计": "expected "}
+
+
+def qualified_en(f: Figure) -> str:
+    """A figure's value in English with its qualifier in words: more than 7,000; about 98%."""
+    return f"{QUALIFIER_WORDS.get(f.qualifier, '')}{figure_en(f)}"
+
+
 def figure_range_en(f: Figure) -> str:
     """The whole interval in English: 2,000 to 3,000; 59.14 million to 59.15 million yuan."""
     iv = f.base_interval

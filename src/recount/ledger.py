@@ -389,11 +389,11 @@ def schema(data_dir: Path | str | None = None) -> dict[str, dict]:
     if (project := paths.datapackage_path(paths.DATA_DIR)) != path and project.is_file():
         # the code converts cells (int(section), Decimal(value), dates) by the project's types
         types = {(r, f["name"]): f.get("type", "string") for r, res in resources.items() for f in res["schema"]["fields"]}
-        for res in json.loads(read_bytes(project).decode("utf-8"))["resources"]:
+        for name, res in schema(paths.DATA_DIR).items():
             for f in res["schema"]["fields"]:
-                if types.get((res["name"], f["name"]), f.get("type", "string")) != f.get("type", "string"):
-                    raise InputError(path, None, None, f"{res['name']} column {f['name']!r} is "
-                                     f"{types[res['name'], f['name']]}: the code reads it as {f.get('type', 'string')}")
+                if types.get((name, f["name"]), f.get("type", "string")) != f.get("type", "string"):
+                    raise InputError(path, None, None, f"{name} column {f['name']!r} is "
+                                     f"{types[name, f['name']]}: the code reads it as {f.get('type', 'string')}")
     return resources
 
 

@@ -36,8 +36,8 @@ from recount import article as art
 from recount import census, paths
 from recount.constraints import NEAR_POINTS, ConstraintResult
 from recount.english import (arithmetic_words, as_written, band_words, count_words, date_en, en_number, figure_en,
-                             figure_range_en, fill_text, pct_range, rate_digits, recomputed_words)
-from recount.english import interval_text  # noqa: F401 - the Methods page prints intervals with it
+                             figure_range_en, fill_text, interval_text, pct_range, qualified_en, rate_digits,
+                             recomputed_words)
 from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
 from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger
 from recount.publish import schema
@@ -256,22 +256,13 @@ def _reading_rows(results: list[RateResult]) -> str:
     return table_html(["Reading", "Recomputed", f"Rounds to {cited}?"], rows, classes="recount-readings")
 
 
-#: a qualifier in words, before the figure's value in English
-QUALIFIER_WORDS = {"余": "more than ", "多": "more than ", "万余": "more than ", "超过": "more than ",
-                   "逾": "more than ", "近": "nearly ", "左右": "about ", "约": "about ", "预计": "expected "}
-
-
-def _figure_en_with_qualifier(f: Figure) -> str:
-    return f"{QUALIFIER_WORDS.get(f.qualifier, '')}{figure_en(f)}"
-
-
 def _in_text_order(ledger: Ledger, ids: Iterable[str]) -> list[Figure]:
     return sorted((ledger.figures[i] for i in ids), key=lambda f: f.start)
 
 
 def _claim_gloss(report: Report, rs: list[RateResult], ids: list[str]) -> str:
     """The quoted figures in English (label and value, in text order), then the rate's note."""
-    said = "; ".join(f"{f.label_en}: {_figure_en_with_qualifier(f)}" for f in _in_text_order(report.ledger, ids))
+    said = "; ".join(f"{f.label_en}: {qualified_en(f)}" for f in _in_text_order(report.ledger, ids))
     notes = [rs[0].rate.note_en] if len(rs) == 1 else []
     return " ".join(_sentence(t) for t in [said, *notes] if t)
 
@@ -335,8 +326,8 @@ def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -
     text order, with their qualifiers (``more than 2,000``) as the claim box lists them."""
     if template:
         return mixed(fill_text(template, report.ledger))
-    return "; ".join(f"{mixed(cap_first(f.label_en))}: " + (f"<strong>{esc(_figure_en_with_qualifier(f))}</strong>"
-                     if f.id == bold else esc(_figure_en_with_qualifier(f)))
+    return "; ".join(f"{mixed(cap_first(f.label_en))}: " + (f"<strong>{esc(qualified_en(f))}</strong>"
+                     if f.id == bold else esc(qualified_en(f)))
                      for f in _in_text_order(report.ledger, ids)) + "."
 
 

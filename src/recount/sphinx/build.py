@@ -38,6 +38,11 @@ def read_notebook(text: str, path: Path | None = None):
     return read_myst_markdown_notebook(text, add_source_map=True, path=path)
 
 
+def executed_copy(folder: Path | str, text: str) -> Path:
+    """Where the executed notebook of a page with this text is kept."""
+    return Path(folder) / f"{sha256(text.encode())}.ipynb"
+
+
 def file_hash(path: str) -> str | None:
     return sha256(Path(path).read_bytes()) if Path(path).is_file() else None
 
@@ -91,7 +96,7 @@ def execute_book(root: Path, build_dir: Path, jobs: int) -> tuple[list[str], lis
     for docname in parse_toc_yaml(root / "_toc.yml"):
         text = (root / f"{docname}.md").read_text("utf-8") if (root / f"{docname}.md").is_file() else ""
         if is_myst_markdown_notebook(text):
-            target = cache / f"{sha256(text.encode())}.ipynb"
+            target = executed_copy(cache, text)
             keep |= {target.name, target.with_suffix(".json").name}
             if not up_to_date(target, environment):
                 todo.append((len(text), docname, target))

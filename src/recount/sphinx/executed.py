@@ -17,7 +17,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from recount.sphinx.build import NOTEBOOKS, SOURCE_DATE_EPOCH, read_notebook, sha256
+from recount.sphinx.build import NOTEBOOKS, SOURCE_DATE_EPOCH, executed_copy, read_notebook
 
 
 def read_executed(text: str, folder: str):
@@ -26,7 +26,7 @@ def read_executed(text: str, folder: str):
 
     if not is_myst_markdown_notebook(text):
         return read_notebook(text)
-    if not (path := Path(folder, f"{sha256(text.encode())}.ipynb")).is_file():
+    if not (path := executed_copy(folder, text)).is_file():
         raise RuntimeError(f"no executed notebook {path} for this page: build with `python -m recount.sphinx.build`")
     return nbformat.read(path, as_version=4)
 
@@ -42,7 +42,7 @@ def _depend_on_executed_copy(app: Sphinx, docname: str, source: list[str]) -> No
     from myst_nb.core.read import is_myst_markdown_notebook
 
     if docname == app.env.docname and is_myst_markdown_notebook(source[0]):
-        app.env.note_dependency(str(Path(app.outdir).parent / NOTEBOOKS / f"{sha256(source[0].encode())}.ipynb"))
+        app.env.note_dependency(str(executed_copy(Path(app.outdir).parent / NOTEBOOKS, source[0])))
 
 
 def _copy_mystnb_css(app: Sphinx) -> None:
