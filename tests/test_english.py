@@ -76,3 +76,16 @@ def test_no_number_is_typed_into_the_books_prose():
 def test_the_prose_check_catches_a_typed_number():
     assert re.search(r"\d", NAMES.sub("", _prose("Of the 5,852 firms, {glue:text}`fig_xbq_firms` are counted.")))
     assert not re.search(r"\d", NAMES.sub("", _prose("Of the {glue:text}`fig_xbq_firms` firms.")))
+
+
+def test_a_figure_is_written_back_with_its_qualifier_where_the_article_puts_it():
+    from dataclasses import replace
+
+    from recount.english import as_written
+
+    f = next(iter(load_ledger().figures.values()))
+    cases = {("2000", "家", "余"): "2000余家", ("98", "%", "左右"): "98%左右", ("90", "%", "以上"): "90%以上",
+             ("5914", "万元", "万余"): "5914万余元", ("3", "万人", "万余"): "3万余人",
+             ("360", "人次", "超过"): "超过360人次", ("4800", "家", "exact"): "4800家"}
+    for (value, unit, qualifier), written in cases.items():
+        assert as_written(replace(f, value_text=value, unit=unit, qualifier=qualifier)) == written

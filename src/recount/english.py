@@ -161,17 +161,23 @@ def figure_range_en(f: Figure) -> str:
     return f"{en_number(iv.low)} to {en_number(iv.high)}"
 
 
+#: where the article writes a qualifier: between the value and the unit (2000余家), after the unit
+#: (98%左右), not at all (an exact figure); any other one before the value (超过360人次)
+AFTER_VALUE, AFTER_UNIT, UNWRITTEN = ("余", "多"), ("左右", "以上"), ("exact", "预计", "rounded")
+
+
 def as_written(f: Figure) -> str:
-    """The figure as the article writes it: 2000余家, 5914万余元, 超过360人次."""
-    if f.qualifier in ("exact", "预计", "rounded"):
-        return f"{f.value_text}{f.unit}"
-    if f.qualifier in ("余", "多"):
-        return f"{f.value_text}{f.qualifier}{f.unit}"
-    if f.qualifier == "左右":
-        return f"{f.value_text}{f.unit}左右"
-    if f.qualifier == "万余":
-        return f"{f.value_text}万余元"
-    return f"{f.qualifier}{f.value_text}{f.unit}"
+    """The figure as the article writes it: 2000余家, 5914万余元, 超过360人次, 98%左右."""
+    value, unit, q = f.value_text, f.unit, f.qualifier
+    if q in UNWRITTEN:
+        return f"{value}{unit}"
+    if q in AFTER_VALUE:
+        return f"{value}{q}{unit}"
+    if q in AFTER_UNIT:
+        return f"{value}{unit}{q}"
+    if q == "万余":  # 余 after the scale word: 5914万余元, 3万余人
+        return f"{value}万余{unit.removeprefix('万')}"
+    return f"{q}{value}{unit}"
 
 
 def date_en(e: Event) -> str:
