@@ -30,9 +30,7 @@ def en_number(x: Fraction) -> str:
 
 
 def _num(x: Fraction | None) -> str:
-    if x is None:
-        return "∞"
-    return f"{x.numerator:,}" if x.denominator == 1 else fmt_fraction(x, 4).rstrip("0").rstrip(".")
+    return "∞" if x is None else en_number(x)
 
 
 def interval_text(iv: Interval, unit: str = "") -> str:
