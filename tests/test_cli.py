@@ -4,7 +4,7 @@ import json
 
 from conftest import call_cli, run_cli
 from recount import paths
-from recount.cli import width
+from recount.tables import width
 
 
 def test_the_command_runs_as_a_user_runs_it_and_prints_what_main_prints():

@@ -1,7 +1,6 @@
 """The ledger itself: what it must hold and how each row anchors to the source."""
 
 from recount.ledger import load_ledger
-from recount.numerals import parse_chinese_numeral
 
 
 def test_ledger_holds_the_seventeen_stated_percentages():
@@ -32,11 +31,6 @@ def test_amounts_in_wan_yuan_are_converted_by_code():
     f = load_ledger().figures["ccb_credit"]
     assert (f.value_text, f.unit) == ("245", "万元")
     assert f.base_interval.low == 2_450_000 and f.base_unit == "元"
-
-
-def test_chinese_numerals_parse():
-    assert [parse_chinese_numeral(t) for t in ("十二", "二十", "两", "三", "一百零五", "十", "三千二百")] == \
-        [12, 20, 2, 3, 105, 10, 3200]
 
 
 def test_derived_rates_include_the_refund_funnel():

@@ -12,42 +12,13 @@ line on stderr naming file, line and column; nothing on stdout).
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
-import unicodedata
 
 from recount.errors import InputError
+from recount.tables import clip, columns, render_csv
 
 TABLE_COLUMNS = ("id", "section", "quote", "cited", "recomputed", "off", "verdict")
-
-
-def width(text: str) -> int:
-    """Display width in a terminal: CJK and full-width characters take two cells."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def pad(text: str, cells: int) -> str:
-    return text + " " * max(cells - width(text), 0)
-
-
-def clip(text: str, cells: int) -> str:
-    if width(text) <= cells:
-        return text
-    out = ""
-    for ch in text:
-        if width(out + ch) > cells - 1:
-            break
-        out += ch
-    return out + "…"
-
-
-def columns(headers: tuple[str, ...], cells: list[list[str]]) -> str:
-    """Left-aligned columns as wide as their widest cell, a rule under the headers; one line a row."""
-    widths = [max([width(h), *(width(c[i]) for c in cells)]) for i, h in enumerate(headers)]
-    lines = [headers, ["-" * w for w in widths], *cells]
-    return "\n".join("  ".join(pad(v, w) for v, w in zip(line, widths)).rstrip() for line in lines) + "\n"
 
 
 def render_table(rows: list[dict], quote_cells: int = 28) -> str:
@@ -81,22 +52,6 @@ def render_findings(report) -> str:
             if x.assumption:
                 lines.append(f"  {x.assumption}")
     return "\n".join(lines) + ("\n" if lines else "")
-
-
-def csv_text(rows: list[dict], fields, extrasaction: str = "raise") -> str:
-    """``rows`` as CSV text with a header, ``\\n`` line ends (``extrasaction`` as :class:`csv.DictWriter`'s)."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(fields), extrasaction=extrasaction, lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    return buf.getvalue()
-
-
-def render_csv(rows: list[dict]) -> str:
-    fields = ["id", "section", "claim", "quote", "cited", "recomputed_low", "recomputed_high",
-              "recomputed_text", "reading", "fits", "verdict", "expected", "miss_pp", "miss_level",
-              "needed_numerator", "needed_denominator"]
-    return csv_text(rows, fields, extrasaction="ignore")
 
 
 def build_parser() -> argparse.ArgumentParser:

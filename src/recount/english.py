@@ -12,15 +12,36 @@ No number is typed into an English column of the ledger (``label_en``, ``note_en
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from recount.errors import InputError
-from recount.ledger import Event, Figure, Ledger
 from recount.intervals import Interval
-from recount.verdict import RateResult, fmt_fraction
+
+if TYPE_CHECKING:  # names for annotations only: the ledger and the verdicts are layers above this one
+    from recount.ledger import Event, Figure, Ledger
+    from recount.verdict import RateResult
 
 #: a placeholder in an English column of the ledger
 PLACEHOLDER = re.compile(r"\{(?P<kind>fig|zh|date):(?P<id>[a-z][a-z0-9_]*)\}")
+
+
+def round_half_up(x: Fraction, decimals: int) -> Decimal:
+    """``x`` rounded half-up (away from zero on a tie) to ``decimals`` places, exactly.
+
+    >>> str(round_half_up(Fraction(165, 2), 0)), str(round_half_up(Fraction(2675, 1000), 2))
+    ('83', '2.68')
+    """
+    scale = 10 ** decimals
+    n = x * scale
+    sign = -1 if n < 0 else 1
+    q = (abs(n.numerator) * 2 + n.denominator) // (2 * n.denominator)
+    return (Decimal(sign * q) / Decimal(scale)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def fmt_fraction(x: Fraction | None, decimals: int) -> str:
+    return "∞" if x is None else str(round_half_up(x, decimals))
 
 
 def en_number(x: Fraction) -> str:
@@ -200,3 +221,8 @@ def fill_text(text: str, ledger: Ledger, where: tuple | None = None) -> str:
         return figure_en(f) if kind == "fig" else as_written(f)
 
     return PLACEHOLDER.sub(one, text)
+
+
+def cap_first(text: str) -> str:
+    """``text`` with its first letter a capital."""
+    return text[:1].upper() + text[1:]

@@ -22,21 +22,21 @@ import hashlib
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from recount import paths
+from recount.english import fill_text
 from recount.errors import InputError
 from recount.intervals import QUALIFIERS, Interval, decimals_of, figure_interval
-from recount.numerals import numerals_in
+from recount.numerals import values_in
 from recount.units import unit_info
 
 #: the words of a superlative or a total; every one in the article is a row of superlatives.csv
 SUPERLATIVE_WORDS = re.compile(r"最|首创|首先|率先|全部|全面|全体|全区|全市|全省|全线|全类型|全流程|全程|全覆盖|均|每|都|"
                                r"完全|大多|合计|共计|累计|总额")
-ARABIC = re.compile(r"\d+(?:\.\d+)?")
 #: what a drafted ledger may leave open of the project's schema (figures.csv): any unit and qualifier
 #: the code reads (recount.units.unit_info, recount.intervals.QUALIFIERS), no English label yet
 DRAFT_OPEN = {"unit": "enum", "qualifier": "enum", "label_en": "required"}
@@ -492,13 +492,8 @@ def load_figures(data_dir: Path | None = None, source: str | None = None, table:
 
 
 def _value_in_quote(text: str, value: Decimal, quote: str) -> bool:
-    if any(Decimal(m) == value for m in ARABIC.findall(quote)):
-        return True
-    if any(Decimal(n) == value for n in numerals_in(quote)):
-        return True
-    from recount.draft import draft  # a drafted ledger: 12,345, １２, 三千万, 九成 as the draft reads them
-
-    return any(f.value == value for f in draft(quote).figures)
+    """Whether ``quote`` carries ``value`` (12,345, １２, 三千万, 九成 as a drafted ledger writes them)."""
+    return value in values_in(quote)
 
 
 def load_rates(data_dir: Path | None, figures: dict[str, Figure], table: Table | None = None) -> list[Rate]:
@@ -646,10 +641,6 @@ def _readings(table: Table, superlatives: list[Superlative], figures: dict[str, 
 
 def _fill_ledger(ledger: Ledger, tables: dict[str, Table]) -> Ledger:
     """Write out every ``{fig:...}``, ``{zh:...}``, ``{date:...}`` in the English columns."""
-    from dataclasses import replace
-
-    from recount.english import fill_text
-
     def fill(obj, table: str, **columns: str):
         path = tables[table].path
         return replace(obj, **{attr: fill_text(getattr(obj, attr), ledger, (path, obj.line, col))

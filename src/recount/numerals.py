@@ -1,25 +1,42 @@
-"""Chinese numerals as the article writes counts: 两, 三大, 十二, 二十, 一个 ...
+"""The numbers a quote carries, as a ledger row writes them: the check that a row's ``value``
+is the number its ``quote`` carries, for the hand ledger and for a drafted one.
 
-Only what a count in running text needs (up to 千 and 万); enough to check that a
-ledger row's ``value`` is the number its ``quote`` carries.
+A quote may write a number as Arabic digits (``4800``, ``12,345``, full width ``１２``, ``4.28``,
+``3千``), Chinese numerals (两, 兩, 十二, 三百零五, 一千二百, 两万三千, 一二三 digit by digit, 三点五,
+三四 "three or four"),
+before a scale word that the unit keeps (三千万元 is 3000 in 万元, 1.5亿元 is 1.5 in 亿元), as
+百分之九十 (90%) or as a number of 成 (九成 = 90%, 五成七 = 57%). Standard library only: loading a ledger
+never imports the draft's segmenter or converters.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from decimal import Decimal
 
 DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 NUMERAL_RUN = re.compile("[〇零一二两三四五六七八九十百千万]+")
+#: a Chinese number with its decimals (三点五) and the scale word or 成 after it, if any
+CHINESE = re.compile("(?P<run>[〇零一二两三四五六七八九十百千万亿]+)(?:点(?P<frac>[〇零一二三四五六七八九]+))?")
+ARABIC = re.compile(r"\d+(?:\.\d+)?(?P<times>[十百千](?![〇零一二两三四五六七八九]))?")
+#: 三四 ("three or four"), 三四十: read as the lower value and 余
+PAIR = re.compile("([一二三四五六七八九])([一二三四五六七八九])([十百千万]?)")
+TRADITIONAL = str.maketrans("兩萬億點", "两万亿点")
+SCALES = {"万": 10_000, "亿": 100_000_000}
 
 
 def parse_chinese_numeral(text: str) -> int:
-    """Parse a run such as 十二 (12), 二十 (20), 两 (2), 三百零五 (305).
+    """Parse a run such as 十二 (12), 二十 (20), 两 (2), 三百零五 (305), 两万三千 (23000), 一亿二千万.
 
     >>> parse_chinese_numeral("十二"), parse_chinese_numeral("二十"), parse_chinese_numeral("两")
     (12, 20, 2)
     """
+    if "亿" in text:
+        high, _, low = text.partition("亿")
+        return (parse_chinese_numeral(high) if high else 1) * 10**8 + (parse_chinese_numeral(low) if low else 0)
     if not text or any(ch not in DIGITS and ch not in UNITS for ch in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     total, section, digit = 0, 0, None
@@ -39,3 +56,47 @@ def parse_chinese_numeral(text: str) -> int:
 def numerals_in(text: str) -> list[int]:
     """Every Chinese-numeral value in ``text``, in order."""
     return [parse_chinese_numeral(m.group()) for m in NUMERAL_RUN.finditer(text)]
+
+
+def _chinese(run: str, frac: str | None) -> Decimal | None:
+    if len(run) > 1 and all(ch in DIGITS for ch in run):  # 一二三, 二〇二〇: digit by digit
+        whole = Decimal("".join(str(DIGITS[ch]) for ch in run))
+    else:
+        try:
+            whole = Decimal(parse_chinese_numeral(run))
+        except ValueError:
+            return None
+    return whole + Decimal("0." + "".join(str(DIGITS[ch]) for ch in frac)) if frac else whole
+
+
+def values_in(quote: str) -> set[Decimal]:
+    """Every value ``quote`` can carry as a ledger's ``value`` column writes it.
+
+    >>> sorted(values_in("三千万元")), sorted(values_in("九成")), sorted(values_in("企业１２,３４５家"))
+    ([Decimal('3000'), Decimal('30000000')], [Decimal('9'), Decimal('90')], [Decimal('12345')])
+    """
+    text = unicodedata.normalize("NFKC", quote).translate(TRADITIONAL)
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    values = set()
+    for m in ARABIC.finditer(text):  # 4800, 4.28, 3千 (3000)
+        number = m.group().removesuffix(m["times"] or "")
+        values.add(Decimal(number) * (UNITS[m["times"]] if m["times"] else 1))
+    for m in CHINESE.finditer(text):
+        run = m["run"]
+        if m.start() and text[m.start() - 1].isdigit():  # 3千万元: the 千 was read with the 3
+            continue
+        if run in SCALES:  # 万 or 亿 alone: a scale word after Arabic digits (150余万元)
+            continue
+        value = _chinese(run, m["frac"])
+        if value is None:
+            continue
+        values.add(value)
+        if run[-1] in SCALES and not m["frac"]:  # 三千万元: 3000 in 万元
+            values.add(value / SCALES[run[-1]])
+        if text[m.end():m.end() + 1] == "成":  # 九成: 90%; 五成七: 57%
+            tenth = DIGITS.get(text[m.end() + 1:m.end() + 2], 0)
+            values.add(value * 10 + tenth)
+        pair = PAIR.fullmatch(run)
+        if pair and DIGITS[pair[2]] == DIGITS[pair[1]] + 1:
+            values.add(Decimal(DIGITS[pair[1]] * (UNITS[pair[3]] if pair[3] else 1)))
+    return values

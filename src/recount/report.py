@@ -90,6 +90,11 @@ def superlative_record(s: SuperlativeResult) -> dict:
     }
 
 
+def claim_results(report: Report, claim: str) -> list[RateResult]:
+    """All readings of one claim (a cited figure id, or ``derived:<rate id>``)."""
+    return [r for r in report.results if claim_key(r.rate) == claim]
+
+
 class Report:
     """Everything the book and the CLI show, computed once."""
 

@@ -14,16 +14,16 @@ The rule, as the methods page states it:
   ``derived``.
 
 All arithmetic is on :class:`fractions.Fraction`; rounding for display is
-half-up (四舍五入) via :func:`round_half_up`, never Python's ``round()``.
+half-up (四舍五入) via :func:`recount.english.round_half_up`, never Python's ``round()``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from recount.english import fmt_fraction, round_half_up  # noqa: F401 (verdict.round_half_up, as before)
 from recount.intervals import Interval, cited_interval
 from recount.ledger import Figure, Ledger, Rate, sum_interval
 
@@ -38,23 +38,6 @@ MEANING: dict[str, str] = {
     "derived": "The article gives the counts but states no rate; Recount computes one for context.",
 }
 
-
-
-def round_half_up(x: Fraction, decimals: int) -> Decimal:
-    """``x`` rounded half-up (away from zero on a tie) to ``decimals`` places, exactly.
-
-    >>> str(round_half_up(Fraction(165, 2), 0)), str(round_half_up(Fraction(2675, 1000), 2))
-    ('83', '2.68')
-    """
-    scale = 10 ** decimals
-    n = x * scale
-    sign = -1 if n < 0 else 1
-    q = (abs(n.numerator) * 2 + n.denominator) // (2 * n.denominator)
-    return (Decimal(sign * q) / Decimal(scale)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
-def fmt_fraction(x: Fraction | None, decimals: int) -> str:
-    return "∞" if x is None else str(round_half_up(x, decimals))
 
 
 def recompute(rate: Rate, figures: dict[str, Figure]) -> Interval | None:

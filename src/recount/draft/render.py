@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from recount.cli import clip, columns, csv_text
 from recount.draft import Draft
 from recount.ledger import FIGURE_COLUMNS, RATE_COLUMNS
+from recount.tables import clip, columns, csv_text
 from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE
 
 CLAIM_COLUMNS = ("start", "end", "cited", "verdict", "numerator", "denominator", "arithmetic", "reading")

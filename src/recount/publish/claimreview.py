@@ -13,9 +13,8 @@ from __future__ import annotations
 import json
 
 from recount import article as art
-from recount.english import arithmetic_words
-from recount.publish.render import cap_first, claim_results
-from recount.report import Report
+from recount.english import arithmetic_words, cap_first
+from recount.report import Report, claim_results
 from recount.verdict import MEANING, RateResult, claim_key
 
 RATING = {"inconsistent": 1, "unverifiable": 2, "consistent": 3}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from recount import paths
+from recount import paths, tables
 from recount.report import Report
 
 OUTPUT_DIR = paths.DATA_DIR / "output"
@@ -24,11 +24,10 @@ OUTPUT_DIR = paths.DATA_DIR / "output"
 
 def expected(report: Report) -> dict[str, str]:
     """Every file of the tier, by its path under ``data/output/``, as the library makes it now."""
-    from recount import cli
     from recount.publish import plots
     from recount.publish.claimreview import claim_reviews, to_json
 
-    out = {"verdicts.csv": cli.render_csv(report.rate_records()), "claimreview.json": to_json(claim_reviews(report))}
+    out = {"verdicts.csv": tables.render_csv(report.rate_records()), "claimreview.json": to_json(claim_reviews(report))}
     out.update({f"charts/{name}.csv": text for name, text in plots.chart_data(report).items()})
     return out
 

@@ -35,13 +35,13 @@ from IPython.display import HTML
 from recount import article as art
 from recount import census, paths
 from recount.constraints import NEAR_POINTS, ConstraintResult
-from recount.english import (arithmetic_words, as_written, band_words, count_words, date_en, en_number, figure_en,
-                             figure_range_en, fill_text, interval_text, pct_range, qualified_en, rate_digits,
-                             recomputed_words)
+from recount.english import (arithmetic_words, as_written, band_words, cap_first, count_words, date_en, en_number,
+                             figure_en, figure_range_en, fill_text, interval_text, pct_range, qualified_en,
+                             rate_digits, recomputed_words)
 from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
 from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger
 from recount.publish import schema
-from recount.report import VERDICT_ORDER, Report
+from recount.report import VERDICT_ORDER, Report, claim_results
 from recount.severity import Miss, claim_level
 from recount.superlatives import SuperlativeResult
 from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction
@@ -132,11 +132,6 @@ def breakable(markup: str) -> str:
     """``markup`` with a break opportunity after each ``_`` and ``+``, so a long ledger id (or a sum of
     ids) wraps inside its column instead of widening the table."""
     return markup.replace("_", "_<wbr>").replace("+", "+<wbr>")
-
-
-def cap_first(text: str) -> str:
-    """``text`` with its first letter a capital."""
-    return text[:1].upper() + text[1:]
 
 
 def _sentence(text: str) -> str:
@@ -239,11 +234,6 @@ def lede(report: Report) -> HTML:
 
 
 # ---------------------------------------------------------------- claims
-
-
-def claim_results(report: Report, claim: str) -> list[RateResult]:
-    """All readings of one claim (a cited figure id, or ``derived:<rate id>``)."""
-    return [r for r in report.results if claim_key(r.rate) == claim]
 
 
 def _reading_rows(results: list[RateResult]) -> str:
