@@ -106,9 +106,9 @@ class SmallBook:
                     f"print('{doc}', 'read', len(ledger.read_bytes(paths.{path_function}())), 'bytes')")
             (root / f"{doc}.md").write_text(bs.notebook_page(doc, code), encoding="utf-8")
 
-    def build(self) -> list[str]:
+    def build(self, fails: bool = False) -> list[str]:
         """Build (``python -m recount.sphinx.build <root> -W -n --keep-going``, in the build server); return the
-        docnames executed, checked against the build's log."""
+        docnames executed, checked against the build's log. ``fails``: the build must exit non-zero."""
         if self.server is None:
             self.server = subprocess.Popen([sys.executable, str(BUILD_SERVER)], cwd=self.root, env=self.env,
                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -120,7 +120,8 @@ class SmallBook:
         answer = self.server.stdout.readline()
         log = log_file.read_text("utf-8", errors="replace") if log_file.exists() else ""
         assert answer, f"the build server died:\n{log[-6000:]}"
-        assert json.loads(answer)["code"] == 0, f"book build failed:\n{log[-6000:]}"
+        code = json.loads(answer)["code"]
+        assert (code != 0) if fails else (code == 0), f"book build exited {code}:\n{log[-6000:]}"
         executed = json.loads((self.build_dir / build.EXECUTED_LOG).read_text("utf-8"))
         logged = [d for m in EXECUTED.finditer(log) for d in m["docs"].split(", ") if d != "-"]
         assert sorted(logged) == sorted(executed), (logged, executed, log[-3000:])
@@ -195,6 +196,23 @@ def rebuilds_execute_exactly_what_changed(book: SmallBook) -> None:
 
     # 5. nothing changed since: nothing runs
     assert book.build() == []
+
+
+@pytest.mark.slow
+def test_a_build_that_warned_fails_again_until_the_page_is_fixed(tmp_path: Path) -> None:
+    """Sphinx keeps its environment after a build that warned: without --all on the next build
+    (recount.sphinx.build), that build would read nothing, warn about nothing and pass."""
+    book = SmallBook(tmp_path / "small-book")
+    intro = book.root / "book" / "intro.md"
+    try:
+        intro.write_text("# A small book\n\nSee {doc}`a-page-that-does-not-exist`.\n", encoding="utf-8")
+        book.build(fails=True)
+        book.build(fails=True)
+        intro.write_text("# A small book\n\nNo code on this page.\n", encoding="utf-8")
+        assert book.build() == []
+        assert book.build() == []
+    finally:
+        book.close()
 
 
 @pytest.mark.slow

@@ -31,8 +31,10 @@ READINGS_NAME = "superlative_readings.csv"
 DATAPACKAGE_NAME = "datapackage.json"
 PLACES_NAME = "places.csv"
 LABELS_NAME = "labels.csv"
-#: the data behind each chart of the book, one CSV a chart (derived: written by `make chart-data`)
-CHART_DATA_DIR = DATA_DIR / "output" / "charts"
+#: the committed output tier (`make output`: recount.publish.output): verdicts.csv, claimreview.json
+OUTPUT_DIR = DATA_DIR / "output"
+#: the data behind each chart of the book, one CSV a chart (written with the output tier)
+CHART_DATA_DIR = OUTPUT_DIR / "charts"
 
 #: sha256 of the source article as captured; the source is never edited.
 SOURCE_SHA256 = "685002a66039480f536e719b3260a793d48920c888e31006cb0d3e815396bd25"

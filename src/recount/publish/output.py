@@ -19,7 +19,7 @@ from pathlib import Path
 from recount import paths, tables
 from recount.report import Report
 
-OUTPUT_DIR = paths.DATA_DIR / "output"
+OUTPUT_DIR = paths.OUTPUT_DIR
 
 
 def expected(report: Report) -> dict[str, str]:

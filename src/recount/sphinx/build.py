@@ -22,6 +22,7 @@ SOURCE_DATE_EPOCH = "1767225600"
 JOBS_ENV = "RECOUNT_BUILD_JOBS"
 NOTEBOOKS = Path(".recount", "notebooks")  # under the build folder, beside html/
 EXECUTED_LOG = Path(".recount", "executed.json")  # docnames the last build executed
+FAILED_MARK = Path(".recount", "failed")  # the last Sphinx build failed: read every page again
 #: The last cell of every run, dropped from the executed copy: prints the files the notebook used.
 INPUTS_CELL = """import json, sys
 from recount import paths
@@ -132,14 +133,19 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(f"recount.sphinx.build: {e}" for e in errors), file=sys.stderr)
         return 1
     from jupyter_book.cli.main import main as jupyter_book
-    from sphinx.application import ENV_PICKLE_FILENAME
 
+    # Sphinx keeps its environment after a build that warned (-W --keep-going): the next build would
+    # read nothing and not warn again. After a failed build, the next one reads every page (--all).
+    failed = root / "_build" / FAILED_MARK
+    again = ["--all"] if failed.is_file() else []
     try:
-        status = jupyter_book.main(args=["build", *args], prog_name="jupyter-book", standalone_mode=False) or 0
+        status = jupyter_book.main(args=["build", *args, *again], prog_name="jupyter-book", standalone_mode=False) or 0
     except SystemExit as exc:  # jupyter-book exits with Sphinx's status when the build warned (-W)
         status = exc.code if isinstance(exc.code, int) else 1
-    if status:  # Sphinx keeps its environment after -W --keep-going: the next build would not warn again
-        (root / "_build" / ".doctrees" / ENV_PICKLE_FILENAME).unlink(missing_ok=True)
+    if status:
+        failed.touch()
+    else:
+        failed.unlink(missing_ok=True)
     return status
 
 

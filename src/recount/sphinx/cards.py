@@ -40,11 +40,18 @@ from urllib.parse import urljoin
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from recount import paths
 from recount.publish import card
-from recount.sphinx.files import newest_input
 
 CARD_PATH = f"_static/{card.FILENAME}"
 DESCRIPTION_LENGTH = 200
+
+
+def newest_input() -> float:
+    """mtime of the newest file the published files are made from: the data and the library."""
+    data = paths.data_dir()
+    files = [*data.rglob("*.csv"), paths.source_path(data), *paths.PACKAGE_DIR.rglob("*.py")]
+    return max(f.stat().st_mtime for f in files if f.exists())
 
 
 @cache

@@ -2,8 +2,9 @@
 
 * myst-nb reads a notebook page from ``<build>/.recount/notebooks/<sha256 of its text>.ipynb``
   (``nb_custom_formats``), and the page depends on that file, so it is read again whenever it ran again.
-* A clean and an incremental build write the same bytes: myst-nb's stylesheet is copied before pages
-  link it, and ``searchindex.js`` loses the terms an edit left with no page.
+* A clean and an incremental build write the same bytes: myst-nb's stylesheet is in ``_static`` before
+  pages link it (so every page links it with Sphinx's ``?v=<checksum>``), and ``searchindex.js`` loses
+  the terms an edit left with no page.
 * Builds in any folder write the same bytes: ``templates_path`` and ``html_static_path`` (which the
   theme and extensions extend with absolute paths into the venv, hashed into ``.buildinfo``) are
   made relative to the book.
@@ -11,7 +12,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import shutil
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +36,30 @@ def read_executed(text: str, folder: str):
     return nbformat.read(path, as_version=4)
 
 
+#: myst-nb's stylesheet, given to Sphinx as a static file (below the build folder, beside html/)
+MYSTNB_STATIC = Path(".recount", "mystnb")
+
+
+def _mystnb_static(build_dir: Path) -> Path:
+    """A folder holding myst-nb's stylesheet under the name myst-nb's pages link (``mystnb.<sha256>.css``).
+
+    myst-nb copies the file only when the build finishes, after the pages were written: in a clean
+    build no page could link it with its checksum. As an entry of ``html_static_path`` Sphinx copies
+    it with the other static files, before it writes a page."""
+    css = resources.files("myst_nb.static").joinpath("mystnb.css").read_bytes()
+    folder = build_dir / MYSTNB_STATIC
+    target = folder / f"mystnb.{hashlib.sha256(css).hexdigest()}.css"
+    if not target.is_file() or target.read_bytes() != css:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        target.write_bytes(css)
+    return folder
+
+
 def _configure(app: Sphinx, config: Any) -> None:
     folder = str(Path(app.outdir).parent / NOTEBOOKS)
     config.nb_custom_formats = {**config.nb_custom_formats, ".md": ["recount.sphinx.executed.read_executed", {"folder": folder}]}
+    config.html_static_path = [*config.html_static_path, str(_mystnb_static(Path(app.outdir).parent))]
     for name in ("templates_path", "html_static_path"):
         setattr(config, name, [os.path.relpath(p, app.confdir) if os.path.isabs(p) else p for p in config[name]])
 
@@ -45,23 +71,20 @@ def _depend_on_executed_copy(app: Sphinx, docname: str, source: list[str]) -> No
         app.env.note_dependency(str(executed_copy(Path(app.outdir).parent / NOTEBOOKS, source[0])))
 
 
-def _copy_mystnb_css(app: Sphinx) -> None:
-    # myst-nb copies it at build-finished: a clean build's pages would link it without "?v=<checksum>"
-    if app.builder.format == "html":
-        from myst_nb.sphinx_ext import add_global_html_resources
-
-        (Path(app.outdir) / "_static").mkdir(parents=True, exist_ok=True)
-        add_global_html_resources(app, None)
+#: ``searchindex.js`` is one call, ``Search.setIndex(<JSON, keys sorted>)``
+INDEX_CALL = ("Search.setIndex(", ")")
 
 
 def _drop_terms_without_pages(app: Sphinx, exception: Exception | None) -> None:
-    from sphinx.search import js_index
-
     if exception is None and (index := Path(app.outdir) / "searchindex.js").is_file():
-        frozen = js_index.loads(text := index.read_text("utf-8"))
+        text = index.read_text("utf-8")
+        head, tail = INDEX_CALL
+        if not (text.startswith(head) and text.endswith(tail)):
+            raise RuntimeError(f"{index}: not {head}...{tail}: Sphinx changed the index format")
+        frozen = json.loads(text[len(head):-len(tail)])
         for key in ("terms", "titleterms"):
             frozen[key] = {term: pages for term, pages in frozen[key].items() if pages != []}
-        if (cleaned := js_index.dumps(frozen)) != text:
+        if (cleaned := head + json.dumps(frozen, sort_keys=True) + tail) != text:
             index.write_text(cleaned, "utf-8")
 
 
@@ -69,6 +92,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
     app.connect("config-inited", _configure, priority=900)  # after the extensions' own paths are in
     app.connect("source-read", _depend_on_executed_copy)
-    app.connect("builder-inited", _copy_mystnb_css)
     app.connect("build-finished", _drop_terms_without_pages)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

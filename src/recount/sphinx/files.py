@@ -2,10 +2,11 @@
 
 At the end of a successful HTML build it writes, at the root of the book:
 
-* ``claimreview.json`` (every rate's verdict as schema.org ClaimReview,
+* ``claimreview.json`` (every claim's verdict as schema.org ClaimReview,
   :mod:`recount.publish.claimreview`), so a reader can download it and a fact-check
   aggregator can fetch it. The ledger page embeds the same JSON-LD and links
-  here.
+  here. The file is written once, by the output tier (``data/output/``, ``make output``,
+  which ``make book`` runs first); the build copies it.
 * ``index.html``, the page a reader opening the book's folder lands on: it sends
   the browser to the landing page (``root_doc``). sphinx-external-toc writes a
   bare ``<meta http-equiv="Refresh">`` there when the file is missing; this one
@@ -20,9 +21,11 @@ At the end of a successful HTML build it writes, at the root of the book:
 from __future__ import annotations
 
 import html
+import shutil
 from pathlib import Path, PurePosixPath
 
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 
 from recount import paths
 
@@ -30,28 +33,16 @@ FILENAME = "claimreview.json"
 ROOT_PAGE = "index.html"
 
 
-def newest_input() -> float:
-    """mtime of the newest file the published files are made from: the data and the library."""
-    data = paths.data_dir()
-    files = [*data.rglob("*.csv"), paths.source_path(data), *paths.PACKAGE_DIR.rglob("*.py")]
-    return max(f.stat().st_mtime for f in files if f.exists())
-
-
 def _write(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    published = paths.OUTPUT_DIR / FILENAME
+    if not published.is_file():
+        raise ExtensionError(f"{published}: missing; write the output tier first: make output "
+                             "(python -m recount.publish.output)")
     target = Path(app.outdir) / FILENAME
-    if target.exists() and target.stat().st_mtime >= newest_input():
-        return  # nothing it is made from changed: skip importing pandas (a no-change rebuild stays fast)
-    from recount.publish.claimreview import claim_reviews, to_json
-    from recount.ledger import load_ledger
-    from recount.report import Report
-
-    text = to_json(claim_reviews(Report(load_ledger())))
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
-    else:
-        target.touch()  # up to date: mark it so the next build can skip the work
+    if not target.is_file() or target.read_bytes() != published.read_bytes():
+        shutil.copyfile(published, target)
 
 
 def root_page(landing: str, title: str, icon: str | None) -> str:

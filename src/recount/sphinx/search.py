@@ -3,8 +3,8 @@
 With ``html_search_language: zh`` Sphinx cuts Chinese text into words with
 jieba (``jieba.cut_for_search``) when it builds ``searchindex.js``; the search
 page then looks each query term up as a whole. jieba's dictionary does not know
-the article's place names: it cuts 小板桥 into 小 + 板桥 and 螺蛳湾 into 螺蛳 + 湾,
-so a search for either finds nothing. This extension
+every name an article uses (it cuts a three-character place name whose last two characters
+are a word into one character and that word), so a search for such a name finds nothing. This extension
 
 * fails the build (``ExtensionError``) when the search language is Chinese and
   jieba is not installed: without it Sphinx silently indexes no Chinese at all;
@@ -13,14 +13,18 @@ so a search for either finds nothing. This extension
   ``cut_for_search`` still indexes the dictionary words inside it).
 
 It also indexes Chinese pages in linear time. Sphinx 7.4's ``SearchChinese``
-keeps every Latin term it has seen in one list (``latin_terms``) and looks each
-word up in it, and stems every word twice: indexing grows with the square of
-the text, which for the book's ledger tables was about 3 of the 4.7 seconds
-spent indexing (a serial step of every clean build). :class:`SearchChinese`
-here keeps the same terms in a set and stems each distinct word once; it
-returns the same stem for every word (``tests/test_sphinx_site.py`` compares
-the two on the book's own words), so apart from the numbers (below) the index
-is the one Sphinx's class would write.
+keeps every Latin term it has seen in one class-wide list and looks each word up
+in it, and stems every word twice: indexing grows with the square of the text,
+which for the book's ledger tables was about 3 of the 4.7 seconds spent indexing
+(a serial step of every clean build). :class:`SearchChinese` here is registered
+with the public ``app.add_search_language`` and overrides only the documented
+hooks of a search language (``split``, ``stem``, ``js_splitter_code``,
+``js_stemmer_code``): it splits as Sphinx's does (jieba's ``cut_for_search``,
+then the Latin words), keeps a Latin word whole by Sphinx's rule (3 letters or
+more, cut below 3 by stemming) without the list, and stems each distinct word
+once. It returns the same stem for every word (``tests/test_sphinx_site.py``
+compares the two on the book's own words), so apart from the numbers (below)
+the index is the one Sphinx's class would write.
 
 ``recount_search_words`` is an ``html`` config value: editing the list rewrites
 every page, so the whole index is rebuilt with the new words. Sphinx's own
@@ -61,16 +65,10 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
-from sphinx.search import languages
 from sphinx.search import zh as sphinx_zh
 
-
-class _Terms(set):
-    """A set with the ``extend`` of the list it replaces."""
-
-    def extend(self, items: Any) -> None:
-        self.update(items)
-
+#: A Latin word, as Sphinx's Chinese language finds them (``SearchChinese.latin1_letters``).
+LATIN = re.compile(r"[a-zA-Z0-9_]+")
 
 #: A number as the book writes it: 94181, 94,181, 82.57 (not inside a word such as s1p3 or 3D).
 #: The same pattern, in JavaScript, cuts the search page's queries (:data:`JS_SPLITTER`).
@@ -117,19 +115,21 @@ class SearchChinese(sphinx_zh.SearchChinese):
 
     def init(self, options: dict[str, str]) -> None:
         super().init(options)
-        self.latin_terms = _Terms()  # an instance's own, not the class-wide list
         self._stem_word = functools.cache(self.stemmer.stemWord)
 
     def split(self, input: str) -> list[str]:
-        return numbers(input) + super().split(without_numbers(input))
+        import jieba  # present: _add_words fails the build without it
+
+        rest = without_numbers(input)
+        return numbers(input) + list(jieba.cut_for_search(rest)) + LATIN.findall(rest)
 
     def stem(self, word: str) -> str:
         if NUMBER.fullmatch(word):
             return word  # a number is its own stem, as on the search page
-        # Sphinx's rule, unchanged: a Latin term of 3+ letters that stemming
-        # would cut below 3 is kept whole (lower-cased); anything else is stemmed.
+        # Sphinx's rule: a Latin word of 3+ letters that stemming would cut
+        # below 3 is kept whole (lower-cased); anything else is stemmed.
         stemmed = self._stem_word(word.lower())
-        if len(word) >= 3 and len(stemmed) < 3 and word in self.latin_terms:
+        if len(word) >= 3 and len(stemmed) < 3 and LATIN.fullmatch(word):
             return word.lower()
         return stemmed
 
@@ -178,7 +178,7 @@ def _search_page(app: Sphinx, pagename: str, templatename: str, context: dict, d
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _search_page)
     app.add_config_value("recount_search_words", [], "html", types=[list])
-    languages["zh"] = SearchChinese
+    app.add_search_language(SearchChinese)
     # At write time, not at start-up: the words are needed only when pages are
     # indexed, and add_word loads jieba's dictionary (1-4 s), which a no-change
     # rebuild (nothing written) should not pay.
