@@ -5,15 +5,6 @@ each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
 :data:`REQUIRED_KEYS` are always there, ``null`` for a part not run). Parts
 (``--only clean,floor,...`` runs some of them):
 
-``checker``
-    ``engine.verdicts`` on ``engine.synthetic(n)`` for n = 10^3 ... 10^6: the
-    verdict engine alone is timed (generation separately), and tracemalloc's
-    peak (numpy's allocations are traced) of generation plus verdicts, and of
-    the verdicts alone. Target at 10^6: <= 2 s, <= 1 GiB, and 10^6/10^5
-    time <= 12x. Each size runs at least :data:`CHECKER_MIN_RUNS` times, whatever
-    ``--runs`` says: a run takes milliseconds, and the median of three samples of
-    a millisecond timing on a shared machine is mostly noise (growth 12.7x and
-    15.7x with 3 runs, 9.2x and 9.7x with 15, minutes apart).
 ``clean``
     A clean ``python -m recount.sphinx.build -W -n --keep-going`` (``make book``: the
     execution stage, then ``jupyter-book build``; the Makefile's flags and
@@ -72,7 +63,6 @@ from __future__ import annotations
 import argparse
 import ast
 import datetime as _dt
-import gc
 import hashlib
 import json
 import os
@@ -92,13 +82,11 @@ from typing import Any
 from recount.sphinx import build as recount_build
 from recount import paths
 
-CHECKER_MIN_RUNS = 15
-PARTS = ("checker", "clean", "floor", "nochange", "chapter", "data", "test", "setup")
+PARTS = ("clean", "floor", "nochange", "chapter", "data", "test", "setup")
 REQUIRED_KEYS = (
     "clean_build_s", "floor_s", "nochange_rebuild_s", "nochange_executed", "one_chapter_executed",
-    "data_edit_executed", "checker_1e5_s", "checker_1e6_s", "checker_1e6_peak_mib", "make_test_s", "setup_s",
+    "data_edit_executed", "make_test_s", "setup_s",
 )
-CHECKER_SIZES = (10**3, 10**4, 10**5, 10**6)
 BOOK_INPUTS = ("_config.yml", "_toc.yml", "book", "data")
 TIERS = ("unit", "slow", "browser")
 TIERS_ENV = "RECOUNT_BENCH_TIERS"  # where the pytest plugin below writes its tier times
@@ -107,9 +95,6 @@ STAMP = ".venv/.installed"
 # Targets of the issue "Speed".
 CLEAN_OVER_FLOOR = 1.5
 NOCHANGE_MAX_S = 3.0
-CHECKER_1E6_MAX_S = 2.0
-CHECKER_1E6_MAX_MIB = 1024.0
-CHECKER_GROWTH_MAX = 12.0
 MAKE_TEST_MAX_S = 90.0
 SETUP_MAX_S = 120.0
 
@@ -120,12 +105,6 @@ _JOBS_LINE = re.compile(r"recount: executing (\d+) notebook\(s\) in (\d+) proces
 
 # --------------------------------------------------------------------------------------
 # small helpers
-
-
-def label(n: int) -> str:
-    """10**5 -> "1e5"; other sizes as digits."""
-    exp = len(str(n)) - 1
-    return f"1e{exp}" if n == 10**exp else str(n)
 
 
 def stats(prefix: str, values: Sequence[float], out: dict[str, Any], unit: str = "s") -> None:
@@ -320,56 +299,6 @@ def touch_later(path: Path, last: float) -> None:
 
 # --------------------------------------------------------------------------------------
 # parts
-
-
-def part_checker(out: dict[str, Any], runs: int, sizes: Sequence[int] = CHECKER_SIZES, log=print) -> None:
-    import tracemalloc
-
-    import numpy as np
-
-    import engine
-
-    out["checker_sizes"], out["checker_runs"] = list(sizes), runs
-    for n in sizes:
-        key = f"checker_{label(n)}"
-        gen, times = [], []
-        for run in range(runs):
-            gc.collect()
-            t = time.perf_counter()
-            arrays = engine.synthetic(n, seed=run)
-            gen.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            codes = engine.verdicts(arrays)
-            times.append(time.perf_counter() - t)
-            assert len(codes) == n
-            del arrays, codes
-        stats(key, times, out)
-        stats(f"{key}_gen", gen, out)
-        # memory: generation + verdicts, and verdicts alone (inputs already allocated)
-        gc.collect()
-        tracemalloc.start()
-        arrays = engine.synthetic(n, seed=0)
-        inputs = sum(v.nbytes for v in vars(arrays).values() if isinstance(v, np.ndarray))
-        tracemalloc.reset_peak()
-        base = tracemalloc.get_traced_memory()[0]
-        engine.verdicts(arrays)
-        engine_peak = tracemalloc.get_traced_memory()[1] - base
-        del arrays
-        gc.collect()
-        tracemalloc.reset_peak()
-        engine.verdicts(engine.synthetic(n, seed=0))
-        total_peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        out[f"{key}_peak_mib"] = total_peak / 2**20
-        out[f"{key}_engine_peak_mib"] = engine_peak / 2**20
-        out[f"{key}_input_mib"] = inputs / 2**20
-        log(f"checker n={n}: {out[key + '_s'] * 1e3:.2f} ms, peak {out[key + '_peak_mib']:.1f} MiB")
-    if len(sizes) >= 2:
-        a, b = sorted(sizes)[-2:]
-        ta, tb = out[f"checker_{label(a)}_s"], out[f"checker_{label(b)}_s"]
-        out["checker_growth"] = tb / ta if ta else None
-        out["checker_growth_sizes"] = [a, b]
-        out[f"checker_growth_{label(b)}_{label(a)}"] = out["checker_growth"]
 
 
 @dataclass
@@ -724,26 +653,6 @@ def table(out: dict[str, Any]) -> str:
         rows.append(("  notebooks executed", str(g("data_edit_executed")),
                      ", ".join(Path(d).name for d in g("data_edit_notebooks")),
                      f"its {len(g('data_edit_readers'))} reader(s)", _verdict(g("data_edit_exact"))))
-    for n in g("checker_sizes") or []:
-        key = f"checker_{label(n)}"
-        is_1e6 = n == 10**6
-        t, peak = g(f"{key}_s"), g(f"{key}_peak_mib")
-        rows.append((f"checker n={label(n)} ({g('checker_runs')} runs)", _fmt(t), _range(out, key),
-                     f"<= {CHECKER_1E6_MAX_S:.0f} s" if is_1e6 else "",
-                     _verdict(t <= CHECKER_1E6_MAX_S) if is_1e6 else ""))
-        rows.append((f"  peak memory (gen + verdicts; verdicts alone)",
-                     f"{peak:.1f} MiB", f"{g(key + '_engine_peak_mib'):.1f} MiB",
-                     f"<= {CHECKER_1E6_MAX_MIB:.0f} MiB" if is_1e6 else "",
-                     _verdict(peak <= CHECKER_1E6_MAX_MIB) if is_1e6 else ""))
-        rows.append(("  synthetic data generation (not timed above)", _fmt(g(f"{key}_gen_s")),
-                     _range(out, f"{key}_gen"), "", ""))
-    if g("checker_growth") is not None:
-        a, b = g("checker_growth_sizes")
-        gr = g("checker_growth")
-        target = b == 10 * a
-        rows.append((f"checker growth {label(b)}/{label(a)}", f"x{gr:.2f}", "",
-                     f"<= x{CHECKER_GROWTH_MAX:.0f}" if target else "",
-                     _verdict(gr <= CHECKER_GROWTH_MAX) if target else ""))
     if g("make_test_s") is not None:
         t = g("make_test_s")
         rows.append(("make test, cold (empty _build)", _fmt(t), _range(out, "make_test"), f"<= {MAKE_TEST_MAX_S:.0f} s",
@@ -789,7 +698,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--setup-runs", type=int, default=5, help="runs of the set-up part (default 5)")
     p.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts among {', '.join(PARTS)}")
     p.add_argument("--skip", default="", help="comma-separated parts not to run")
-    p.add_argument("--checker-sizes", default=",".join(map(str, CHECKER_SIZES)), help="n for the checker part")
     p.add_argument("--data-file", default=paths.EVENTS_NAME, help="data file the data part edits")
     p.add_argument("--json", type=Path, default=paths.BUILD_DIR / "bench.json", help="where to write the JSON")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -803,7 +711,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     if args.runs < 1 or args.setup_runs < 1:
         p.error("runs must be >= 1")
     args.parts = [x for x in PARTS if x in parts and x not in skip]
-    args.sizes = [int(float(x)) for x in args.checker_sizes.split(",") if x.strip()]
     return args
 
 
@@ -825,8 +732,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="recount-bench-"))
     ctx = Context(tmp=tmp, runs=args.runs, log=log)
     try:
-        if "checker" in args.parts:
-            part_checker(out, max(args.runs, CHECKER_MIN_RUNS), args.sizes, log=log)
         if "clean" in args.parts or "floor" in args.parts:
             part_clean_and_floor(ctx, out, clean="clean" in args.parts, floor="floor" in args.parts)
         if "nochange" in args.parts:

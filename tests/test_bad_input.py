@@ -40,83 +40,83 @@ def _line_of(path: Path, needle: str) -> int:
 
 
 def test_non_numeric_count(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     _edit(f, "已复工企业4800家,4800,", "已复工企业4800家,4800x,")
     _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "4800x"), column="value", says="not a number")
 
 
 def test_negative_count(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     _edit(f, "共有企业5852户,5852,", "共有企业5852户,-5852,")
     _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "-5852"), column="value",
              says="-5852 is below the minimum 0")
 
 
 def test_fractional_count(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     _edit(f, "共有企业5852户,5852,", "共有企业5852户,5852.5,")
     _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "5852.5"), column="value", says="fractional count")
 
 
 def test_duplicate_id(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     _edit(f, "xbq_markets,", "xbq_firms,")
     msg = _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "各类市场131个"), column="id", says="duplicate id 'xbq_firms'")
     assert "first on line" in msg
 
 
 def test_missing_column(cli, data_copy):
-    f = paths.rates_path(data_copy)
+    f = data_copy / paths.RATES_NAME
     _edit(f, ",expected,", ",verdict_expected,")
     _refused(cli, data_copy, file="rates.csv", line=1, column="expected",
              says="the header is .*verdict_expected.*; datapackage.json has .*expected")
 
 
 def test_quote_not_in_source(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     _edit(f, "复工率82.57%,82.57", "复工率82.75%,82.75")
     _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "82.75%"), column="quote", says="not in the source")
 
 
 def test_quote_that_occurs_twice(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     _edit(f, "企业复工率达100%,100", "复工率达100%,100")
     _refused(cli, data_copy, file="figures.csv", line=None, column="quote", says="occurs 2 times")
 
 
 def test_rate_naming_an_unknown_figure(cli, data_copy):
-    f = paths.rates_path(data_copy)
+    f = data_copy / paths.RATES_NAME
     _edit(f, "lsw_open,lsw_merchants", "lsw_opened,lsw_merchants")
     _refused(cli, data_copy, file="rates.csv", line=_line_of(f, "lsw_opened"), column="numerator",
              says="unknown figure id 'lsw_opened'")
 
 
 def test_zero_denominator(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     # a figure whose value is 0 (the page's bookmark counter), then a rate that divides by it
     f.write_text(f.read_text(encoding="utf-8") + 'zero_firms,3,"收藏\n0",0,家,exact,page counter used as a base\n',
                  encoding="utf-8")
-    r = paths.rates_path(data_copy)
+    r = data_copy / paths.RATES_NAME
     _edit(r, "realestate_open,realestate_firms,", "realestate_open,zero_firms,")
     _refused(cli, data_copy, file="rates.csv", line=_line_of(r, "zero_firms"), column="denominator",
              says="zero denominator")
 
 
 def test_share_above_100_percent(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     _edit(f, "复工率82.57%,82.57,", "复工率82.57%,182.57,")
     _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "182.57"), column="value", says="share above 100%")
 
 
 def test_rate_whose_part_exceeds_its_whole(cli, data_copy):
-    r = paths.rates_path(data_copy)
+    r = data_copy / paths.RATES_NAME
     _edit(r, "lsw_open,lsw_merchants,", "lsw_merchants,lsw_open,")
     _refused(cli, data_copy, file="rates.csv", line=_line_of(r, "lsw_merchants,lsw_open"), column="numerator",
              says="share above 100%")
 
 
 def test_gbk_file_names_the_encoding_and_the_fix(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     f.write_bytes(f.read_text(encoding="utf-8").encode("gbk"))
     msg = _refused(cli, data_copy, file="figures.csv", line=2, column="quote", says="not UTF-8")
     assert "GBK" in msg and "iconv" in msg
@@ -131,12 +131,12 @@ def test_utf8_bom_is_accepted(cli, data_copy):
 
 
 def test_empty_file(cli, data_copy):
-    paths.rates_path(data_copy).write_bytes(b"")
+    (data_copy / paths.RATES_NAME).write_bytes(b"")
     _refused(cli, data_copy, file="rates.csv", line=1, column=None, says="empty file")
 
 
 def test_ragged_row(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     _edit(f, "各类市场131个,131,个,exact,markets of all kinds in Xiaobanqiao sub-district",
           "各类市场131个,131,个,exact")
     _refused(cli, data_copy, file="figures.csv", line=_line_of(f, "各类市场131个"), column="label_en",
@@ -156,7 +156,7 @@ def test_missing_file(cli, data_copy):
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])
 def test_bad_input_writes_nothing_in_any_format(cli, data_copy, fmt):
-    _edit(paths.figures_path(data_copy), "共有企业5852户,5852,", "共有企业5852户,abc,")
+    _edit(data_copy / paths.FIGURES_NAME, "共有企业5852户,5852,", "共有企业5852户,abc,")
     run = cli("check", "--data", str(data_copy), "--format", fmt)
     assert (run.code, run.stdout) == (2, "")
 
@@ -203,12 +203,12 @@ def _schema_edit(data: Path, resource: str, column: str, edit) -> None:
 def test_a_unit_taken_out_of_the_schemas_enum_is_refused_by_the_loader(cli, data_copy):
     assert cli("check", "--data", str(data_copy)).code == 0
     _schema_edit(data_copy, "figures", "unit", lambda f: f["constraints"]["enum"].remove("类"))
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     _refused(cli, data_copy, file="figures.csv", line=_line_of(f, ",类,"), column="unit", says="'类' is not one of %")
 
 
 def test_a_unit_added_to_the_schemas_enum_is_accepted_by_the_loader(cli, data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     _edit(f, "各类市场131个,131,个,", "各类市场131个,131,所,")  # 所: a measure word the code converts
     _refused(cli, data_copy, file="figures.csv", line=_line_of(f, ",所,"), column="unit", says="'所' is not one of")
     _schema_edit(data_copy, "figures", "unit", lambda f: f["constraints"]["enum"].append("所"))
@@ -217,7 +217,7 @@ def test_a_unit_added_to_the_schemas_enum_is_accepted_by_the_loader(cli, data_co
 
 def test_a_tighter_pattern_in_the_schema_is_enforced_by_the_loader(cli, data_copy):
     _schema_edit(data_copy, "events", "id", lambda f: f["constraints"].update(pattern="^[a-z]+$"))
-    path = paths.events_path(data_copy)
+    path = data_copy / paths.EVENTS_NAME
     first = next(ln.split(",")[0] for ln in path.read_text(encoding="utf-8").splitlines()[1:] if "_" in ln.split(",")[0])
     _refused(cli, data_copy, file="events.csv", line=_line_of(path, first + ","), column="id",
              says=f"'{first}' does not match the pattern")
@@ -235,7 +235,7 @@ def test_a_schema_giving_a_column_another_type_than_the_code_reads_is_one_line(c
 
 
 def test_near_check_naming_a_count(cli, data_copy):
-    path = paths.constraints_path(data_copy)
+    path = data_copy / paths.CONSTRAINTS_NAME
     _edit(path, "near,xbq_catering_rate,", "near,xbq_firms,")
     _refused(cli, data_copy, file="constraints.csv", line=_line_of(path, "near,xbq_firms,"), column="left",
              says="neither a percentage")

@@ -366,11 +366,17 @@ def test_tables_never_reach_past_a_phone_screen(phone):
 # ---------------------------------------------------------------- screenshots
 
 
-def test_screenshots_are_written(audit):
+def test_the_readmes_screenshots_show_a_drawn_page_at_the_desktop_width(audit):
+    """The screenshots the README shows are of a page that painted: text on a light ground, the
+    width of the desktop viewport (a blank or half-loaded page is one colour)."""
+    import matplotlib.image as mpimg
+
     for name in ("index.png", "chapter.png"):
-        shot = bs.SCREENSHOT_DIR / name
-        assert shot.is_file() and shot.stat().st_size > 10_000, f"{shot} missing or empty"
-        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        pixels = mpimg.imread(bs.SCREENSHOT_DIR / name)[..., :3]
+        grey = pixels.mean(axis=2)
+        assert pixels.shape[1] == DESKTOP["width"], (name, pixels.shape)
+        assert (grey > 0.9).mean() > 0.5, f"{name}: not mostly a light page"
+        assert (grey < 0.3).mean() > 0.005, f"{name}: no dark text drawn"
 
 
 # ---------------------------------------------------------------- search

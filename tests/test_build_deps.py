@@ -58,7 +58,7 @@ ROOT = paths.ROOT
 BUILD_SERVER = Path(__file__).with_name("book_build_server.py")
 EXECUTED = re.compile(r"^recount: executed \d+ notebook\(s\): (?P<docs>.*)$", re.M)
 #: notebook -> the path function of the one data file it reads
-SMALL_BOOK = {"book/events": "events_path", "book/figures": "figures_path"}
+SMALL_BOOK = {"book/events": "EVENTS_NAME", "book/figures": "FIGURES_NAME"}
 TOC = ["book/intro", "book/events", "book/figures"]
 
 
@@ -101,9 +101,9 @@ class SmallBook:
         self.server: subprocess.Popen | None = None  # tests/book_build_server.py, started by the first build
         self.builds = 0
         (root / "book" / "intro.md").write_text("# A small book\n\nNo code on this page.\n", encoding="utf-8")
-        for doc, path_function in SMALL_BOOK.items():
+        for doc, name in SMALL_BOOK.items():
             code = (f"from recount import ledger, paths\n\n"
-                    f"print('{doc}', 'read', len(ledger.read_bytes(paths.{path_function}())), 'bytes')")
+                    f"print('{doc}', 'read', len(ledger.read_bytes(paths.data_dir() / paths.{name})), 'bytes')")
             (root / f"{doc}.md").write_text(bs.notebook_page(doc, code), encoding="utf-8")
 
     def build(self, fails: bool = False) -> list[str]:
@@ -162,7 +162,7 @@ def test_rebuilds_execute_exactly_what_changed(tmp_path: Path) -> None:
 
 def rebuilds_execute_exactly_what_changed(book: SmallBook) -> None:
     notebooks = sorted(SMALL_BOOK)
-    data = {doc: getattr(paths, fn)(book.root / "data") for doc, fn in SMALL_BOOK.items()}
+    data = {doc: book.root / "data" / getattr(paths, name) for doc, name in SMALL_BOOK.items()}
 
     # 1. clean build: every notebook runs, and each recorded the one file it read
     assert book.build() == notebooks

@@ -13,7 +13,7 @@ def test_every_number_in_the_source_is_covered():
 
 
 def test_coverage_test_can_fail_when_a_figure_row_is_dropped(data_copy):
-    path = paths.figures_path(data_copy)
+    path = data_copy / paths.FIGURES_NAME
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     dropped = [r for r in rows if r["id"] == "taihe_days"]
     kept = [r for r in rows if r["id"] != "taihe_days"]

@@ -23,7 +23,7 @@ def test_table_lists_every_rate_and_exits_zero(cli):
     lines = run.stdout.splitlines()
     assert lines[0].split() == ["id", "section", "quote", "cited", "recomputed", "off", "verdict"]
     ids = [ln.split()[0] for ln in lines[2:lines.index("")]]
-    rates = (paths.rates_path()).read_text(encoding="utf-8").splitlines()[1:]
+    rates = (paths.data_dir() / paths.RATES_NAME).read_text(encoding="utf-8").splitlines()[1:]
     assert ids == [r.split(",")[0] for r in rates]
     assert "1 inconsistent" in run.stdout
 
@@ -59,7 +59,7 @@ def test_csv_format(cli):
 
 
 def test_exit_one_lists_verdicts_that_differ_from_expected(cli, data_copy):
-    r = paths.rates_path(data_copy)
+    r = data_copy / paths.RATES_NAME
     r.write_text(r.read_text(encoding="utf-8").replace("merchants trading over all merchants,consistent",
                                                        "merchants trading over all merchants,inconsistent"), encoding="utf-8")
     run = cli("check", "--data", str(data_copy))

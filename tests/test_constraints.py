@@ -95,7 +95,7 @@ def test_a_tension_expected_exits_zero_and_an_unexpected_one_exits_one(cli, data
     from recount import paths
 
     assert cli("check", "--data", str(data_copy)).code == 0
-    path = paths.constraints_path(data_copy)
+    path = data_copy / paths.CONSTRAINTS_NAME
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("xbq_catering_rate,restaurants_rate,,tension", "xbq_catering_rate,restaurants_rate,,pass"),
                     encoding="utf-8")

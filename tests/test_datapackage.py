@@ -25,7 +25,7 @@ def test_schema_fields_match_the_csv_headers():
 
 
 def test_frictionless_reports_a_bad_cell_with_row_and_field(data_copy):
-    f = paths.figures_path(data_copy)
+    f = data_copy / paths.FIGURES_NAME
     f.write_text(f.read_text(encoding="utf-8").replace("共有企业5852户,5852,户", "共有企业5852户,-5852,户"), encoding="utf-8")
     report = _validate(data_copy)
     assert not report.valid
@@ -34,7 +34,7 @@ def test_frictionless_reports_a_bad_cell_with_row_and_field(data_copy):
 
 
 def test_frictionless_checks_the_foreign_key_from_rates_to_figures(data_copy):
-    r = paths.rates_path(data_copy)
+    r = data_copy / paths.RATES_NAME
     r.write_text(r.read_text(encoding="utf-8").replace(",lsw_rate,merchants", ",lsw_rat,merchants"), encoding="utf-8")
     report = _validate(data_copy)
     assert not report.valid

@@ -32,7 +32,7 @@ def test_no_digit_is_typed_into_an_english_column_of_the_ledger():
 
 
 def test_the_typed_digit_check_catches_a_number(data_copy):
-    path = paths.events_path(data_copy)
+    path = data_copy / paths.EVENTS_NAME
     path.write_text(path.read_text(encoding="utf-8").replace("{fig:district_individual_open}", "94,181"), encoding="utf-8")
     assert [i for i, col, text in _english_columns(path) if _typed_digits(text)] == [14]
 
@@ -49,7 +49,7 @@ def test_placeholders_are_written_out_from_the_figures():
 
 
 def test_an_unknown_placeholder_is_bad_input(cli, data_copy):
-    path = paths.events_path(data_copy)
+    path = data_copy / paths.EVENTS_NAME
     path.write_text(path.read_text(encoding="utf-8").replace("{fig:district_individual}", "{fig:district_indiv}"),
                     encoding="utf-8")
     run = cli("check", "--data", str(data_copy))

@@ -274,8 +274,8 @@ def _append(path: Path, line: str) -> None:
 
 
 def test_a_count_labelled_in_labels_csv_gets_its_own_panel(data_copy):
-    _append(paths.labels_path(data_copy), "xbq_markets,xbq,markets,markets,各类市场")
-    _append(paths.labels_path(data_copy), "gd_markets,gd,markets,markets,大小市场")
+    _append(data_copy / paths.LABELS_NAME, "xbq_markets,xbq,markets,markets,各类市场")
+    _append(data_copy / paths.LABELS_NAME, "gd_markets,gd,markets,markets,大小市场")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         fig = plots.subdistricts(Report(load_ledger(data_copy)))
@@ -286,9 +286,9 @@ def test_a_count_labelled_in_labels_csv_gets_its_own_panel(data_copy):
 
 
 def test_a_reading_added_to_rates_csv_is_charted_with_its_place(data_copy):
-    _append(paths.rates_path(data_copy), "xbq_rate_firms_of_all,2,xbq_firms_open,xbq_firms+xbq_individual,"
+    _append(data_copy / paths.RATES_NAME, "xbq_rate_firms_of_all,2,xbq_firms_open,xbq_firms+xbq_individual,"
             "xbq_reopen_rate,reopened firms over all businesses,inconsistent,A reading added by a test.")
-    _append(paths.labels_path(data_copy), "xbq_rate_firms_of_all,xbq,share,firms of all businesses,企业/合计")
+    _append(data_copy / paths.LABELS_NAME, "xbq_rate_firms_of_all,xbq,share,firms of all businesses,企业/合计")
     fig = plots.rates_vs_recomputed(Report(load_ledger(data_copy)))
     assert "Xiaobanqiao 小板桥: firms of all businesses 企业/合计" in _rows(fig)
     row = plots.chart_data_frame(fig).set_index("rate").loc["xbq_rate_firms_of_all"]
@@ -297,10 +297,10 @@ def test_a_reading_added_to_rates_csv_is_charted_with_its_place(data_copy):
 
 
 def test_a_label_naming_an_unknown_place_is_an_input_error(data_copy):
-    _append(paths.labels_path(data_copy), "xbq_markets,nowhere,markets,markets,市场")
+    _append(data_copy / paths.LABELS_NAME, "xbq_markets,nowhere,markets,markets,市场")
     with pytest.raises(InputError) as err:
         load_labels(load_ledger(data_copy))
-    lines = paths.labels_path(data_copy).read_text(encoding="utf-8").count("\n")
+    lines = (data_copy / paths.LABELS_NAME).read_text(encoding="utf-8").count("\n")
     assert (err.value.line, err.value.column) == (lines, "place")
     assert "unknown id 'nowhere' (not in places.csv)" in str(err.value) and "labels.csv" in str(err.value)
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 def claims() -> dict[str, str]:
     """Each stated percentage (a cited figure id of rates.csv) -> its first reading's rate id."""
     out: dict[str, str] = {}
-    with open(paths.rates_path(paths.DATA_DIR), encoding="utf-8", newline="") as fh:
+    with open(paths.DATA_DIR / paths.RATES_NAME, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if row["cited"]:
                 out.setdefault(row["cited"], row["id"])

@@ -8,16 +8,11 @@ from recount import paths
 from recount.errors import InputError
 from recount.ledger import load_source
 
-PINNED = "685002a66039480f536e719b3260a793d48920c888e31006cb0d3e815396bd25"
-
-
-def test_source_hash_is_pinned():
-    assert hashlib.sha256(paths.source_path().read_bytes()).hexdigest() == PINNED
-    assert paths.SOURCE_SHA256 == PINNED
-
-
-def test_source_readme_states_the_hash():
-    assert PINNED in (paths.DATA_DIR / "source" / "README.md").read_text(encoding="utf-8")
+def test_the_source_loads_under_its_pinned_hash_and_its_readme_states_it():
+    """load_source checks the file against paths.SOURCE_SHA256 (an edited copy is refused below)."""
+    assert load_source().encode("utf-8") == paths.source_path().read_bytes()
+    assert hashlib.sha256(paths.source_path().read_bytes()).hexdigest() == paths.SOURCE_SHA256
+    assert paths.SOURCE_SHA256 in (paths.DATA_DIR / "source" / "README.md").read_text(encoding="utf-8")
 
 
 def test_source_matches_the_shared_copy_when_present():

@@ -19,10 +19,11 @@ from recount.errors import InputError
 from recount.tables import clip, columns, render_csv
 
 TABLE_COLUMNS = ("id", "section", "quote", "cited", "recomputed", "off", "verdict")
+QUOTE_CELLS = 28  # terminal cells of a quote in the table
 
 
-def render_table(rows: list[dict], quote_cells: int = 28) -> str:
-    cells = [[r["id"], str(r["section"]), clip(r["quote"], quote_cells), r["cited_text"] or "—",
+def render_table(rows: list[dict]) -> str:
+    cells = [[r["id"], str(r["section"]), clip(r["quote"], QUOTE_CELLS), r["cited_text"] or "—",
               r["recomputed_text"], off_text(r), r["verdict"] + ("" if r["verdict"] == r["expected"] else f" (expected {r['expected']})")]
              for r in rows]
     return columns(TABLE_COLUMNS, cells)

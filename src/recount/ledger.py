@@ -34,9 +34,6 @@ from recount.intervals import QUALIFIERS, Interval, decimals_of, figure_interval
 from recount.numerals import values_in
 from recount.units import unit_info
 
-#: the words of a superlative or a total; every one in the article is a row of superlatives.csv
-SUPERLATIVE_WORDS = re.compile(r"最|首创|首先|率先|全部|全面|全体|全区|全市|全省|全线|全类型|全流程|全程|全覆盖|均|每|都|"
-                               r"完全|大多|合计|共计|累计|总额")
 #: what a drafted ledger may leave open of the project's schema (figures.csv): any unit and qualifier
 #: the code reads (recount.units.unit_info, recount.intervals.QUALIFIERS), no English label yet
 DRAFT_OPEN = {"unit": "enum", "qualifier": "enum", "label_en": "required"}
@@ -424,13 +421,13 @@ def __getattr__(name: str) -> tuple:
 # ---------------------------------------------------------------- what a schema cannot state
 
 
-def _anchor(path: Path, row: Row, source: str, column: str = "quote") -> int:
-    quote = row[column]
+def _anchor(path: Path, row: Row, source: str) -> int:
+    quote = row["quote"]
     count = source.count(quote)
     if count == 0:
-        raise InputError(path, row.line, column, f"quote {quote!r} is not in the source article")
+        raise InputError(path, row.line, "quote", f"quote {quote!r} is not in the source article")
     if count > 1:
-        raise InputError(path, row.line, column, f"quote {quote!r} occurs {count} times in the source; lengthen it so it anchors one place")
+        raise InputError(path, row.line, "quote", f"quote {quote!r} occurs {count} times in the source; lengthen it so it anchors one place")
     return source.index(quote)
 
 

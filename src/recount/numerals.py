@@ -18,7 +18,6 @@ from decimal import Decimal
 DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-NUMERAL_RUN = re.compile("[〇零一二两三四五六七八九十百千万]+")
 #: a Chinese number with its decimals (三点五) and the scale word or 成 after it, if any
 CHINESE = re.compile("(?P<run>[〇零一二两三四五六七八九十百千万亿]+)(?:点(?P<frac>[〇零一二三四五六七八九]+))?")
 ARABIC = re.compile(r"\d+(?:\.\d+)?(?P<times>[十百千](?![〇零一二两三四五六七八九]))?")
@@ -51,11 +50,6 @@ def parse_chinese_numeral(text: str) -> int:
             section += (1 if digit is None else digit) * UNITS[ch]
             digit = None
     return total + section + (digit or 0)
-
-
-def numerals_in(text: str) -> list[int]:
-    """Every Chinese-numeral value in ``text``, in order."""
-    return [parse_chinese_numeral(m.group()) for m in NUMERAL_RUN.finditer(text)]
 
 
 def _chinese(run: str, frac: str | None) -> Decimal | None:

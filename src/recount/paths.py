@@ -62,30 +62,6 @@ def source_path(base: Path | None = None) -> Path:
     return (base or data_dir()) / SOURCE_NAME
 
 
-def figures_path(base: Path | None = None) -> Path:
-    return (base or data_dir()) / FIGURES_NAME
-
-
-def rates_path(base: Path | None = None) -> Path:
-    return (base or data_dir()) / RATES_NAME
-
-
-def constraints_path(base: Path | None = None) -> Path:
-    return (base or data_dir()) / CONSTRAINTS_NAME
-
-
-def events_path(base: Path | None = None) -> Path:
-    return (base or data_dir()) / EVENTS_NAME
-
-
-def places_path(base: Path | None = None) -> Path:
-    return (base or data_dir()) / PLACES_NAME
-
-
-def labels_path(base: Path | None = None) -> Path:
-    return (base or data_dir()) / LABELS_NAME
-
-
 def datapackage_path(base: Path | None = None) -> Path:
     return (base or data_dir()) / DATAPACKAGE_NAME
 

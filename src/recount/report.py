@@ -143,14 +143,8 @@ class Report:
         return {k: counts.get(k, 0) for k in ("pass", "fail", "tension")}
 
     # --- frames
-    def figures_frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.figure_records())
-
     def rates_frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.rate_records())
-
-    def constraints_frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.constraint_records())
 
     def claims_frame(self) -> pd.DataFrame:
         """One row per claim: a cited percentage (all its readings) or a derived rate."""

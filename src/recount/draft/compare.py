@@ -66,10 +66,6 @@ class Comparison:
     extra: list[Figure]  # drafted figures inside no hand quote
 
     @property
-    def figure_agreement(self) -> float:
-        return sum(m.agrees for m in self.figures) / len(self.figures)
-
-    @property
     def claims_agreeing(self) -> int:
         return sum(m.agrees for m in self.claims)
 

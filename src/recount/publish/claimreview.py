@@ -18,6 +18,8 @@ from recount.report import Report, claim_results
 from recount.verdict import MEANING, RateResult, claim_key
 
 RATING = {"inconsistent": 1, "unverifiable": 2, "consistent": 3}
+#: the page each review links to (a claim's row: ``#rate-<rate id>``)
+PAGE = "ledger.html"
 
 
 def _reading_words(r: RateResult) -> str:
@@ -27,7 +29,7 @@ def _reading_words(r: RateResult) -> str:
     return arithmetic_words(r) + ("" if r.recomputed is None else ".")
 
 
-def claim_reviews(report: Report, page: str = "ledger.html") -> list[dict]:
+def claim_reviews(report: Report) -> list[dict]:
     """One ClaimReview per claim (a percentage the article states, all its readings together), in
     ledger order. Derived rates are not claims of the article, so they get no review."""
     title = art.article(report.ledger).title.strip()
@@ -41,7 +43,7 @@ def claim_reviews(report: Report, page: str = "ledger.html") -> list[dict]:
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "identifier": key,
-            "url": f"{page}#rate-{first.rate.id}",
+            "url": f"{PAGE}#rate-{first.rate.id}",
             "claimReviewed": f"{first.cited.quote} ({first.cited.label_en}: {first.cited.value_text}%)",
             "itemReviewed": {
                 "@type": "Claim",
