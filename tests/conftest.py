@@ -16,6 +16,30 @@ import pytest
 from recount import paths
 
 
+#: The tests' own small ledger: a made-up hotline bulletin (tests/fixtures/hotline/source) and its
+#: tables, with one inconsistent, one unverifiable and one derived rate, a soft cross-check in
+#: tension, an amount in 万元, figures with 余 and 约, an event and a superlative.
+HOTLINE = Path(__file__).parent / "fixtures" / "hotline"
+HOTLINE_SHA256 = "3102d40c2e8744adb9c77d0a4c520dcaafe04bcf0106fab57c16915608da54be"
+
+
+@pytest.fixture
+def hotline_dir(tmp_path: Path, monkeypatch) -> Path:
+    """A writable copy of the hotline ledger, its source's hash pinned for the loader."""
+    monkeypatch.setenv(paths.SOURCE_SHA256_ENV, HOTLINE_SHA256)
+    dst = tmp_path / "hotline"
+    shutil.copytree(HOTLINE, dst)
+    return dst
+
+
+@pytest.fixture
+def hotline(hotline_dir: Path):
+    """The hotline ledger, loaded."""
+    from recount.ledger import load_ledger
+
+    return load_ledger(hotline_dir)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of ``data/`` that a test may break."""

@@ -5,7 +5,6 @@ import re
 
 from recount import paths
 from recount.english import PLACEHOLDER, figure_en
-from recount.ledger import load_ledger
 from recount.publish.render import CHINESE_RUN
 
 #: names that contain digits and are no figure of the article (the prose may write them)
@@ -31,30 +30,28 @@ def test_no_digit_is_typed_into_an_english_column_of_the_ledger():
     assert not typed, typed
 
 
-def test_the_typed_digit_check_catches_a_number(data_copy):
-    path = data_copy / paths.EVENTS_NAME
-    path.write_text(path.read_text(encoding="utf-8").replace("{fig:district_individual_open}", "94,181"), encoding="utf-8")
-    assert [i for i, col, text in _english_columns(path) if _typed_digits(text)] == [14]
+def test_the_typed_digit_check_catches_a_number(hotline_dir):
+    path = hotline_dir / paths.EVENTS_NAME
+    path.write_text(path.read_text(encoding="utf-8").replace("{fig:visited}", "2,000"), encoding="utf-8")
+    assert [i for i, col, text in _english_columns(path) if _typed_digits(text)] == [2]
 
 
-def test_placeholders_are_written_out_from_the_figures():
-    ledger = load_ledger()
-    count = next(e for e in ledger.events if e.id == "district_count")
-    figs = ledger.figures
-    assert count.label_en == (f"District count: {figure_en(figs['district_individual_open'])} of "
-                              f"{figure_en(figs['district_individual'])} individual businesses reopened")
-    assert "{" not in count.label_en
-    assert figs["forum_firms"].label_en == "firms at the 18 March forum"
-    assert not [t for r in ledger.rates for t in (r.note_en, r.reading) if PLACEHOLDER.search(t)]
+def test_placeholders_are_written_out_from_the_figures(hotline):
+    figs = hotline.figures
+    assert hotline.events[0].label_en == f"Follow-up calls to {figure_en(figs['visited'])} callers finished"
+    assert hotline.events[0].label_en == "Follow-up calls to 2,000 callers finished"
+    west = next(r for r in hotline.rates if r.id == "west_rate")
+    assert west.note_en == "West's 2,500 calls closed over the 2,800 it took, against the stated 92%."
+    assert not [t for r in hotline.rates for t in (r.note_en, r.reading) if PLACEHOLDER.search(t)]
+    assert not [c.note_en for c in hotline.constraints if "{" in c.note_en]
 
 
-def test_an_unknown_placeholder_is_bad_input(cli, data_copy):
-    path = data_copy / paths.EVENTS_NAME
-    path.write_text(path.read_text(encoding="utf-8").replace("{fig:district_individual}", "{fig:district_indiv}"),
-                    encoding="utf-8")
-    run = cli("check", "--data", str(data_copy))
+def test_an_unknown_placeholder_is_bad_input(cli, hotline_dir):
+    path = hotline_dir / paths.EVENTS_NAME
+    path.write_text(path.read_text(encoding="utf-8").replace("{fig:visited}", "{fig:visitors}"), encoding="utf-8")
+    run = cli("check", "--data", str(hotline_dir))
     assert run.code == 2 and run.stdout == ""
-    assert "events.csv, line 14, column 'label_en'" in run.stderr and "district_indiv" in run.stderr
+    assert "events.csv, line 2, column 'label_en'" in run.stderr and "visitors" in run.stderr
 
 
 def _prose(text: str) -> str:
@@ -78,12 +75,12 @@ def test_the_prose_check_catches_a_typed_number():
     assert not re.search(r"\d", NAMES.sub("", _prose("Of the {glue:text}`fig_xbq_firms` firms.")))
 
 
-def test_a_figure_is_written_back_with_its_qualifier_where_the_article_puts_it():
+def test_a_figure_is_written_back_with_its_qualifier_where_the_article_puts_it(hotline):
     from dataclasses import replace
 
     from recount.english import as_written
 
-    f = next(iter(load_ledger().figures.values()))
+    f = next(iter(hotline.figures.values()))
     cases = {("2000", "家", "余"): "2000余家", ("98", "%", "左右"): "98%左右", ("90", "%", "以上"): "90%以上",
              ("5914", "万元", "万余"): "5914万余元", ("3", "万人", "万余"): "3万余人",
              ("360", "人次", "超过"): "超过360人次", ("4800", "家", "exact"): "4800家"}

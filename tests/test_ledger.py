@@ -1,38 +1,46 @@
-"""The ledger itself: what it must hold and how each row anchors to the source."""
+"""The ledger itself, on the tests' own small ledger (tests/fixtures/hotline): what loading checks,
+converts and writes out. The published book's own ledger is pinned in tests/test_golden_book.py."""
 
+from fractions import Fraction
+
+import pytest
+
+from recount.errors import InputError
 from recount.ledger import load_ledger
 
 
-def test_ledger_holds_the_seventeen_stated_percentages():
-    ledger = load_ledger()
-    percents = [f for f in ledger.figures.values() if f.unit == "%"]
-    assert len(percents) == 17
-    cited = {r.cited for r in ledger.rates if r.cited}
-    assert cited == {f.id for f in percents}, "every stated percentage has a row in rates.csv"
+def test_every_stated_percentage_has_a_rate_row(hotline):
+    percents = {f.id for f in hotline.figures.values() if f.unit == "%"}
+    assert percents == {r.cited for r in hotline.rates if r.cited}
+    assert len(percents) == 7
 
 
-def test_every_quote_occurs_once_and_carries_its_value():
-    ledger = load_ledger()
-    for f in ledger.figures.values():
-        assert ledger.source.count(f.quote) == 1, f.id
-        assert ledger.source[f.start:f.start + len(f.quote)] == f.quote
+def test_every_quote_anchors_once_where_it_is(hotline):
+    for f in hotline.figures.values():
+        assert hotline.source.count(f.quote) == 1, f.id
+        assert hotline.source[f.start:f.start + len(f.quote)] == f.quote
 
 
-def test_sections_follow_the_headings_in_the_source():
-    ledger = load_ledger()
-    heads = [ledger.source.index(h) for h in ("推动扶持政策落地落实助企业复工复产\n",
-                                              "街道分类推进、精准施策助推复工复产进程\n", "重启2020 不负春光时与行\n")]
-    for f in ledger.figures.values():
-        expected = sum(f.start > h for h in heads)
-        assert f.section == expected, f"{f.id} is in section {expected}, ledger says {f.section}"
+def test_amounts_in_wan_yuan_are_converted_by_code(hotline):
+    f = hotline.figures["running_cost"]  # 150余万元
+    assert (f.value_text, f.unit, f.qualifier) == ("150", "万元", "余")
+    assert (f.base_interval.low, f.base_interval.high, f.base_unit) == (1_500_000, 1_600_000, "元")
 
 
-def test_amounts_in_wan_yuan_are_converted_by_code():
-    f = load_ledger().figures["ccb_credit"]
-    assert (f.value_text, f.unit) == ("245", "万元")
-    assert f.base_interval.low == 2_450_000 and f.base_unit == "元"
+def test_a_qualified_figure_stands_for_its_interval(hotline):
+    visited = hotline.figures["visited"]  # 2000余人
+    assert (visited.interval.low, visited.interval.high) == (Fraction(2000), Fraction(3000))
+    assert hotline.figures["calls"].interval.is_point
 
 
-def test_derived_rates_include_the_refund_funnel():
-    ids = {r.id for r in load_ledger().rates if r.cited is None}
-    assert {"ui_eligible_share", "ui_approved_share"} <= ids
+def test_derived_rates_are_the_rows_without_a_cited_figure(hotline):
+    assert [r.id for r in hotline.rates if r.cited is None] == ["east_of_calls"]
+
+
+def test_a_value_the_quote_does_not_carry_is_refused_at_its_cell(hotline_dir):
+    path = hotline_dir / "figures.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("共受理来电12000件,12000", "共受理来电12000件,1200"),
+                    encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_ledger(hotline_dir)
+    assert "figures.csv, line 2, column 'value'" in str(err.value) and "1200" in str(err.value)

@@ -65,26 +65,30 @@ def test_no_counts_is_unverifiable_and_no_cited_value_is_derived():
     assert verdict_for(P(1), P(2), None) == "derived"
 
 
-def test_article_rates_match_a_calculator():
-    results = {r.rate.id: r for r in evaluate(load_ledger())}
-    assert results["district_rate"].arithmetic() == "94181 / 123542 = 76.2340% → 76.23%"
-    assert results["lsw_rate"].recomputed_text() == "82.57%"
-    assert results["restaurants_rate"].recomputed_text() == "83%"
-    assert results["xbq_rate_all"].recomputed.low == F(17800 * 100, 21630)
+def test_each_rate_is_recomputed_from_its_counts_as_a_calculator_would(hotline):
+    results = {r.rate.id: r for r in evaluate(hotline)}
+    assert results["west_rate"].arithmetic() == "2500 / 2800 = 89.29% → 89%"
+    assert results["east_of_calls"].arithmetic() == "3200 / 12000 = 26.6667% → 26.67%"
+    assert results["consult_rate"].recomputed_text() == "60%"
+    assert results["west_rate"].recomputed.low == F(2500 * 100, 2800)
+    assert results["satisfied_rate"].recomputed is None
 
 
-def test_a_claim_is_inconsistent_only_when_no_reading_fits():
-    results = [r for r in evaluate(load_ledger()) if r.rate.cited == "xbq_reopen_rate"]
-    assert len(results) == 3 and not any(r.fits for r in results)
-    assert {r.verdict for r in results} == {"inconsistent"}
+def test_each_verdict_follows_from_the_counts(hotline):
+    verdicts = {r.rate.id: r.verdict for r in evaluate(hotline)}
+    assert verdicts == {"consult_rate": "consistent", "help_rate": "consistent", "complaint_rate": "consistent",
+                        "closed_rate": "consistent", "east_rate": "consistent", "west_rate": "inconsistent",
+                        "satisfied_rate": "unverifiable", "east_of_calls": "derived"}
 
 
-def test_one_fitting_reading_makes_the_claim_consistent(data_copy):
-    path = data_copy / "rates.csv"
-    # a fabricated fourth reading that fits 88%: 77 / (77 + 11) = 87.5%, which rounds half-up to 88%
+def test_one_fitting_reading_makes_the_claim_consistent(hotline_dir):
+    path = hotline_dir / "rates.csv"
+    before = [r for r in evaluate(load_ledger(hotline_dir)) if r.rate.cited == "west_share"]
+    assert [r.fits for r in before] == [False] and before[0].verdict == "inconsistent"
+    # a made-up second reading that fits 92%: 2800 / 3040 = 92.11%, which rounds half-up to 92%
     path.write_text(path.read_text(encoding="utf-8")
-                    + "xbq_rate_fake,2,xbq_grids,xbq_grids+xbq_communities,xbq_reopen_rate,fake,consistent,test\n",
+                    + "west_rate_other,2,west_calls,east_closed,west_share,another base,consistent,test\n",
                     encoding="utf-8")
-    results = [r for r in evaluate(load_ledger(data_copy)) if r.rate.cited == "xbq_reopen_rate"]
-    assert [r.fits for r in results] == [False, False, False, True]
+    results = [r for r in evaluate(load_ledger(hotline_dir)) if r.rate.cited == "west_share"]
+    assert [r.fits for r in results] == [False, True]
     assert {r.verdict for r in results} == {"consistent"}

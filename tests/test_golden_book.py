@@ -1,0 +1,221 @@
+"""《重启2020》's published figures, pinned: the book's own ledger (data/) and what the checker
+makes of it. The library's behaviour is tested on tests/fixtures/hotline; this file is where the
+one article's ids, places and numbers are."""
+
+import json
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+from fractions import Fraction as F
+
+from recount.constraints import NEAR_POINTS, check, check_all
+from recount.ledger import Constraint, Strength, load_ledger
+from recount.report import Report
+from recount.severity import MATERIAL, ROUNDING, miss
+from recount.verdict import evaluate, round_half_up
+
+
+def _c(kind, left, right=(), items=()):
+    return Constraint("t", 1, kind, tuple(left), tuple(right), tuple(items), "pass", "", 2)
+
+
+def _soft(ledger, cid="t"):
+    return replace(ledger, strengths={**ledger.strengths, cid: Strength(cid, "soft", "an assumption", 1)})
+
+
+def _cite(ledger, fid, text):
+    f = ledger.figures[fid]
+    return replace(ledger, figures={**ledger.figures, fid: replace(f, value_text=text, value=Decimal(text))})
+
+
+def _misses(ledger):
+    return {r.rate.id: miss(r) for r in evaluate(ledger) if miss(r) is not None}
+
+
+# ---------------------------------------------------------------- the ledger
+
+def test_ledger_holds_the_seventeen_stated_percentages():
+    ledger = load_ledger()
+    percents = [f for f in ledger.figures.values() if f.unit == "%"]
+    assert len(percents) == 17
+    cited = {r.cited for r in ledger.rates if r.cited}
+    assert cited == {f.id for f in percents}, "every stated percentage has a row in rates.csv"
+
+
+def test_every_quote_of_the_article_anchors_once():
+    ledger = load_ledger()
+    for f in ledger.figures.values():
+        assert ledger.source.count(f.quote) == 1, f.id
+        assert ledger.source[f.start:f.start + len(f.quote)] == f.quote
+
+
+def test_sections_follow_the_headings_in_the_source():
+    ledger = load_ledger()
+    heads = [ledger.source.index(h) for h in ("推动扶持政策落地落实助企业复工复产\n",
+                                              "街道分类推进、精准施策助推复工复产进程\n", "重启2020 不负春光时与行\n")]
+    for f in ledger.figures.values():
+        expected = sum(f.start > h for h in heads)
+        assert f.section == expected, f"{f.id} is in section {expected}, ledger says {f.section}"
+
+
+def test_the_bank_credit_in_wan_yuan_is_two_point_four_five_million_yuan():
+    f = load_ledger().figures["ccb_credit"]
+    assert (f.value_text, f.unit) == ("245", "万元")
+    assert f.base_interval.low == 2_450_000 and f.base_unit == "元"
+
+
+def test_derived_rates_include_the_refund_funnel():
+    ids = {r.id for r in load_ledger().rates if r.cited is None}
+    assert {"ui_eligible_share", "ui_approved_share"} <= ids
+
+
+# ---------------------------------------------------------------- verdicts
+
+def test_article_rates_match_a_calculator():
+    results = {r.rate.id: r for r in evaluate(load_ledger())}
+    assert results["district_rate"].arithmetic() == "94181 / 123542 = 76.2340% → 76.23%"
+    assert results["lsw_rate"].recomputed_text() == "82.57%"
+    assert results["restaurants_rate"].recomputed_text() == "83%"
+    assert results["xbq_rate_all"].recomputed.low == F(17800 * 100, 21630)
+
+
+def test_a_claim_is_inconsistent_only_when_no_reading_fits():
+    results = [r for r in evaluate(load_ledger()) if r.rate.cited == "xbq_reopen_rate"]
+    assert len(results) == 3 and not any(r.fits for r in results)
+    assert {r.verdict for r in results} == {"inconsistent"}
+
+
+def test_a_fabricated_fitting_reading_would_make_xiaobanqiaos_88_consistent(data_copy):
+    path = data_copy / "rates.csv"
+    # a fabricated fourth reading that fits 88%: 77 / (77 + 11) = 87.5%, which rounds half-up to 88%
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "xbq_rate_fake,2,xbq_grids,xbq_grids+xbq_communities,xbq_reopen_rate,fake,consistent,test\n",
+                    encoding="utf-8")
+    results = [r for r in evaluate(load_ledger(data_copy)) if r.rate.cited == "xbq_reopen_rate"]
+    assert [r.fits for r in results] == [False, False, False, True]
+    assert {r.verdict for r in results} == {"consistent"}
+
+
+# ---------------------------------------------------------------- how far off
+
+def test_xiaobanqiao_misses_its_band_materially_under_every_reading():
+    m = _misses(load_ledger())
+    assert set(m) == {"xbq_rate_firms", "xbq_rate_shops", "xbq_rate_all"}
+    firms = m["xbq_rate_firms"]
+    assert firms.direction == "below" and firms.level == MATERIAL
+    assert firms.miss_pp == Fraction(175, 2) - Fraction(480000, 5852)
+    assert (firms.needed, firms.base, firms.more) == (5121, 5852, 321)
+    assert (m["xbq_rate_shops"].needed, m["xbq_rate_all"].needed) == (13806, 18927)
+
+
+def test_each_needed_count_is_the_smallest_that_rounds_to_88():
+    for mm in _misses(load_ledger()).values():
+        assert round_half_up(Fraction(100 * mm.needed) / mm.base, 0) == 88
+        assert round_half_up(Fraction(100 * (mm.needed - 1)) / mm.base, 0) < 88
+
+
+def test_xiaobanqiao_at_83_would_be_a_rounding_slip():
+    ledger = _cite(load_ledger(), "xbq_reopen_rate", "83")   # 82.02% rounds to 82: one unit off
+    m = _misses(ledger)["xbq_rate_firms"]
+    assert m.level == ROUNDING
+    assert Report(ledger).rate_records()[5]["claim_miss_level"] == ROUNDING
+    assert _misses(_cite(load_ledger(), "xbq_reopen_rate", "84"))["xbq_rate_firms"].level == MATERIAL
+
+
+def test_xiaobanqiao_at_75_would_need_fewer_firms():
+    m = _misses(_cite(load_ledger(), "xbq_reopen_rate", "75"))["xbq_rate_firms"]
+    assert m.direction == "above" and m.miss_pp == Fraction(480000, 5852) - Fraction(151, 2)
+    assert round_half_up(Fraction(100 * m.needed) / 5852, 0) == 75
+    assert round_half_up(Fraction(100 * (m.needed + 1)) / 5852, 0) > 75
+    assert m.more == 4800 - m.needed
+
+
+def test_check_json_carries_xiaobanqiaos_miss(cli):
+    doc = json.loads(cli("check", "--format", "json").stdout)
+    rates = {r["id"]: r for r in doc["rates"]}
+    firms = rates["xbq_rate_firms"]
+    assert (firms["miss_level"], firms["needed_numerator"], firms["needed_text"]) == ("material", 5121, "5,121 of 5,852")
+    assert round(firms["miss_pp"], 2) == 5.48 and firms["claim_miss_level"] == "material"
+    assert rates["district_rate"]["miss_pp"] is None
+
+
+def test_check_table_shows_how_far_off_xiaobanqiao_is(cli):
+    out = cli("check").stdout
+    line = next(ln for ln in out.splitlines() if ln.startswith("xbq_rate_firms"))
+    assert "-5.48pp material, 5,121 of 5,852" in line
+
+
+# ---------------------------------------------------------------- cross-checks
+
+def test_every_constraint_of_the_article_has_its_expected_result():
+    results = check_all(load_ledger())
+    assert len(results) >= 20
+    assert all(r.matches_expected for r in results), [r.detail for r in results if not r.matches_expected]
+
+
+def test_the_articles_approximate_parts_pass_when_possible():
+    ledger = load_ledger()
+    r = check(_c("le", ["ui_approved"], ["ui_eligible"]), ledger)   # [2000, 3000] <= 3563
+    assert r.passed and r.certain
+    r = check(_c("le", ["gd_firms_open"], ["wujing_firms"]), ledger)  # [4300, 4400] <= [1900, 2000]: impossible
+    assert not r.passed
+
+
+def test_the_articles_enumerations_count_their_items():
+    ledger = load_ledger()
+    assert check(_c("enumeration", ["policy_four_aspects"], items=["a", "b", "c", "d"]), ledger).passed
+    assert not check(_c("enumeration", ["policy_four_aspects"], items=["a", "b", "c"]), ledger).passed
+    assert check(_c("enumeration_partial", ["incubators"], items=["a", "b"]), ledger).passed
+    assert not check(_c("enumeration_partial", ["forums_two"], items=["a", "b", "c"]), ledger).passed
+
+
+def test_luosiwans_rate_lies_within_its_parts():
+    ledger = load_ledger()
+    assert check(_c("within", ["lsw_rate"], ["lsw_phase1_rate", "lsw_office_rate"]), ledger).passed
+    assert not check(_c("within", ["lsw_rate"], ["lsw_phase1_rate", "lsw_phase2_rate"]), ledger).passed
+
+
+def test_the_sector_rates_are_not_a_hard_check_on_xiaobanqiaos_rate():
+    ledger = load_ledger()
+    assert ledger.strength("xbq_rate_within_sectors").strength == "soft"
+    assert "real estate" in ledger.strength("xbq_rate_within_sectors").reason_en
+
+
+def test_a_sector_rate_far_from_the_districts_is_a_tension():
+    ledger = load_ledger()
+    results = {r.constraint.id: r for r in check_all(ledger)}
+    catering = results["xbq_catering_near_district"]
+    assert catering.result == "tension" and "42.48 points apart" in catering.detail
+    assert results["xbq_shops_near_district"].result == "pass"
+    near = _c("near", ["xbq_trade_rate"], ["restaurants_rate"])          # 80% against 82.98%: near
+    assert check(near, _soft(ledger)).result == "pass"
+
+
+def test_luosiwans_office_and_warehouse_rates_are_far_apart():
+    ledger = _soft(load_ledger())
+    # Luosiwan's office building (25%) against its warehouse area (71%): 45 points apart at the least
+    assert check(_c("near", ["lsw_office_rate"], ["lsw_storage_rate"]), ledger).result == "tension"
+    assert NEAR_POINTS < 45
+    assert check(_c("near", ["lsw_storage_rate"], ["lsw_boutique_rate"]), ledger).result == "pass"  # 15 apart
+
+
+def test_xiaobanqiaos_catering_tension_is_expected_and_a_pass_is_not(cli, data_copy):
+    from recount import paths
+
+    assert cli("check", "--data", str(data_copy)).code == 0
+    path = data_copy / paths.CONSTRAINTS_NAME
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("xbq_catering_rate,restaurants_rate,,tension", "xbq_catering_rate,restaurants_rate,,pass"),
+                    encoding="utf-8")
+    run = cli("check", "--data", str(data_copy))
+    assert run.code == 1 and "xbq_catering_near_district: tension, expected pass" in run.stderr
+
+
+def test_the_district_rate_lies_within_its_named_sub_districts_and_is_soft():
+    ledger = load_ledger()
+    results = {r.constraint.id: r for r in check_all(ledger)}
+    within = results["district_rate_within_subdistricts"]
+    assert within.result == "pass" and within.strength == "soft" and "65–82.39%" in within.detail
+    # with Xiaobanqiao alone as the part, 76.23% lies outside it: a tension, since the parts are not all
+    alone = check(_c("within", ["district_rate"], ["xbq_rate_shops"]), _soft(ledger))
+    assert alone.result == "tension"
