@@ -146,11 +146,23 @@ def test_chart_displays_as_a_png_carrying_alt_sources_and_data(report):
     assert chart["data"] == "data/output/charts/xiaobanqiao-readings.csv"
 
 
-def test_verdict_styles_differ_in_colour_and_marker():
-    colours = [s[0] for s in plots.VERDICT_STYLE.values()]
-    markers = [s[1] for s in plots.VERDICT_STYLE.values()]
-    assert len(set(colours)) == len(colours) and len(set(markers)) == len(markers)
-    assert set(plots.VERDICT_STYLE) == {"consistent", "inconsistent", "unverifiable", "derived"}
+def test_each_verdict_is_drawn_in_its_one_colour_and_its_own_marker(report):
+    """The chart of every claim draws each verdict's points in recount.vocabulary's colour for it
+    (the badges', the card's and the stylesheet's), each verdict with a marker of its own."""
+    from matplotlib.colors import to_hex
+
+    from recount.vocabulary import colour
+
+    fig = drawn(report, "rates_vs_recomputed")
+    by_marker: dict[str, set[str]] = {}
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            if line.get_marker() not in ("None", "|", None):
+                by_marker.setdefault(line.get_marker(), set()).add(to_hex(line.get_color()).upper())
+    drawn_colours = set().union(*by_marker.values())
+    assert {colour("inconsistent"), colour("consistent")} <= drawn_colours
+    assert drawn_colours <= {colour(r.verdict) for r in report.results}, "a point in a colour of no verdict"
+    assert all(len(colours) == 1 for colours in by_marker.values()), by_marker
 
 
 def test_missing_font_names_the_package(monkeypatch, tmp_path):

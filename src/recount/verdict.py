@@ -26,17 +26,9 @@ from fractions import Fraction
 from recount.english import fmt_fraction, round_half_up  # noqa: F401 (verdict.round_half_up, as before)
 from recount.intervals import Interval, cited_interval
 from recount.ledger import Figure, Ledger, Rate, sum_interval
+from recount.vocabulary import CONSISTENT, DERIVED, INCONSISTENT, MEANING, UNVERIFIABLE  # noqa: F401 (verdict.MEANING)
 
-CONSISTENT, INCONSISTENT, UNVERIFIABLE, DERIVED = "consistent", "inconsistent", "unverifiable", "derived"
 
-#: what each verdict means, in the words the book, the CLI and ClaimReview use
-MEANING: dict[str, str] = {
-    "consistent": "Recomputed from the article's own counts, the rate rounds to the figure cited "
-                  "(under at least one reading of what was divided by what).",
-    "inconsistent": "No reading of the article's counts gives a rate that rounds to the figure cited.",
-    "unverifiable": "The article cites the rate but gives no counts to recompute it from.",
-    "derived": "The article gives the counts but states no rate; Recount computes one for context.",
-}
 
 
 

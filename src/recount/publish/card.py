@@ -19,14 +19,15 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recount.verdict import CONSISTENT, DERIVED, INCONSISTENT, UNVERIFIABLE, fmt_fraction
+from recount.english import fmt_fraction
+from recount.vocabulary import CONSISTENT, DERIVED, INCONSISTENT, UNVERIFIABLE, colour
 
 if TYPE_CHECKING:  # recount.report imports pandas: not at the build's start-up (sphinx_cards imports this)
     from recount.report import Report
 
 WIDTH, HEIGHT = 1200, 630
 FILENAME = "recount-card.png"
-INK, MUTED, ACCENT, GROUND = "#1A1A1A", "#4D4D4D", "#8A3200", "#FFFFFF"
+INK, MUTED, ACCENT, GROUND = "#1A1A1A", "#4D4D4D", colour(INCONSISTENT), "#FFFFFF"
 MARGIN, BAND = 72, 18
 
 

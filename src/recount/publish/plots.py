@@ -61,6 +61,7 @@ from recount.publish.labels import load_labels
 from recount.publish.render import cited_text
 from recount.report import Report
 from recount.verdict import RateResult, fmt_fraction
+from recount.vocabulary import colour
 
 # ---------------------------------------------------------------- style constants
 
@@ -78,12 +79,12 @@ OKABE_ITO = {
 #: a neutral grey dark enough for 4.5:1 on white (Okabe–Ito's own grey is lighter)
 GREY = "#767676"
 
-#: verdict -> colour, marker, English label. Colour is never the only cue.
+#: verdict -> colour (recount.vocabulary's), marker, English label. Colour is never the only cue.
 VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
-    "consistent": (OKABE_ITO["bluish_green"], "o", "consistent"),
-    "inconsistent": (OKABE_ITO["vermillion"], "X", "inconsistent"),
-    "unverifiable": (GREY, "s", "unverifiable (no counts given)"),
-    "derived": (OKABE_ITO["blue"], "D", "derived (not stated in the article)"),
+    "consistent": (colour("consistent"), "o", "consistent"),
+    "inconsistent": (colour("inconsistent"), "X", "inconsistent"),
+    "unverifiable": (colour("unverifiable"), "s", "unverifiable (no counts given)"),
+    "derived": (colour("derived"), "D", "derived (not stated in the article)"),
 }
 #: the panel of each verdict in the chart of every claim, the inconsistent first
 GROUP_TITLES = {

@@ -45,23 +45,13 @@ from recount.report import VERDICT_ORDER, Report, claim_results
 from recount.severity import Miss, claim_level
 from recount.superlatives import SuperlativeResult
 from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction
+from recount.vocabulary import RESULT_LOOK, VERDICT_LOOK
 
 LEDGER_PAGE = "ledger.html"
 
-#: verdict -> (symbol, text colour, background). Contrast of text on background >= 4.5:1.
-BADGE: dict[str, tuple[str, str, str]] = {
-    "consistent": ("✓", "#00573F", "#DDF2EA"),
-    "inconsistent": ("✗", "#8A3200", "#FCE4D6"),
-    "unverifiable": ("?", "#3D3D3D", "#EBEBEB"),
-    "derived": ("=", "#004B76", "#DCEBF7"),
-}
-#: constraint result -> same scheme: a pass looks like a consistent claim, a failure like an inconsistent one
-RESULT_BADGE: dict[str, tuple[str, str, str]] = {
-    "pass": BADGE["consistent"],
-    "fail": BADGE["inconsistent"],
-    "tension": ("!", "#6B4E00", "#FFF4CC"),
-    "not_a_claim": ("–", "#3D3D3D", "#EBEBEB"),
-}
+#: verdict -> (symbol, text colour, background), and the same for a result: recount.vocabulary's
+BADGE: dict[str, tuple[str, str, str]] = VERDICT_LOOK
+RESULT_BADGE: dict[str, tuple[str, str, str]] = RESULT_LOOK
 
 #: constraint kind -> its name for readers (the ledger's kind codes stay in data/constraints.csv)
 CONSTRAINT_NAMES: dict[str, str] = {

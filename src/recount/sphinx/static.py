@@ -8,6 +8,11 @@ of date." and skips that step, so after an edit to ``recount.css`` alone
 build this extension copies each static file of the project (and the favicon)
 whose copy in ``_static`` is missing or differs. Template files (``*_t``) are
 left to Sphinx.
+
+It also writes the stylesheet's colour variables, ``recount-vocabulary.css``
+(``--recount-inconsistent`` ...), from :mod:`recount.vocabulary`, the one place
+each verdict's and result's colour is defined, into a folder of the build that
+it adds to ``html_static_path``: Sphinx copies it before any page links it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,20 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+
+from recount.vocabulary import css_variables
+
+VOCABULARY_CSS = "recount-vocabulary.css"
+VOCABULARY_STATIC = Path(".recount", "vocabulary")  # under the build folder, beside html/
+
+
+def _write_vocabulary(app: Sphinx, config: Any) -> None:
+    folder = Path(app.outdir).parent / VOCABULARY_STATIC
+    folder.mkdir(parents=True, exist_ok=True)
+    target, text = folder / VOCABULARY_CSS, css_variables()
+    if not target.is_file() or target.read_text("utf-8") != text:
+        target.write_text(text, "utf-8")
+    config.html_static_path = [*config.html_static_path, str(folder)]
 
 
 def _project_static_files(app: Sphinx) -> list[tuple[Path, str]]:
@@ -47,5 +66,7 @@ def _refresh(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", _write_vocabulary)  # before recount.sphinx.executed makes the paths relative
+    app.add_css_file(VOCABULARY_CSS)
     app.connect("build-finished", _refresh)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
