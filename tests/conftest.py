@@ -20,7 +20,7 @@ from recount import paths
 #: tables, with one inconsistent, one unverifiable and one derived rate, a soft cross-check in
 #: tension, an amount in 万元, figures with 余 and 约, an event and a superlative.
 HOTLINE = Path(__file__).parent / "fixtures" / "hotline"
-HOTLINE_SHA256 = "3102d40c2e8744adb9c77d0a4c520dcaafe04bcf0106fab57c16915608da54be"
+HOTLINE_SHA256 = "2955795ff89ab3a126dc550170a93890f4bd9fb3d7f5d2c84750d5787f4734fc"
 
 
 @pytest.fixture
