@@ -35,8 +35,8 @@ def test_table_aligns_chinese_by_display_width(cli):
     assert len(starts) == 1, "the verdict column starts at the same cell on every row"
 
 
-def test_json_has_figures_rates_constraints(cli):
-    run = cli("check", "--format", "json")
+def test_json_has_figures_rates_constraints(cli, hotline_dir):
+    run = cli("check", "--data", str(hotline_dir), "--format", "json")
     assert run.code == 0
     doc = json.loads(run.stdout)
     assert set(doc) == {"figures", "rates", "constraints", "superlatives"}
@@ -44,12 +44,12 @@ def test_json_has_figures_rates_constraints(cli):
         assert key in doc["figures"][0]
     rates = {r["id"]: r for r in doc["rates"]}
     for key in ("id", "section", "quote", "cited", "recomputed_low", "recomputed_high", "verdict"):
-        assert key in rates["district_rate"]
-    assert rates["district_rate"]["cited"] == 76.23
-    assert abs(rates["district_rate"]["recomputed_low"] - 100 * 94181 / 123542) < 1e-9
-    assert rates["ui_eligible_share"]["cited"] is None
-    assert rates["ui_eligible_share"]["quote"] == "符合条件的3563家企业"
-    assert rates["xbq_rate_all"]["verdict"] == "inconsistent"
+        assert key in rates["west_rate"]
+    assert rates["west_rate"]["cited"] == 92
+    assert abs(rates["west_rate"]["recomputed_low"] - 100 * 2500 / 2800) < 1e-9
+    assert rates["east_of_calls"]["cited"] is None
+    assert rates["east_of_calls"]["quote"] == "东城街道受理3200件"
+    assert rates["west_rate"]["verdict"] == "inconsistent"
 
 
 def test_csv_format(cli):
@@ -58,10 +58,10 @@ def test_csv_format(cli):
     assert run.stdout.splitlines()[0].startswith("id,section,claim,quote,cited")
 
 
-def test_exit_one_lists_verdicts_that_differ_from_expected(cli, data_copy):
-    r = data_copy / paths.RATES_NAME
-    r.write_text(r.read_text(encoding="utf-8").replace("merchants trading over all merchants,consistent",
-                                                       "merchants trading over all merchants,inconsistent"), encoding="utf-8")
-    run = cli("check", "--data", str(data_copy))
+def test_exit_one_lists_verdicts_that_differ_from_expected(cli, hotline_dir):
+    r = hotline_dir / paths.RATES_NAME
+    r.write_text(r.read_text(encoding="utf-8").replace("east_share,,consistent", "east_share,,inconsistent"),
+                 encoding="utf-8")
+    run = cli("check", "--data", str(hotline_dir))
     assert run.code == 1
-    assert "lsw_rate" in run.stderr and "expected inconsistent" in run.stderr
+    assert "east_rate" in run.stderr and "expected inconsistent" in run.stderr

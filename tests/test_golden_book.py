@@ -96,6 +96,15 @@ def test_a_fabricated_fitting_reading_would_make_xiaobanqiaos_88_consistent(data
     assert {r.verdict for r in results} == {"consistent"}
 
 
+def test_check_json_gives_the_districts_rate_and_the_refund_share(cli):
+    rates = {r["id"]: r for r in json.loads(cli("check", "--format", "json").stdout)["rates"]}
+    assert rates["district_rate"]["cited"] == 76.23
+    assert abs(rates["district_rate"]["recomputed_low"] - 100 * 94181 / 123542) < 1e-9
+    assert rates["ui_eligible_share"]["cited"] is None
+    assert rates["ui_eligible_share"]["quote"] == "符合条件的3563家企业"
+    assert rates["xbq_rate_all"]["verdict"] == "inconsistent"
+
+
 # ---------------------------------------------------------------- how far off
 
 def test_xiaobanqiao_misses_its_band_materially_under_every_reading():
