@@ -73,7 +73,8 @@ def execute(root: Path, docname: str, target: Path, key: str, timeout: int) -> s
             client.execute()
         except Exception as exc:  # noqa: BLE001 - a cell error, a dead kernel, a timeout: reported, not cached
             return f"{docname}.md: {type(exc).__name__}: {exc}"
-    inputs = json.loads(nb.cells.pop().outputs[-1].text)
+    # every stdout piece of the cell: a long line can reach nbclient as more than one stream output
+    inputs = json.loads("".join(o.text for o in nb.cells.pop().outputs if o.get("name") == "stdout"))
     for i, cell in enumerate(nb.cells):
         if any(out.get("name") == "stderr" for out in cell.get("outputs", [])):
             return f"{docname}.md: cell {i} wrote to stderr:\n{cell.source}\n{cell.outputs}"
