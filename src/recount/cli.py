@@ -96,9 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         score = report.scorecard()
         constraints = report.constraint_records()
-        counts = {k: sum(c["result"] == k for c in constraints) for k in ("pass", "fail", "tension")}
+        counts, sup = report.constraint_counts(), report.superlative_counts()
         tested = [s for s in report.superlative_results if s.readings]
-        sup = {k: sum(s.result == k for s in tested) for k in ("pass", "fail", "tension")}
         out = render_table(rows) + (
             "\nclaims: " + ", ".join(f"{n} {v}" for v, n in score.items())
             + f"\nconstraints: {counts['pass']} of {len(constraints)} pass, {counts['fail']} fail, "

@@ -16,6 +16,7 @@ from recount.constraints import ConstraintResult, check_all
 from recount.ledger import Figure, Ledger
 from recount.superlatives import SuperlativeResult
 from recount.verdict import RateResult, claim_key, evaluate
+from recount.vocabulary import RESULTS
 
 VERDICT_ORDER = ("inconsistent", "consistent", "unverifiable", "derived")
 
@@ -136,11 +137,20 @@ class Report:
         found += [s for s in self.superlative_results if s.result in ("fail", "tension")]
         return sorted(found, key=lambda x: x.result != "fail")
 
-    def result_counts(self) -> dict[str, int]:
-        """Cross-checks and tested superlatives by result (pass, fail, tension)."""
+    def constraint_counts(self) -> dict[str, int]:
+        """Cross-checks by result (pass, fail, tension)."""
         counts = Counter(c.result for c in self.constraint_results)
-        counts.update(s.result for s in self.superlative_results if s.readings)
-        return {k: counts.get(k, 0) for k in ("pass", "fail", "tension")}
+        return {k: counts.get(k, 0) for k in RESULTS}
+
+    def superlative_counts(self) -> dict[str, int]:
+        """Tested superlatives (those with readings) by result (pass, fail, tension)."""
+        counts = Counter(s.result for s in self.superlative_results if s.readings)
+        return {k: counts.get(k, 0) for k in RESULTS}
+
+    def result_counts(self) -> dict[str, int]:
+        """Cross-checks and tested superlatives together, by result."""
+        constraints, superlatives = self.constraint_counts(), self.superlative_counts()
+        return {k: constraints[k] + superlatives[k] for k in RESULTS}
 
     # --- frames
     def rates_frame(self) -> pd.DataFrame:

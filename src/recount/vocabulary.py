@@ -16,6 +16,8 @@ from __future__ import annotations
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE, DERIVED = "consistent", "inconsistent", "unverifiable", "derived"
 PASS, FAIL, TENSION, NOT_A_CLAIM = "pass", "fail", "tension", "not_a_claim"
+#: the results of a test (a cross-check, a superlative's reading), in the order the book counts them
+RESULTS = (PASS, FAIL, TENSION)
 HARD, SOFT = "hard", "soft"
 
 #: what each verdict means, in the words the book, the CLI and ClaimReview use

@@ -803,8 +803,8 @@ def glue_values(report: Report) -> dict[str, str]:
         "n_exclusions": len(ledger.exclusions), "n_tables": len(schema.tables()),
         **{f"score_{v}": n for v, n in score.items()},
     }
-    for k in ("pass", "fail", "tension"):
-        counts[f"n_checks_{k}"] = sum(c.result == k for c in checks)
+    for k, n in report.constraint_counts().items():
+        counts[f"n_checks_{k}"] = n
         counts[f"findings_{k}"] = findings[k]
     paras = art.article(ledger).paragraphs
     for s in (0, 1, 2, 3):
