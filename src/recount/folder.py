@@ -35,7 +35,7 @@ from recount import paths
 from recount.errors import InputError
 
 #: the Data Package keys ``recount new`` writes about the article
-ARTICLE_KEYS = ("title", "place", "date", "url")
+ARTICLE_KEYS = ("title", "place", "date", "url", "publisher")
 DRAFT_MARK = re.compile(r"^\s*draft\b", re.IGNORECASE)
 #: a short line carrying a full date (a byline): 2021年3月5日, 2021-03-05, 2021/3/5, 2021.03.05
 DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")

@@ -81,6 +81,12 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
     return Path(env) if env else DATA_DIR
 
 
+def book_dir() -> Path:
+    """The folder of the book's pages: ``$RECOUNT_BOOK`` (a generated book, ``recount book``), else ``book/``."""
+    env = os.environ.get("RECOUNT_BOOK")
+    return Path(env) if env else BOOK_DIR
+
+
 def source_path(base: Path | None = None) -> Path:
     return (base or data_dir()) / SOURCE_NAME
 

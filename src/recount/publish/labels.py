@@ -68,7 +68,10 @@ class Labels:
         figure = self.ledger.figures.get(key)
         rate = next((r for r in self.ledger.rates if r.id == key), None)
         event = next((e for e in self.ledger.events if e.id == key), None)
-        text = (figure.label_en if figure else rate.reading if rate else event.label_en if event else key)
+        cited = self.ledger.figures.get(rate.cited) if rate and rate.cited else None
+        text = (figure.label_en or figure.quote if figure else
+                rate.reading or (cited.label_en or cited.quote if cited else key) if rate else
+                event.label_en if event else key)
         return Label(key, None, "", text, "")
 
     def measure(self, measure: str) -> list[Label]:

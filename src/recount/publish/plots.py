@@ -259,14 +259,6 @@ def chart_data_frame(fig: Figure) -> DataFrame:
     return fig.recount_data
 
 
-def _project_path(path: Path) -> str | None:
-    """``path`` relative to the project root (the book's source folder), or None outside it."""
-    try:
-        return Path(path).resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return None
-
-
 @dataclass
 class Chart:
     """A chart for a notebook: a PNG with its alt text, its sources and its data file.
@@ -290,12 +282,12 @@ class Chart:
 
     def metadata(self) -> dict:
         fig = self.figure
+        # the book's root holds its data folder as data/ (the project's own, or the copy `recount book` makes)
         data_dir = Path(fig.recount_data_dir)
-        sources = [p for p in (_project_path(data_dir / name) for name in (paths.SOURCE_NAME, *fig.recount_sources))
-                   if p]
-        own_data = data_dir.resolve() == paths.DATA_DIR.resolve()
+        sources = [f"data/{name}" for name in (paths.SOURCE_NAME, *fig.recount_sources) if (data_dir / name).is_file()]
+        chart_csv = f"output/charts/{fig.recount_name}.csv"
         return {"alt": self.alt, "name": fig.recount_name, "sources": sources,
-                "data": _project_path(paths.CHART_DATA_DIR / f"{fig.recount_name}.csv") if own_data else None}
+                "data": f"data/{chart_csv}" if (data_dir / chart_csv).is_file() else None}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         width = round(self.figure.get_size_inches()[0] * 96)
@@ -879,6 +871,13 @@ def money(report: Report, section: int | None = None) -> Figure:
         alt = (f"Horizontal bar chart, linear scale, of {n} amounts in units of 10,000 yuan, largest first: "
                + "; ".join(parts) + ".")
         return _finish(fig, alt, _scoped("amounts", section), records, report, (paths.FIGURES_NAME, paths.LABELS_NAME))
+
+
+def drawable_claims(report: Report, section: int | None = None) -> int:
+    """How many stated percentages (of ``section``) :func:`rates_vs_recomputed` would draw on its share axis."""
+    labels = load_labels(report.ledger)
+    return len({r.rate.cited for r in report.results if r.cited is not None
+                and (section is None or r.rate.section == section) and labels[r.rate.id].measure in ("share", "")})
 
 
 #: the charts the book shows (function, keyword arguments): their data is data/output/charts/<name>.csv

@@ -91,7 +91,12 @@ def execute_book(root: Path, build_dir: Path, jobs: int) -> tuple[list[str], lis
 
     (cache := build_dir / NOTEBOOKS).mkdir(parents=True, exist_ok=True)
     lock = root / "requirements.txt"
-    environment = sha256((lock.read_bytes() if lock.is_file() else b"") + sys.version.encode())
+    # the data folder the kernels read (``$RECOUNT_DATA``, else the project's data/) is part of the key: the
+    # same page text over another article's folder is another notebook; its files' contents are inputs
+    from recount import paths
+
+    data = str(paths.data_dir().resolve())
+    environment = sha256((lock.read_bytes() if lock.is_file() else b"") + sys.version.encode() + data.encode())
     todo, keep = [], set()
     for docname in parse_toc_yaml(root / "_toc.yml"):
         text = (root / f"{docname}.md").read_text("utf-8") if (root / f"{docname}.md").is_file() else ""
