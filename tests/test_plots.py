@@ -89,7 +89,7 @@ def test_chart_draws_without_warnings(report, name):
     fig = drawn(report, name)
     assert isinstance(fig, Figure)
     texts = [t.get_text() for t in fig.findobj(match=lambda a: hasattr(a, "get_text"))]
-    assert any(t.endswith(plots.SOURCE_LINE) for t in texts), "every chart carries the source line"
+    assert any(t.endswith(plots.source_line(report)) for t in texts), "every chart carries the source line"
     assert any(ax.get_xlabel() for ax in fig.axes), "the value axis is labelled"
     for ax in fig.axes:
         assert ax.get_title(loc="left") or ax.get_title(), "every panel has a title"

@@ -11,7 +11,7 @@ One look for every chart:
 * labelled axes with units, bilingual labels ("Xiaobanqiao 小板桥: firms only 企业")
   read from ``data/places.csv`` and ``data/labels.csv`` (:mod:`recount.publish.labels`), never
   typed here; every text horizontal; linear scales only; only shares on a share axis;
-  the source line :data:`SOURCE_LINE` under every chart;
+  the source line (:func:`source_line`: the article's title) under every chart;
 * intervals drawn as intervals: a figure written with 余/多/左右 is a bar to its
   lower bound and a hatched extension to its upper bound; a cited percentage is
   a band over the values that round to it; a recomputed rate is a segment;
@@ -106,7 +106,14 @@ SECTION_STYLE: dict[int, tuple[str, str]] = {
 }
 SECTION_NAMES = {0: "Lede 导语", 1: "1 Policies 政策", 2: "2 Sub-districts 街道", 3: "3 Restart 重启"}
 
-SOURCE_LINE = "Source: 《重启2020》, recomputed by Recount"
+
+
+def source_line(report: Report) -> str:
+    """The line under every chart: ``Source: 《标题》, recomputed by Recount``."""
+    from recount.publish.render import the_article
+
+    return f"Source: {the_article(report.ledger)}, recomputed by Recount"
+
 DPI = 150
 #: every chart is this wide (inches): shown at 96 px per inch it fills the book's text column
 WIDTH = 7.5
@@ -216,7 +223,8 @@ def _finish(fig: Figure, alt: str, name: str, records: list[dict], report: Repor
     """The source line (after ``note``, if any) under the chart; its alt text, name, data and the
     ledger files it draws from."""
     # supxlabel, not fig.text: constrained layout keeps room for it below any legend
-    fig.supxlabel(f"{note}\n{SOURCE_LINE}" if note else SOURCE_LINE, x=0.01, ha="left", fontsize=7.5,
+    line = fig.recount_source_line = source_line(report)
+    fig.supxlabel(f"{note}\n{line}" if note else line, x=0.01, ha="left", fontsize=7.5,
                   color="#444444")
     fig.recount_alt = alt  # read by alt_text()
     fig.recount_name = name  # its data is data/output/charts/<name>.csv
@@ -244,7 +252,7 @@ def save_png(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
     """PNG at :data:`DPI`; the same figure gives the same bytes every time."""
     with style():
         fig.savefig(target, format="png", dpi=DPI,
-                    metadata={"Software": None, "Description": alt_text(fig), "Source": SOURCE_LINE})
+                    metadata={"Software": None, "Description": alt_text(fig), "Source": fig.recount_source_line})
 
 
 def save_svg(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:

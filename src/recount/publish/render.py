@@ -262,7 +262,7 @@ def _in_text_order(ledger: Ledger, ids: Iterable[str]) -> list[Figure]:
 
 def _claim_gloss(report: Report, rs: list[RateResult], ids: list[str]) -> str:
     """The quoted figures in English (label and value, in text order), then the rate's note."""
-    said = "; ".join(f"{f.label_en or f.quote}: {qualified_en(f)}" for f in _in_text_order(report.ledger, ids))
+    said = "; ".join(f"{f.label_en}: {qualified_en(f)}" for f in _in_text_order(report.ledger, ids) if f.label_en)
     notes = [rs[0].rate.note_en] if len(rs) == 1 else []
     return " ".join(_sentence(t) for t in [said, *notes] if t)
 
@@ -277,7 +277,8 @@ def _claim_box(report: Report, rs: list[RateResult]) -> str:
              f'style="border-left:0.35em solid {BADGE[verdict][1]};padding:0.4em 0.9em;margin:1em 0">',
              f'<p class="recount-claim-head">{badge_html(verdict)} <strong>{mixed(label)}</strong></p>',
              _quoted(report.ledger, ids, art.sentences_for(report.ledger, ids)),
-             f'<p class="recount-gloss"><em>Gloss:</em> {mixed(_claim_gloss(report, rs, ids))}</p>']
+             *([f'<p class="recount-gloss"><em>Gloss:</em> {mixed(gloss)}</p>']
+               if (gloss := _claim_gloss(report, rs, ids)) else [])]
     if first.cited is not None:
         band = f" ({band_words(first.cited_interval)})" if first.cited.decimals < 2 else ""
         parts.append(f"<p>Cited: {zh(first.cited.quote)}: {esc(first.cited.value_text)}%, which stands for "
@@ -341,6 +342,8 @@ def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -
     text order, with their qualifiers (``more than 2,000``) as the claim box lists them."""
     if template:
         return mixed(fill_text(template, report.ledger))
+    if not any(report.ledger.figures[i].label_en for i in ids):
+        return ""  # a drafted ledger: no figure has an English label yet
     return "; ".join(f"{mixed(cap_first(f.label_en or f.quote))}: " + (f"<strong>{esc(qualified_en(f))}</strong>"
                      if f.id == bold else esc(qualified_en(f)))
                      for f in _in_text_order(report.ledger, ids)) + "."
@@ -367,16 +370,19 @@ def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str
     cited = f"{first.cited.value_text}%"
     lines = "".join(f"<li>{mixed(cap_first(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>" for r in rs)
     source = (f'<p class="recount-lead-label">Where the totals come from</p>{_quoted(ledger, totals, total_spans)}'
-              f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, total_gloss, totals)}</p>'
-              if total_spans else "")
+              + _gloss_line(_gloss(report, total_gloss, totals)) if total_spans else "")
     return (f'<div class="recount-lead" id="lead-{esc(cid)}">'
             f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>'
-            f"{mixed(cap_first(first.cited.label_en or first.cited.quote))}: {esc(cited)} does not match the article's own counts, "
+            f"{mixed(cap_first(first.cited.label_en or 'the stated share'))}: {esc(cited)} does not match the article's own counts, "
             f"which give {esc(' or '.join(rounded))}.</strong></p>"
             f'<p class="recount-lead-label">The claim</p>{_quoted(ledger, stated, claim_spans)}'
-            f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, claim_gloss, stated, cid)}</p>'
+            f"{_gloss_line(_gloss(report, claim_gloss, stated, cid))}"
             f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul>'
             f"<p>{esc(_how_far_off_words(report.misses.get(cid, []), cited))}</p>{source}</div>")
+
+
+def _gloss_line(gloss: str) -> str:
+    return f'<p class="recount-gloss"><em>In English:</em> {gloss}</p>' if gloss else ""
 
 
 def lead(report: Report, glosses: dict[str, tuple[str, str]] | None = None) -> HTML:
@@ -412,7 +418,7 @@ def provenance(report: Report) -> HTML:
         dated,
         ["Publisher", esc(known.get("publisher") or "not in the captured page (unknown)")],
         ["Address", _link(known["url"], esc(known["url"])) if known["url"] and known["url"].startswith(("http://", "https://"))
-         else esc("not recorded with the capture; the text below is the archive")],
+         else esc("not recorded with the capture; the Source appendix holds the archived text")],
         ["Archived text", f"the page's text, byte for byte, sha256 <code>{esc(digest)}</code>"],
     ]
     return HTML(table_html(["The article", "What is known"], rows, classes="recount-provenance"))
