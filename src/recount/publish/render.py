@@ -580,7 +580,8 @@ def figures_table(report: Report, ids: Iterable[str] | None = None, section: int
     if not figs:
         return HTML("<p>No figures.</p>")
     rows = [[_link(fig_href(f.id), zh(f.quote)), mixed(_sentence(f.label_en)),
-             esc(f"{f.value_text}%" if f.kind == "percent" else figure_range_en(f))] for f in figs]
+             esc(f"{f.value_text}%" if f.kind == "percent" else figure_en(f) if f.qualifier == "exact"
+                 else figure_range_en(f))] for f in figs]
     return HTML(table_html(["Quote", "What it counts", "Value"], rows, classes="recount-figures"))
 
 
