@@ -237,7 +237,7 @@ def test_no_alt_text_counts_claims_otherwise(report, name):
 def test_chart_data_files_are_named_without_ledger_ids(report):
     ledger = report.ledger
     ids = set(ledger.figures) | {r.id for r in ledger.rates} | {c.id for c in ledger.constraints}
-    for fn, kwargs in plots.BOOK_CHARTS:
+    for fn, kwargs in plots.book_charts(report):
         name = fn(report, **kwargs).recount_name
         assert not {w for w in re.findall(r"[a-z0-9_]+", name) if w in ids}, name
 

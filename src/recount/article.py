@@ -45,6 +45,7 @@ class Layout:
     furniture_head: tuple[str, ...] = ()  # lines before the article, not part of it
     furniture_tail: str | None = None  # the line after which only furniture follows
     sections: dict[int, tuple[str, str]] = field(default_factory=dict)  # n -> (heading as printed, English)
+    legends: dict[int, str] = field(default_factory=dict)  # n -> its name in a chart's legend
     extra: dict = field(default_factory=dict)  # the rest of book.json (charts, search words ...)
 
 
@@ -116,7 +117,8 @@ def _layout(folder: str) -> Layout:
         raw = json.loads(read_bytes(path).decode("utf-8"))
         furniture = raw.get("furniture", {})
         sections = {int(n): (s["heading"], s.get("title_en", "")) for n, s in enumerate(raw.get("sections", []))}
-        return Layout(tuple(furniture.get("head", [])), furniture.get("tail"), sections,
+        legends = {int(n): s["legend"] for n, s in enumerate(raw.get("sections", [])) if s.get("legend")}
+        return Layout(tuple(furniture.get("head", [])), furniture.get("tail"), sections, legends,
                       {k: v for k, v in raw.items() if k not in ("furniture", "sections")})
     except (UnicodeDecodeError, ValueError, LookupError, TypeError, AttributeError) as exc:
         raise InputError(path, None, None, f"not a book layout ({type(exc).__name__}: {exc})") from None

@@ -76,27 +76,44 @@ def chapters(report) -> list[int]:
     return [s for s in a.sections if a.section(s)] or [0]
 
 
+#: each chart's caption, by its function's name
+CAPTIONS = {
+    "rates_vs_recomputed": "The shares the article states, with the values that round to each, against the rates "
+                           "recomputed from its own counts; one panel per verdict.",
+    "readings": "The readings tried for the claim that does not add up, against the values that round to the "
+                "cited figure.",
+    "money": "The amounts on one linear scale, largest first.",
+    "timeline": "The dated events of the article.",
+}
+
+
+def _charts(charts: list[tuple], prefix: str) -> list[str]:
+    """A figure cell for each chart (function, keyword arguments), captioned, with a unique name."""
+    out = []
+    for i, (fn, kwargs) in enumerate(charts):
+        args = "".join(f", {k}={v!r}" for k, v in kwargs.items())
+        out.append(_chart(f"plots.{fn.__name__}(report{args})", CAPTIONS[fn.__name__],
+                          f"chart-{prefix}-{fn.__name__.replace('_', '-')}-{i}"))
+    return out
+
+
 def index_page(report) -> str:
     from recount.publish import plots, render
 
+    overview = plots.overview_charts(report)
     out = [FRONT_MATTER, "# {glue:text}`headline`\n\n", _load("index"),
            "{.recount-byline}\n{glue:text}`byline`\n\n", _cell("render.lead(report)")]
     if render.unconfirmed_html(report):
         out += ["## Not yet confirmed\n\n", _cell("render.unconfirmed(report)")]
     out += ["## Scorecard\n\n", _cell("render.scorecard(report)")]
-    if plots.drawable_claims(report) >= 2:
-        out.append(_chart("plots.rates_vs_recomputed(report)",
-                          "Every share the article states, with the values that round to it, against the rate "
-                          "recomputed from its own counts; one panel per verdict.", "chart-rates-all"))
+    out += _charts([c for c in overview if c[0] is plots.rates_vs_recomputed], "all")
     out += ["## Contradictions and tensions across sections\n\n",
             "Every cross-check between the article's figures and every superlative or \"all\" claim tested "
             "against the figures of the same kind: a contradiction is a claim the article's own figures rule "
             "out, a tension one that holds only if something the article does not say is true.\n\n",
             _cell("render.cross_findings(report)"),
             "## The article\n\nWhat is known of it:\n\n", _cell("render.provenance(report)")]
-    if report.ledger.events:
-        out.append(_chart("plots.timeline(report)", "The dated events of the article, by section.",
-                          "chart-timeline-all"))
+    out += _charts([c for c in overview if c[0] is not plots.rates_vs_recomputed], "all")
     out.append(_cell('render.claim_reviews(report, root="..")'))
     return "".join(out)
 
@@ -107,27 +124,10 @@ def chapter_page(report, section: int) -> str:
     ledger = report.ledger
     out = [FRONT_MATTER, f"# {{glue:text}}`section_title_{section}`\n\n", _load(chapter_name(section)),
            f"{{glue:text}}`section_summary_{section}`\n\n", "## Claims\n\n",
-           _cell(f"render.section_claims(report, {section})")]
-    if plots.drawable_claims(report, section) >= 2:
-        out.append(_chart(f"plots.rates_vs_recomputed(report, section={section})",
-                          "The shares this section states, with the values that round to each, against the "
-                          "rates recomputed from the article's counts.", f"chart-claims-{section}"))
-    for key in dict.fromkeys(r.rate.cited for r in report.results
-                             if r.rate.section == section and r.verdict == "inconsistent" and r.rate.cited):
-        if sum(r.rate.cited == key and r.recomputed is not None for r in report.results) >= 2:
-            out.append(_chart(f'plots.readings(report, "{key}")',
-                              "The readings tried for the claim that does not add up, against the values that "
-                              "round to the cited figure.", f"chart-readings-{section}"))
-            break
-    if sum(f.kind == "amount" and f.section == section for f in ledger.figures.values()) >= 2:
-        out.append(_chart(f"plots.money(report, section={section})",
-                          "The amounts of this section on one linear scale, largest first.",
-                          f"chart-amounts-{section}"))
-    if any(e.section == section for e in ledger.events):
-        out.append(_chart(f"plots.timeline(report, section={section})", "The dated events of this section.",
-                          f"chart-timeline-{section}"))
-    out += ["## The text\n\n", _cell(f"render.section_text(report, {section})"),
-            "## Figures\n\n", _cell(f"render.figures_table(report, section={section})")]
+           _cell(f"render.section_claims(report, {section})"), *_charts(plots.section_charts(report, section),
+                                                                         str(section)),
+           "## The text\n\n", _cell(f"render.section_text(report, {section})"),
+           "## Figures\n\n", _cell(f"render.figures_table(report, section={section})")]
     if any(r.section == section for r in ledger.rates):
         out += ["## Rates\n\n", _cell(f"render.rates_table(report, section={section})")]
     if any(c.section == section for c in ledger.constraints):

@@ -47,7 +47,7 @@ class Label:
 
     @property
     def row(self) -> str:
-        """``Xiaobanqiao 小板桥: firms only 企业``: the place named on every chart row."""
+        """``<place> 地名: firms only 企业``: the place named on every chart row."""
         return f"{self.place}: {self.label_en} {self.label_zh}".strip() if self.place else self.short
 
     @property

@@ -8,7 +8,7 @@ One look for every chart:
 * Noto Sans CJK SC loaded explicitly (:func:`cjk_family`), so Chinese labels
   never fall back to boxes; a missing font is an error naming the Debian
   package, not a silent warning;
-* labelled axes with units, bilingual labels ("Xiaobanqiao 小板桥: firms only 企业")
+* labelled axes with units, bilingual labels ("<place> 地名: firms only 企业")
   read from ``data/places.csv`` and ``data/labels.csv`` (:mod:`recount.publish.labels`), never
   typed here; every text horizontal; linear scales only; only shares on a share axis;
   the source line (:func:`source_line`: the article's title) under every chart;
@@ -53,6 +53,7 @@ from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 from pandas import DataFrame
 
+from recount import article as art
 from recount import paths
 from recount.intervals import Interval
 from recount.english import as_written
@@ -104,7 +105,16 @@ SECTION_STYLE: dict[int, tuple[str, str]] = {
     2: (OKABE_ITO["sky_blue"], "s"),
     3: (OKABE_ITO["reddish_purple"], "D"),
 }
-SECTION_NAMES = {0: "Lede 导语", 1: "1 Policies 政策", 2: "2 Sub-districts 街道", 3: "3 Restart 重启"}
+
+
+def section_name(report: Report, section: int) -> str:
+    """A section's name in a chart's legend: ``book.json``'s ``legend``, else its heading (``Lede`` for 0)."""
+    shape = art.layout(report.ledger.data_dir)
+    if section in shape.legends:
+        return shape.legends[section]
+    heading = art.article(report.ledger).heading_texts.get(section, "")
+    return heading or ("Lede" if section == 0 else f"Section {section}")
+
 
 
 
@@ -595,7 +605,7 @@ def timeline(report: Report, section: int | None = None) -> Figure:
         ax.set_title(_section_title("Dated events in the article 文中日期", section))
         secs = sorted({e.section for e in events})
         handles = [Line2D([], [], marker=SECTION_STYLE[s][1], color=SECTION_STYLE[s][0], markeredgecolor=EDGE,
-                          linestyle="none", markersize=7, label=SECTION_NAMES[s]) for s in secs]
+                          linestyle="none", markersize=7, label=section_name(report, s)) for s in secs]
         _legend_below(fig, ax, handles, len(secs))
         _place_labels(fig, ax, placed)
         items = "; ".join(f"{_date_en(e)}: {e.label_en}" for e in events)
@@ -725,11 +735,9 @@ def subdistricts(report: Report, kind: str = "sub-district") -> Figure:
                        (paths.FIGURES_NAME, paths.LABELS_NAME, paths.PLACES_NAME))
 
 
-def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
-    """The readings tried for one cited rate, against the cited value's interval.
-
-    For the disputed 88% claim: firms only, individual businesses only, and both
-    pooled; none reaches the band of values that round to 88%.
+def readings(report: Report, claim: str) -> Figure:
+    """The readings tried for one cited rate (the id of its cited figure), against the cited value's
+    interval: for a claim read as firms only, individual businesses only and both pooled, one row each.
     """
     labels = load_labels(report.ledger)
     rs = [r for r in report.results if r.rate.cited == claim]
@@ -775,12 +783,12 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
                        (paths.FIGURES_NAME, paths.RATES_NAME))
 
 
-def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") -> Figure:
-    """Parts' rates against the overall rate (a ``within`` constraint).
+def sector_rates(report: Report, constraint: str) -> Figure:
+    """Parts' rates against the overall rate (a ``within`` constraint of the ledger).
 
-    Xiaobanqiao's sector rates against its overall 88% (and the recomputed
-    overall); Luosiwan's area rates against its overall 82.57%. A pooled rate is
-    a weighted mean of its parts, so it must lie between the lowest and highest.
+    A place's sector rates against its overall cited rate (and the recomputed overall,
+    when the article gives the counts). A pooled rate is a weighted mean of its parts,
+    so it must lie between the lowest and highest.
     """
     labels = load_labels(report.ledger)
     c = next((x for x in report.ledger.constraints if x.id == constraint), None)
@@ -888,30 +896,50 @@ def drawable_claims(report: Report, section: int | None = None) -> int:
                 and (section is None or r.rate.section == section) and labels[r.rate.id].measure in ("share", "")})
 
 
-#: the charts the book shows (function, keyword arguments): their data is data/output/charts/<name>.csv
-BOOK_CHARTS = (
-    (rates_vs_recomputed, {}),
-    (timeline, {}),
-    (funnel, {}),
-    (money, {"section": 1}),
-    (timeline, {"section": 1}),
-    (readings, {"claim": "xbq_reopen_rate"}),
-    (sector_rates, {"constraint": "xbq_rate_within_sectors"}),
-    (subdistricts, {}),
-    (sector_rates, {"constraint": "lsw_rate_within_areas"}),
-    (rates_vs_recomputed, {"section": 3}),
-    (timeline, {"section": 3}),
-)
+#: every chart of the module, by name (``book.json`` names them; tests draw them all)
+CHARTS = {fn.__name__: fn for fn in (rates_vs_recomputed, timeline, funnel, money, readings, sector_rates,
+                                     subdistricts)}
 
 
-#: every chart of the module, by name (tests draw them all)
-CHARTS = {fn.__name__: fn for fn, _ in BOOK_CHARTS}
+def overview_charts(report: Report) -> list[tuple]:
+    """The charts of an article's landing page, by what its ledger holds: every claim against its
+    recomputation (two or more claims to compare), the timeline (dated events only)."""
+    out = [(rates_vs_recomputed, {})] if drawable_claims(report) >= 2 else []
+    return out + ([(timeline, {})] if report.ledger.events else [])
+
+
+def section_charts(report: Report, section: int) -> list[tuple]:
+    """The charts of one section's chapter, by what the ledger holds there: its claims against their
+    recomputation (two or more), the readings of a claim that does not add up (two or more readings),
+    its amounts (two or more), its dated events."""
+    ledger, out = report.ledger, []
+    if drawable_claims(report, section) >= 2:
+        out.append((rates_vs_recomputed, {"section": section}))
+    bad = [r.rate.cited for r in report.results if r.rate.section == section and r.verdict == "inconsistent"
+           and r.rate.cited and r.recomputed is not None]
+    out += [(readings, {"claim": c}) for c in dict.fromkeys(bad) if bad.count(c) >= 2]
+    if sum(f.kind == "amount" and f.section == section for f in ledger.figures.values()) >= 2:
+        out.append((money, {"section": section}))
+    if any(e.section == section for e in ledger.events):
+        out.append((timeline, {"section": section}))
+    return out
+
+
+def book_charts(report: Report) -> list[tuple]:
+    """The charts the article's book shows (function, keyword arguments): as its folder's ``book.json``
+    lists them (``charts``), else chosen by what the ledger holds. Their data is
+    ``<data folder>/output/charts/<name>.csv``."""
+    listed = art.layout(report.ledger.data_dir).extra.get("charts")
+    if listed is not None:
+        return [(CHARTS[c["chart"]], dict(c.get("args", {}))) for c in listed]
+    a = art.article(report.ledger)
+    return overview_charts(report) + [c for s in a.sections for c in section_charts(report, s)]
 
 
 def chart_data(report: Report) -> dict[str, str]:
     """Chart name -> CSV text, for every chart of the book."""
     out = {}
-    for fn, kwargs in BOOK_CHARTS:
+    for fn, kwargs in book_charts(report):
         fig = fn(report, **kwargs)
         out[fig.recount_name] = chart_data_frame(fig).to_csv(index=False, lineterminator="\n")
     return out
