@@ -209,6 +209,7 @@ def new(args) -> int:
     unknown = [k for k, v in made.found.items() if not v]
     print(f"{args.dir}: {made.figures} figures and {made.rates} rates drafted ({made.claims} stated percentages), "
           "every one a draft until you confirm it."
+          + (f" Left out, as the ledger cannot hold them: {'; '.join(made.dropped)}." if made.dropped else "")
           + (f" Not known: {', '.join(unknown)} (give them with --{' --'.join(unknown)})." if unknown else "")
           + f"\nNext: write label_en in {args.dir}/figures.csv, confirm each rate in {args.dir}/rates.csv "
             f"(delete the 'draft' of its note_en), then\n  python -m recount check --data {args.dir}\n"

@@ -11,7 +11,7 @@ A folder holds everything about one article and nothing about another:
 
 :func:`make` writes it from the draft (:func:`recount.draft.draft`, written by
 :func:`recount.draft.render.write_ledger`), with readable ids (``pct_96``,
-``count_1250``, ``claim_96``) and each figure in the section of the article that
+``count_1250``, ``claim_96``, ``claim_55_r1`` for a claim's first reading) and each figure in the section of the article that
 holds it (:func:`recount.article.split`). Every drafted row is a draft until a
 person confirms it: a figure's ``label_en`` is empty, a rate's ``note_en``
 starts with ``draft``; :func:`unconfirmed` lists them and the book says which.
@@ -130,6 +130,7 @@ class Made:
     rates: int
     claims: int
     found: dict[str, str | None]
+    dropped: list[str]  # drafted rows the ledger cannot hold, with why
 
 
 def _rows(text: str) -> tuple[list[str], list[dict]]:
@@ -179,12 +180,23 @@ def readable(figures: list[dict], rates: list[dict], source: str) -> tuple[list[
         if stem not in claim_names:
             cited = next((f for f in figures if f["id"] == row["cited"]), None)
             claim_names[stem] = _unique(f"claim_{_slug(cited['value'])}" if cited else "rate", taken)
-        rid = claim_names[stem] + (f"_{reading}" if reading else "")
+        rid = claim_names[stem] + (f"_r{reading}" if reading else "")  # one row per reading: claim_55_r1, _r2
         ref = lambda text: "+".join(ids.get(x, x) for x in text.split("+")) if text else text  # noqa: E731
         new_rates.append({**row, "id": rid, "numerator": ref(row["numerator"]), "denominator": ref(row["denominator"]),
                           "cited": ids.get(row["cited"], row["cited"]),
                           "section": sections.get(row["cited"], row["section"])})
     return new_figures, new_rates
+
+
+def readable_units(figures: list[dict], rates: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The drafted figures whose unit the ledger can read (a bare ratio such as 2.08 has none), and the
+    rates that use only those."""
+    from recount.units import unit_info
+
+    kept = [row for row in figures if row["unit"] and unit_info(row["unit"])]
+    ids = {row["id"] for row in kept}
+    used = lambda row: [x for c in ("numerator", "denominator", "cited") for x in row[c].split("+") if x]  # noqa: E731
+    return kept, [row for row in rates if set(used(row)) <= ids]
 
 
 def package(found: dict[str, str | None], digest: str, created: date) -> dict:
@@ -240,7 +252,7 @@ def make(article_path: Path, out_dir: Path, given: dict[str, str | None] | None 
         write_ledger(d, tmp)
         fig_header, figures = _rows((tmp / paths.FIGURES_NAME).read_text(encoding="utf-8"))
         rate_header, rates = _rows((tmp / paths.RATES_NAME).read_text(encoding="utf-8"))
-        figures, rates = readable(figures, rates, source)
+        figures, rates = readable(*readable_units(figures, rates), source)
         (tmp / paths.FIGURES_NAME).write_text(_csv(fig_header, figures), encoding="utf-8")
         (tmp / paths.RATES_NAME).write_text(_csv(rate_header, rates), encoding="utf-8")
         (tmp / "source").mkdir()
@@ -254,11 +266,42 @@ def make(article_path: Path, out_dir: Path, given: dict[str, str | None] | None 
         for res in desc["resources"]:
             if not (tmp / res["path"]).exists():
                 (tmp / res["path"]).write_text(_csv([f["name"] for f in res["schema"]["fields"]], []), encoding="utf-8")
+        dropped = _prune(tmp, fig_header, rate_header)
         if out_dir.exists():
             out_dir.rmdir()
         tmp.replace(out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    figures = _rows((out_dir / paths.FIGURES_NAME).read_text(encoding="utf-8"))[1]
+    rates = _rows((out_dir / paths.RATES_NAME).read_text(encoding="utf-8"))[1]
     claims = len({r["cited"] for r in rates if r["cited"]})
-    return Made(out_dir, len(figures), len(rates), claims, found)
+    return Made(out_dir, len(figures), len(rates), claims, found, dropped)
+
+
+def _prune(folder: Path, fig_header: list[str], rate_header: list[str]) -> list[str]:
+    """Drop each drafted row the ledger refuses (a share above 100%, a value its quote does not carry
+    ...), with the rates that use a dropped figure, until the folder loads; what was dropped, as
+    ``quote: why``. Anything else the loader refuses is raised."""
+    from recount.ledger import load_ledger
+
+    dropped = []
+    for _ in range(10_000):
+        try:
+            load_ledger(folder)
+            return dropped
+        except InputError as exc:
+            name, line, why = exc.path.name, exc.line, exc.message
+            if name not in (paths.FIGURES_NAME, paths.RATES_NAME) or not line:
+                raise
+        figures = _rows((folder / paths.FIGURES_NAME).read_text(encoding="utf-8"))[1]
+        rates = _rows((folder / paths.RATES_NAME).read_text(encoding="utf-8"))[1]
+        rows = figures if name == paths.FIGURES_NAME else rates
+        gone = rows.pop(line - 2)
+        dropped.append(f"{gone.get('quote') or gone['id']}: {why}")
+        if name == paths.FIGURES_NAME:
+            rates = [r for r in rates if gone["id"] not in
+                     {x for c in ("numerator", "denominator", "cited") for x in r[c].split("+")}]
+        (folder / paths.FIGURES_NAME).write_text(_csv(fig_header, figures), encoding="utf-8")
+        (folder / paths.RATES_NAME).write_text(_csv(rate_header, rates), encoding="utf-8")
+    return dropped

@@ -50,10 +50,27 @@ kernelspec:
 """
 
 
-def _load(page: str, imports: str = "from recount.publish import plots, render") -> str:
-    return ("```{code-cell} ipython3\n:tags: [remove-cell]\n\nfrom recount.ledger import load_ledger\n"
-            f"{imports}\nfrom recount.report import Report\n\nreport = Report(load_ledger())\n"
-            f'glued = render.glue_page(report, "{page}")\n```\n\n')
+def _load(page: str) -> str:
+    return ("```{code-cell} ipython3\n:tags: [remove-cell]\n\nfrom recount.publish import book, plots, render\n\n"
+            f'report = book.report()\nglued = render.glue_page(report, "{page}")\n```\n\n')
+
+
+_REPORTS: dict = {}
+
+
+def report():
+    """The report of the article folder ``$RECOUNT_DATA``, made once per kernel while the folder's files
+    are unchanged (the pages of a generated book share a kernel: :func:`recount.sphinx.build.execute_group`)."""
+    from recount.ledger import load_ledger
+    from recount.report import Report
+
+    data = paths.data_dir().resolve()
+    files = sorted(p for p in [*data.glob("*"), *(data / "source").glob("*")] if p.is_file())
+    key = (str(data), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    if key not in _REPORTS:
+        _REPORTS.clear()
+        _REPORTS[key] = Report(load_ledger(data))
+    return _REPORTS[key]
 
 
 def _cell(code: str) -> str:
@@ -229,7 +246,7 @@ def run(folder: str, out: str | None = None) -> int:
         os.environ.setdefault(key, value)
     from recount.sphinx import build
 
-    status = build.main([str(root), *BUILD_FLAGS])
+    status = build.main([str(root), *BUILD_FLAGS], shared=True)  # one kernel per process: many short pages
     if status:
         print(f"recount: error: the book of {folder} did not build (see above)", file=sys.stderr)
         return 1
