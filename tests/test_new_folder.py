@@ -153,3 +153,17 @@ def test_the_flagship_structure_comes_from_its_book_json():
     shape = art.layout(paths.DATA_DIR)
     assert [a.heading_texts[s] for s in sorted(a.headings)] == [shape.sections[s][0] for s in (1, 2, 3)]
     assert a.title.startswith("【")
+
+
+def test_an_article_that_states_no_percentage_checks_and_says_so(cli, tmp_path):
+    text = tmp_path / "plain.txt"
+    text.write_text("全镇今年新建公厕12座，改造道路3条，投入资金150万元。\n\n下一步将继续推进人居环境整治。\n", encoding="utf-8")
+    out = _new(cli, text, tmp_path / "plain")
+    run = cli("check", "--data", str(out))
+    assert run.code == 0 and "0 inconsistent" in run.stdout, run.stderr
+    from recount.publish import render
+    from recount.report import Report
+
+    report = Report(load_ledger(out))
+    assert render.headline(report) == "The article states no percentage to check"
+    assert "《" not in render.byline(report) and "no percentage" in render.byline(report)

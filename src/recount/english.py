@@ -4,7 +4,7 @@ templates that put them into the ledger's English text.
 No number is typed into an English column of the ledger (``label_en``, ``note_en``, ``reason_en``,
 ``claim_en`` ...): a column that needs one names it, and :func:`fill` writes it from the figures:
 
-``{fig:<figure id>}``   the figure's (lower) value in English: ``94,181``, ``88%``, ``2.45 million yuan``
+``{fig:<figure id>}``   the figure's value as written, in English: ``94,181``, ``88%``, ``2.45 million yuan``
 ``{zh:<figure id>}``    the figure as the article writes it: ``2000余家``
 ``{date:<event id>}``   an event's date: ``13 April``, ``February``
 """

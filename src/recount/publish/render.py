@@ -349,10 +349,16 @@ def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -
                      for f in _in_text_order(report.ledger, ids)) + "."
 
 
+def _points(pp) -> str:
+    """A distance in percentage points, two decimals; one that rounds to 0.00 is ``less than 0.01``."""
+    text = fmt_fraction(pp, 2)
+    return "less than 0.01" if text == "0.00" else text
+
+
 def _how_far_off_words(misses: list[Miss], cited: str) -> str:
     if not misses:
         return ""
-    pp = sorted(fmt_fraction(m.miss_pp, 2) for m in misses)
+    pp = sorted(_points(m.miss_pp) for m in misses)
     span = pp[0] if pp[0] == pp[-1] else f"{pp[0]} to {pp[-1]}"
     return (f"That is {span} percentage points short of the values that round to {cited}, a "
             f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
@@ -858,7 +864,7 @@ def glue_from(page: str, values: dict[str, str], made_by: str) -> dict[str, str]
 def glue_values(report: Report) -> dict[str, str]:
     """Every number the prose may quote, by name, as text (glue each with ``myst_nb.glue``).
 
-    ``fig_<id>``       a figure's (lower) value in English: ``11,781``, ``88%``, ``2.45 million yuan``
+    ``fig_<id>``       a figure's value as written, in English: ``11,781``, ``88%``, ``2.45 million yuan``
     ``range_<id>``     its interval: ``2,000 to 3,000``
     ``zh_<id>``        as the article writes it: ``2000余家`` (a :class:`Chinese` string: paste it
                        with ``{glue}`` to get it marked ``lang="zh-CN"``)
@@ -915,7 +921,7 @@ def glue_values(report: Report) -> dict[str, str]:
     for key, misses in report.misses.items():
         for m in misses:
             rid = m.result.rate.id
-            out[f"miss_points_{rid}"] = fmt_fraction(m.miss_pp, 2)
+            out[f"miss_points_{rid}"] = _points(m.miss_pp)
             out[f"needed_count_{rid}"] = m.needed_text()
             out[f"more_needed_{rid}"] = en_number(Fraction(m.more)) if m.more is not None else "none"
         if misses:
