@@ -167,3 +167,15 @@ def test_an_article_that_states_no_percentage_checks_and_says_so(cli, tmp_path):
     report = Report(load_ledger(out))
     assert render.headline(report) == "The article states no percentage to check"
     assert "《" not in render.byline(report) and "no percentage" in render.byline(report)
+
+
+def test_book_of_a_bad_folder_is_one_line_and_writes_nothing(cli, tmp_path):
+    run = cli("book", str(tmp_path / "nowhere"))
+    assert run.code == 2 and len(run.stderr.strip().splitlines()) == 1 and "recount new" in run.stderr
+    out = _new(cli, HEADED, tmp_path / "county")
+    figures = out / paths.FIGURES_NAME
+    figures.write_text(figures.read_text(encoding="utf-8").replace(",120,个,", ",120x,个,", 1), encoding="utf-8")
+    run = cli("book", str(out))
+    assert run.code == 2 and "figures.csv, line 2, column 'value'" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
+    assert not (out / "_build").exists(), "nothing written for a bad ledger"

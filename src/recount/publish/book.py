@@ -197,7 +197,8 @@ def _sync_files(src: Path, dst: Path, names) -> None:
 
 
 def write_book(data: Path, root: Path) -> None:
-    """The book's source for the article in ``data``, at ``root``."""
+    """The book's source for the article in ``data``, at ``root`` (an :class:`InputError` for a bad ledger,
+    before anything is written)."""
     from recount.folder import required_files
     from recount.ledger import load_ledger
     from recount.report import Report
@@ -223,15 +224,12 @@ def _publish(html: Path, out: Path) -> None:
 def run(folder: str, out: str | None = None) -> int:
     """Check the folder, write its book, build it, publish the HTML; 0, 1 (the build failed) or 2 (bad input)."""
     from recount.folder import check_complete
-    from recount.ledger import load_ledger
-    from recount.report import Report
 
     data = Path(folder).resolve()
     target = Path(out).resolve() if out else data / "_build" / "html"
     root = data / "_build" / "book"
     try:
         check_complete(data)
-        Report(load_ledger(data))
         if target.exists() and any(target.iterdir()) and not (target / ".buildinfo").is_file():
             raise InputError(target, None, None, "exists, is not empty and is not a book: give another --out")
         write_book(data, root)

@@ -81,7 +81,10 @@ class Labels:
 
 def load_labels(ledger: Ledger) -> Labels:
     """``places.csv`` and ``labels.csv`` of the ledger's data folder, held to datapackage.json and
-    checked against the ledger."""
+    checked against the ledger; read once per ledger (every chart asks)."""
+    cached = ledger.__dict__.get("_recount_labels")
+    if cached is not None:
+        return cached
     tables = read_tables(ledger.data_dir, "places", "labels")
     places = {row["id"].strip(): Place(row["id"].strip(), row["kind"].strip(), row["name_en"].strip(),
                                        row["name_zh"].strip()) for row in tables["places"].rows}
@@ -93,4 +96,5 @@ def load_labels(ledger: Ledger) -> Labels:
             raise InputError(tables["labels"].path, row.line, "id", f"{key!r} is not a figure, rate or event id of the ledger")
         labels[key] = Label(key, places.get(row["place"].strip()), row["measure"].strip(), row["label_en"].strip(),
                             row["label_zh"].strip())
-    return Labels(places, labels, ledger)
+    ledger.__dict__["_recount_labels"] = out = Labels(places, labels, ledger)
+    return out

@@ -843,7 +843,10 @@ def glue_page(report: Report, page: str) -> dict[str, str]:
     :func:`glue_values` does not make is an error naming the page, not a build warning.
     Returns the values glued, by key.
     """
-    return glue_from(page, glue_values(report), "recount.publish.render.glue_values")
+    values = report.__dict__.get("_recount_glue")  # made once per report: a kernel may run many pages
+    if values is None:
+        values = report.__dict__["_recount_glue"] = glue_values(report)
+    return glue_from(page, values, "recount.publish.render.glue_values")
 
 
 def glue_from(page: str, values: dict[str, str], made_by: str) -> dict[str, str]:
