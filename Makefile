@@ -70,8 +70,16 @@ output: $(STAMP)
 	$(PY) -m recount.publish.output
 	@mkdir -p _build && touch $(OUTPUT_STAMP)
 
+# `make book DATA=DIR [OUT=HTML_DIR]`: the book of another article's folder (made by
+# `python -m recount new ARTICLE.txt DIR`), built in DIR/_build/ by `python -m recount book`;
+# nothing of this repository's book or data/output/ is touched.
+ifdef DATA
+book: $(STAMP)
+	$(PY) -m recount book "$(DATA)" $(if $(OUT),--out "$(OUT)")
+else
 book: $(STAMP) $(OUTPUT_STAMP)
 	$(PY) -m recount.sphinx.build . $(JB_FLAGS)
+endif
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -44,6 +44,14 @@ each figure's target, and writes ``_build/bench.json`` (a flat object; keys in
     tests by tier (unit / slow / browser markers), summed over pytest-xdist's
     workers, recorded by this module loaded as a pytest plugin
     (``PYTEST_ADDOPTS=-p bench``, with ``benchmarks/`` on ``PYTHONPATH``). Target <= 90 s.
+``article``
+    Another article, as a newcomer checks it: ``python -m recount new`` of
+    ``benchmarks/article_1500.txt`` (1,500 characters of a statistics bulletin,
+    nine headed sections) into a new folder, then a clean ``python -m recount
+    book`` of it (execution and HTML, in the folder's own ``_build``). Wall time
+    of the two commands together (``article_s``), each alone, and the CPU time
+    of both (``article_cpu_s``: user + system of the child processes, which the
+    machine's other work does not inflate). Target <= 20 s.
 ``setup``
     A fresh copy of the repository to a built book through ``make book``, with
     a new venv and no cache (``PIP_NO_CACHE_DIR=1``, ``UV_NO_CACHE=1``; the
@@ -82,7 +90,7 @@ from typing import Any
 from recount.sphinx import build as recount_build
 from recount import paths
 
-PARTS = ("clean", "floor", "nochange", "chapter", "data", "test", "setup")
+PARTS = ("clean", "floor", "nochange", "chapter", "data", "article", "test", "setup")
 REQUIRED_KEYS = (
     "clean_build_s", "floor_s", "nochange_rebuild_s", "nochange_executed", "one_chapter_executed",
     "data_edit_executed", "make_test_s", "setup_s",
@@ -97,6 +105,8 @@ CLEAN_OVER_FLOOR = 1.5
 NOCHANGE_MAX_S = 3.0
 MAKE_TEST_MAX_S = 90.0
 SETUP_MAX_S = 120.0
+ARTICLE_MAX_S = 20.0
+ARTICLE = Path(__file__).resolve().with_name("article_1500.txt")
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 HERE = Path(__file__).resolve().parent
@@ -487,6 +497,37 @@ def part_data(ctx: Context, out: dict[str, Any], data_file: str) -> None:
     out["data_edit_exact"] = all(c == len(readers) for c in counts) and sorted(executed) == readers
 
 
+def part_article(ctx: Context, out: dict[str, Any]) -> None:
+    """``recount new`` + a clean ``recount book`` of a 1,500-character article, ``ctx.runs`` times."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": recount_build.SOURCE_DATE_EPOCH, "TZ": "UTC", "LC_ALL": "C.UTF-8"}
+    env.pop("RECOUNT_DATA", None)
+    totals, news, books, cpus = [], [], [], []
+    for run in range(ctx.runs):
+        folder = ctx.tmp / f"article-{run}"
+        before = os.times()
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "recount", "new", str(ARTICLE), str(folder)], env=env, check=True,
+                       capture_output=True)
+        t1 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "recount", "book", str(folder)], env=env, capture_output=True,
+                              text=True)
+        t2 = time.perf_counter()
+        after = os.times()
+        if proc.returncode:
+            raise RuntimeError(f"recount book failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
+        totals.append(t2 - t0)
+        news.append(t1 - t0)
+        books.append(t2 - t1)
+        cpus.append((after.children_user - before.children_user) + (after.children_system - before.children_system))
+        ctx.log(f"article run {run + 1}: {t2 - t0:.2f} s ({t1 - t0:.2f} new + {t2 - t1:.2f} book), "
+                f"CPU {cpus[-1]:.2f} s")
+    stats("article", totals, out)
+    stats("article_new", news, out)
+    stats("article_book", books, out)
+    stats("article_cpu", cpus, out)
+    out["article_chars"] = len(ARTICLE.read_text(encoding="utf-8"))
+
+
 def clear_build_outputs(root: Path = paths.ROOT) -> None:
     """Empty ``_build`` as a fresh clone has it (keeps only this benchmark's own JSON)."""
     build = root / "_build"
@@ -665,6 +706,14 @@ def table(out: dict[str, Any]) -> str:
         for tier in TIERS:
             rows.append((f"  {tier} tests ({g(f'make_test_{tier}_tests') or 0}), summed over workers",
                          _fmt(g(f"make_test_{tier}_s")), "", "", ""))
+    if g("article_s") is not None:
+        t = g("article_s")
+        rows.append((f"another article: new + clean book ({g('article_chars')} chars)", _fmt(t), _range(out, "article"),
+                     f"<= {ARTICLE_MAX_S:.0f} s", _verdict(t <= ARTICLE_MAX_S, f"(+{t - ARTICLE_MAX_S:.0f} s)")))
+        rows.append(("  recount new", _fmt(g("article_new_s")), _range(out, "article_new"), "", ""))
+        rows.append(("  recount book (clean)", _fmt(g("article_book_s")), _range(out, "article_book"), "", ""))
+        rows.append(("  CPU time of both (user + system)", _fmt(g("article_cpu_s")), _range(out, "article_cpu"),
+                     "", ""))
     if g("setup_s") is not None:
         t = g("setup_s")
         rows.append(("set-up: fresh copy to built book", _fmt(t), _range(out, "setup"), f"<= {SETUP_MAX_S:.0f} s",
@@ -740,6 +789,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             part_chapter(ctx, out)
         if "data" in args.parts:
             part_data(ctx, out, args.data_file)
+        if "article" in args.parts:
+            part_article(ctx, out)
         if "test" in args.parts:
             part_test(ctx, out, args.test_runs or args.runs)
         if "setup" in args.parts:

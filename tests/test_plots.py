@@ -89,7 +89,7 @@ def test_chart_draws_without_warnings(report, name):
     fig = drawn(report, name)
     assert isinstance(fig, Figure)
     texts = [t.get_text() for t in fig.findobj(match=lambda a: hasattr(a, "get_text"))]
-    assert any(t.endswith(plots.SOURCE_LINE) for t in texts), "every chart carries the source line"
+    assert any(t.endswith(plots.source_line(report)) for t in texts), "every chart carries the source line"
     assert any(ax.get_xlabel() for ax in fig.axes), "the value axis is labelled"
     for ax in fig.axes:
         assert ax.get_title(loc="left") or ax.get_title(), "every panel has a title"
@@ -249,7 +249,7 @@ def test_no_alt_text_counts_claims_otherwise(report, name):
 def test_chart_data_files_are_named_without_ledger_ids(report):
     ledger = report.ledger
     ids = set(ledger.figures) | {r.id for r in ledger.rates} | {c.id for c in ledger.constraints}
-    for fn, kwargs in plots.BOOK_CHARTS:
+    for fn, kwargs in plots.book_charts(report):
         name = fn(report, **kwargs).recount_name
         assert not {w for w in re.findall(r"[a-z0-9_]+", name) if w in ids}, name
 

@@ -1,5 +1,10 @@
 """``python -m recount check [--data DIR] [--format table|json|csv]``.
 
+``recount new ARTICLE.txt DIR [--title T] [--place P] [--date D] [--url U]`` makes a
+complete folder for any article (:mod:`recount.folder`): its source, pinned by
+sha256, every ledger table, the draft's figures and rates. ``recount book DIR
+[--out HTML_DIR]`` builds its checked book (:mod:`recount.publish.book`).
+
 Also ``recount draft ARTICLE.txt [--format table|json|csv] [--out DIR]`` (a first
 ledger for any article) and ``recount scan PATH... [--jobs N] [--out FILE]``
 (the draft's claims for many files, one CSV): see :mod:`recount.draft`.
@@ -65,6 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("article", help="a UTF-8 text file")
     draft.add_argument("--format", choices=("table", "json", "csv"), default="table")
     draft.add_argument("--out", default=None, help="also write figures.csv and rates.csv into this folder")
+    new = sub.add_parser("new", help="make a complete folder for any article: its source, every ledger table, the draft")
+    new.add_argument("article", help="a UTF-8 text file")
+    new.add_argument("dir", help="the folder to make (new or empty)")
+    for name, what in (("title", "the article's title (default: its first line, when it reads as a title)"),
+                       ("place", "the place it reports on (default: one named at the start of the title)"),
+                       ("date", "its date, YYYY-MM-DD (default: a dated byline)"),
+                       ("url", "its address (default: one in the text)")):
+        new.add_argument(f"--{name}", default=None, help=what)
+    book = sub.add_parser("book", help="build the checked HTML book of an article's folder")
+    book.add_argument("dir", help="the article's folder (made by `recount new`)")
+    book.add_argument("--out", default=None, help="where the HTML goes (default: DIR/_build/html)")
     scan = sub.add_parser("scan", help="the draft's claims for many files or folders, as one CSV")
     scan.add_argument("paths", nargs="+", help="files or folders (searched recursively)")
     scan.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
@@ -78,9 +94,18 @@ def main(argv: list[str] | None = None) -> int:
         from recount.draft import cli as draft_cli
 
         return draft_cli.run(args)
+    if args.command == "new":
+        return new(args)
+    if args.command == "book":
+        from recount.publish import book
+
+        return book.run(args.dir, args.out)
+    from recount.folder import check_complete
     from recount.ledger import load_ledger  # standard library only: bad input is reported fast
 
     try:
+        if args.data is not None:
+            check_complete(args.data)
         ledger = load_ledger(args.data)
     except InputError as exc:
         print(f"recount: error: {exc}", file=sys.stderr)
@@ -112,6 +137,39 @@ def main(argv: list[str] | None = None) -> int:
     for m in mismatches:
         print(f"recount: mismatch: {m}", file=sys.stderr)
     return 1 if mismatches else 0
+
+
+def new(args) -> int:
+    """``recount new``: the folder, or one line on stderr and exit 2 (nothing written)."""
+    from datetime import date
+    from pathlib import Path
+
+    from recount.folder import make
+
+    if args.date is not None:
+        try:
+            date.fromisoformat(args.date)
+        except ValueError:
+            print(f"recount: error: --date {args.date!r}: not a date (YYYY-MM-DD)", file=sys.stderr)
+            return 2
+    given = {"title": args.title, "place": args.place, "date": args.date, "url": args.url}
+    try:
+        made = make(Path(args.article), Path(args.dir), given)
+    except InputError as exc:
+        print(f"recount: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"recount: error: {args.dir}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    unknown = [k for k, v in made.found.items() if not v]
+    print(f"{args.dir}: {made.figures} figures and {made.rates} rates drafted ({made.claims} stated percentages), "
+          "every one a draft until you confirm it."
+          + (f" Left out, as the ledger cannot hold them: {'; '.join(made.dropped)}." if made.dropped else "")
+          + (f" Not known: {', '.join(unknown)} (give them with --{' --'.join(unknown)})." if unknown else "")
+          + f"\nNext: write label_en in {args.dir}/figures.csv, confirm each rate in {args.dir}/rates.csv "
+            f"(delete the 'draft' of its note_en), then\n  python -m recount check --data {args.dir}\n"
+            f"  python -m recount book {args.dir}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ templates that put them into the ledger's English text.
 No number is typed into an English column of the ledger (``label_en``, ``note_en``, ``reason_en``,
 ``claim_en`` ...): a column that needs one names it, and :func:`fill` writes it from the figures:
 
-``{fig:<figure id>}``   the figure's (lower) value in English: ``94,181``, ``88%``, ``2.45 million yuan``
+``{fig:<figure id>}``   the figure's value as written, in English: ``94,181``, ``88%``, ``2.45 million yuan``
 ``{zh:<figure id>}``    the figure as the article writes it: ``2000余家``
 ``{date:<event id>}``   an event's date: ``13 April``, ``February``
 """
@@ -137,7 +137,9 @@ def pct_text(iv: Interval) -> str:
 
 
 def en_amount(yuan: Fraction) -> str:
-    """2,450,000 -> '2.45 million yuan'; 660,000 -> '660,000 yuan'."""
+    """2,450,000 -> '2.45 million yuan'; 1,768,000,000 -> '1.768 billion yuan'; 660,000 -> '660,000 yuan'."""
+    if yuan >= 1_000_000_000:
+        return f"{fmt_fraction(yuan / 1_000_000_000, 4).rstrip('0').rstrip('.')} billion yuan"
     if yuan >= 1_000_000:
         m = fmt_fraction(yuan / 1_000_000, 2).rstrip("0").rstrip(".")
         return f"{m} million yuan"
@@ -145,10 +147,11 @@ def en_amount(yuan: Fraction) -> str:
 
 
 def figure_en(f: Figure) -> str:
-    """A figure's lower value in English prose: 11,781; 88%; 2.45 million yuan; 5 million."""
+    """A figure's value as the article writes it, in English prose: 11,781; 88%; 2.45 million yuan;
+    5 million; 17.68亿元 is 1.768 billion yuan (the number written, not an end of its interval)."""
     if f.kind == "percent":
         return f"{f.value_text}%"
-    low = f.base_interval.low
+    low = Fraction(f.value) * f.factor
     if f.kind == "amount":
         return en_amount(low)
     if f.factor != 1 and low >= 1_000_000:

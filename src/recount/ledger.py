@@ -334,14 +334,9 @@ def load_source(data_dir: Path | None = None) -> str:
     path = paths.source_path(data_dir)
     raw = read_bytes(path)
     digest = hashlib.sha256(raw).hexdigest()
-    pinned = paths.pinned_source_sha256()
+    pinned = paths.pinned_source_sha256(paths.data_dir(data_dir))
     if digest != pinned:
-        line = _first_changed_line(path, raw)
-        raise InputError(
-            path, line, None,
-            f"sha256 {digest[:12]}… does not match the pinned {pinned[:12]}…: "
-            "the source must stay byte-for-byte as captured; restore it from version control",
-        )
+        raise InputError(path, _first_changed_line(path, raw), None, paths.source_mismatch(digest, pinned))
     return raw.decode("utf-8")
 
 

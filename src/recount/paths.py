@@ -44,10 +44,35 @@ READS: set[str] = set()
 SOURCE_SHA256_ENV = "RECOUNT_SOURCE_SHA256"
 
 
-def pinned_source_sha256() -> str:
-    """The hash the source must have: :data:`SOURCE_SHA256`, unless a test that
-    builds a book from another (fixture) article sets ``$RECOUNT_SOURCE_SHA256``."""
-    return os.environ.get(SOURCE_SHA256_ENV) or SOURCE_SHA256
+def pinned_source_sha256(base: Path | None = None) -> str:
+    """The hash the source of the data folder ``base`` must have.
+
+    ``$RECOUNT_SOURCE_SHA256`` if a test sets it; else the ``hash`` (``sha256:<hex>``) of the source
+    in the folder's own ``datapackage.json`` (``sources``; ``recount new`` pins it there); else, for
+    a folder that pins none, :data:`SOURCE_SHA256`."""
+    return os.environ.get(SOURCE_SHA256_ENV) or own_source_sha256(base or data_dir()) or SOURCE_SHA256
+
+
+def own_source_sha256(base: Path) -> str | None:
+    """The source's sha256 as the folder's ``datapackage.json`` pins it, or None."""
+    import json
+
+    try:
+        package = json.loads(datapackage_path(base).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    for source in package.get("sources", []) if isinstance(package, dict) else []:
+        digest = source.get("hash", "") if isinstance(source, dict) else ""
+        if source.get("path") == SOURCE_NAME and isinstance(digest, str) and digest.startswith("sha256:"):
+            return digest.removeprefix("sha256:")
+    return None
+
+
+def source_mismatch(digest: str, pinned: str) -> str:
+    """What the check says when a source is not the text its folder pinned: both hashes, what to do."""
+    return (f"sha256 {digest} does not match the pinned {pinned} (datapackage.json): the source must stay "
+            "byte for byte as captured; restore it, or to check a new text make a new folder for it "
+            "with `python -m recount new ARTICLE.txt DIR`")
 
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
@@ -56,6 +81,12 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
         return Path(override)
     env = os.environ.get("RECOUNT_DATA")
     return Path(env) if env else DATA_DIR
+
+
+def book_dir() -> Path:
+    """The folder of the book's pages: ``$RECOUNT_BOOK`` (a generated book, ``recount book``), else ``book/``."""
+    env = os.environ.get("RECOUNT_BOOK")
+    return Path(env) if env else BOOK_DIR
 
 
 def source_path(base: Path | None = None) -> Path:

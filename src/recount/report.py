@@ -159,6 +159,8 @@ class Report:
     def claims_frame(self) -> pd.DataFrame:
         """One row per claim: a cited percentage (all its readings) or a derived rate."""
         rates = self.rates_frame()
+        if rates.empty:  # an article that states no percentage
+            return pd.DataFrame(columns=["claim", "verdict", "readings"])
         first = rates.groupby("claim", sort=False).first().reset_index()
         first["readings"] = rates.groupby("claim", sort=False).size().values
         return first

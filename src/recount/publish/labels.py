@@ -47,7 +47,7 @@ class Label:
 
     @property
     def row(self) -> str:
-        """``Xiaobanqiao 小板桥: firms only 企业``: the place named on every chart row."""
+        """``<place> 地名: firms only 企业``: the place named on every chart row."""
         return f"{self.place}: {self.label_en} {self.label_zh}".strip() if self.place else self.short
 
     @property
@@ -68,7 +68,10 @@ class Labels:
         figure = self.ledger.figures.get(key)
         rate = next((r for r in self.ledger.rates if r.id == key), None)
         event = next((e for e in self.ledger.events if e.id == key), None)
-        text = (figure.label_en if figure else rate.reading if rate else event.label_en if event else key)
+        cited = self.ledger.figures.get(rate.cited) if rate and rate.cited else None
+        text = (figure.label_en or figure.quote if figure else
+                rate.reading or (cited.label_en or cited.quote if cited else key) if rate else
+                event.label_en if event else key)
         return Label(key, None, "", text, "")
 
     def measure(self, measure: str) -> list[Label]:
@@ -78,7 +81,10 @@ class Labels:
 
 def load_labels(ledger: Ledger) -> Labels:
     """``places.csv`` and ``labels.csv`` of the ledger's data folder, held to datapackage.json and
-    checked against the ledger."""
+    checked against the ledger; read once per ledger (every chart asks)."""
+    cached = ledger.__dict__.get("_recount_labels")
+    if cached is not None:
+        return cached
     tables = read_tables(ledger.data_dir, "places", "labels")
     places = {row["id"].strip(): Place(row["id"].strip(), row["kind"].strip(), row["name_en"].strip(),
                                        row["name_zh"].strip()) for row in tables["places"].rows}
@@ -90,4 +96,5 @@ def load_labels(ledger: Ledger) -> Labels:
             raise InputError(tables["labels"].path, row.line, "id", f"{key!r} is not a figure, rate or event id of the ledger")
         labels[key] = Label(key, places.get(row["place"].strip()), row["measure"].strip(), row["label_en"].strip(),
                             row["label_zh"].strip())
-    return Labels(places, labels, ledger)
+    ledger.__dict__["_recount_labels"] = out = Labels(places, labels, ledger)
+    return out

@@ -22,6 +22,11 @@ from recount.report import Report
 OUTPUT_DIR = paths.OUTPUT_DIR
 
 
+def output_dir(report: Report) -> Path:
+    """The output tier of the report's own data folder (never another article's)."""
+    return Path(report.ledger.data_dir) / "output"
+
+
 def expected(report: Report) -> dict[str, str]:
     """Every file of the tier, by its path under ``data/output/``, as the library makes it now."""
     from recount.publish import plots
@@ -32,8 +37,10 @@ def expected(report: Report) -> dict[str, str]:
     return out
 
 
-def stale(report: Report, out_dir: Path = OUTPUT_DIR) -> list[str]:
-    """The files that are missing, out of date or no longer made (paths under ``out_dir``)."""
+def stale(report: Report, out_dir: Path | None = None) -> list[str]:
+    """The files that are missing, out of date or no longer made (paths under ``out_dir``, by default
+    the report's own data folder's ``output/``)."""
+    out_dir = out_dir or output_dir(report)
     want = expected(report)
     have = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
     changed = [name for name, text in want.items()
@@ -41,8 +48,9 @@ def stale(report: Report, out_dir: Path = OUTPUT_DIR) -> list[str]:
     return sorted(changed + [name for name in have - set(want)])
 
 
-def write(report: Report, out_dir: Path = OUTPUT_DIR) -> list[str]:
+def write(report: Report, out_dir: Path | None = None) -> list[str]:
     """Bring the tier up to date: write what changed, remove what is no longer made."""
+    out_dir = out_dir or output_dir(report)
     want = expected(report)
     todo = stale(report, out_dir)
     for name in todo:
@@ -58,5 +66,6 @@ def write(report: Report, out_dir: Path = OUTPUT_DIR) -> list[str]:
 if __name__ == "__main__":  # `python -m recount.publish.output` (make output)
     from recount.ledger import load_ledger
 
-    for name in write(Report(load_ledger())):
-        print(f"updated data/output/{name}")
+    report = Report(load_ledger())
+    for name in write(report):
+        print(f"updated {output_dir(report) / name}")

@@ -8,10 +8,10 @@ One look for every chart:
 * Noto Sans CJK SC loaded explicitly (:func:`cjk_family`), so Chinese labels
   never fall back to boxes; a missing font is an error naming the Debian
   package, not a silent warning;
-* labelled axes with units, bilingual labels ("Xiaobanqiao 小板桥: firms only 企业")
+* labelled axes with units, bilingual labels ("<place> 地名: firms only 企业")
   read from ``data/places.csv`` and ``data/labels.csv`` (:mod:`recount.publish.labels`), never
   typed here; every text horizontal; linear scales only; only shares on a share axis;
-  the source line :data:`SOURCE_LINE` under every chart;
+  the source line (:func:`source_line`: the article's title) under every chart;
 * intervals drawn as intervals: a figure written with 余/多/左右 is a bar to its
   lower bound and a hatched extension to its upper bound; a cited percentage is
   a band over the values that round to it; a recomputed rate is a segment;
@@ -53,6 +53,7 @@ from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 from pandas import DataFrame
 
+from recount import article as art
 from recount import paths
 from recount.intervals import Interval
 from recount.english import as_written
@@ -105,9 +106,25 @@ SECTION_STYLE: dict[int, tuple[str, str]] = {
     2: (OKABE_ITO["sky_blue"], "s"),
     3: (OKABE_ITO["reddish_purple"], "D"),
 }
-SECTION_NAMES = {0: "Lede 导语", 1: "1 Policies 政策", 2: "2 Sub-districts 街道", 3: "3 Restart 重启"}
 
-SOURCE_LINE = "Source: 《重启2020》, recomputed by Recount"
+
+def section_name(report: Report, section: int) -> str:
+    """A section's name in a chart's legend: ``book.json``'s ``legend``, else its heading (``Lede`` for 0)."""
+    shape = art.layout(report.ledger.data_dir)
+    if section in shape.legends:
+        return shape.legends[section]
+    heading = art.article(report.ledger).heading_texts.get(section, "")
+    return heading or ("Lede" if section == 0 else f"Section {section}")
+
+
+
+
+def source_line(report: Report) -> str:
+    """The line under every chart: ``Source: 《标题》, recomputed by Recount``."""
+    from recount.publish.render import the_article
+
+    return f"Source: {the_article(report.ledger)}, recomputed by Recount"
+
 DPI = 150
 #: every chart is this wide (inches): shown at 96 px per inch it fills the book's text column
 WIDTH = 7.5
@@ -217,7 +234,8 @@ def _finish(fig: Figure, alt: str, name: str, records: list[dict], report: Repor
     """The source line (after ``note``, if any) under the chart; its alt text, name, data and the
     ledger files it draws from."""
     # supxlabel, not fig.text: constrained layout keeps room for it below any legend
-    fig.supxlabel(f"{note}\n{SOURCE_LINE}" if note else SOURCE_LINE, x=0.01, ha="left", fontsize=7.5,
+    line = fig.recount_source_line = source_line(report)
+    fig.supxlabel(f"{note}\n{line}" if note else line, x=0.01, ha="left", fontsize=7.5,
                   color="#444444")
     fig.recount_alt = alt  # read by alt_text()
     fig.recount_name = name  # its data is data/output/charts/<name>.csv
@@ -245,7 +263,7 @@ def save_png(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
     """PNG at :data:`DPI`; the same figure gives the same bytes every time."""
     with style():
         fig.savefig(target, format="png", dpi=DPI,
-                    metadata={"Software": None, "Description": alt_text(fig), "Source": SOURCE_LINE})
+                    metadata={"Software": None, "Description": alt_text(fig), "Source": fig.recount_source_line})
 
 
 def save_svg(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
@@ -258,14 +276,6 @@ def save_svg(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
 def chart_data_frame(fig: Figure) -> DataFrame:
     """The numbers the chart draws, one row per mark."""
     return fig.recount_data
-
-
-def _project_path(path: Path) -> str | None:
-    """``path`` relative to the project root (the book's source folder), or None outside it."""
-    try:
-        return Path(path).resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -291,12 +301,12 @@ class Chart:
 
     def metadata(self) -> dict:
         fig = self.figure
+        # the book's root holds its data folder as data/ (the project's own, or the copy `recount book` makes)
         data_dir = Path(fig.recount_data_dir)
-        sources = [p for p in (_project_path(data_dir / name) for name in (paths.SOURCE_NAME, *fig.recount_sources))
-                   if p]
-        own_data = data_dir.resolve() == paths.DATA_DIR.resolve()
+        sources = [f"data/{name}" for name in (paths.SOURCE_NAME, *fig.recount_sources) if (data_dir / name).is_file()]
+        chart_csv = f"output/charts/{fig.recount_name}.csv"
         return {"alt": self.alt, "name": fig.recount_name, "sources": sources,
-                "data": _project_path(paths.CHART_DATA_DIR / f"{fig.recount_name}.csv") if own_data else None}
+                "data": f"data/{chart_csv}" if (data_dir / chart_csv).is_file() else None}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         width = round(self.figure.get_size_inches()[0] * 96)
@@ -596,7 +606,7 @@ def timeline(report: Report, section: int | None = None) -> Figure:
         ax.set_title(_section_title("Dated events in the article 文中日期", section))
         secs = sorted({e.section for e in events})
         handles = [Line2D([], [], marker=SECTION_STYLE[s][1], color=SECTION_STYLE[s][0], markeredgecolor=EDGE,
-                          linestyle="none", markersize=7, label=SECTION_NAMES[s]) for s in secs]
+                          linestyle="none", markersize=7, label=section_name(report, s)) for s in secs]
         _legend_below(fig, ax, handles, len(secs))
         _place_labels(fig, ax, placed)
         items = "; ".join(f"{_date_en(e)}: {e.label_en}" for e in events)
@@ -726,11 +736,9 @@ def subdistricts(report: Report, kind: str = "sub-district") -> Figure:
                        (paths.FIGURES_NAME, paths.LABELS_NAME, paths.PLACES_NAME))
 
 
-def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
-    """The readings tried for one cited rate, against the cited value's interval.
-
-    For the disputed 88% claim: firms only, individual businesses only, and both
-    pooled; none reaches the band of values that round to 88%.
+def readings(report: Report, claim: str) -> Figure:
+    """The readings tried for one cited rate (the id of its cited figure), against the cited value's
+    interval: for a claim read as firms only, individual businesses only and both pooled, one row each.
     """
     labels = load_labels(report.ledger)
     rs = [r for r in report.results if r.rate.cited == claim]
@@ -776,12 +784,12 @@ def readings(report: Report, claim: str = "xbq_reopen_rate") -> Figure:
                        (paths.FIGURES_NAME, paths.RATES_NAME))
 
 
-def sector_rates(report: Report, constraint: str = "xbq_rate_within_sectors") -> Figure:
-    """Parts' rates against the overall rate (a ``within`` constraint).
+def sector_rates(report: Report, constraint: str) -> Figure:
+    """Parts' rates against the overall rate (a ``within`` constraint of the ledger).
 
-    Xiaobanqiao's sector rates against its overall 88% (and the recomputed
-    overall); Luosiwan's area rates against its overall 82.57%. A pooled rate is
-    a weighted mean of its parts, so it must lie between the lowest and highest.
+    A place's sector rates against its overall cited rate (and the recomputed overall,
+    when the article gives the counts). A pooled rate is a weighted mean of its parts,
+    so it must lie between the lowest and highest.
     """
     labels = load_labels(report.ledger)
     c = next((x for x in report.ledger.constraints if x.id == constraint), None)
@@ -882,30 +890,57 @@ def money(report: Report, section: int | None = None) -> Figure:
         return _finish(fig, alt, _scoped("amounts", section), records, report, (paths.FIGURES_NAME, paths.LABELS_NAME))
 
 
-#: the charts the book shows (function, keyword arguments): their data is data/output/charts/<name>.csv
-BOOK_CHARTS = (
-    (rates_vs_recomputed, {}),
-    (timeline, {}),
-    (funnel, {}),
-    (money, {"section": 1}),
-    (timeline, {"section": 1}),
-    (readings, {"claim": "xbq_reopen_rate"}),
-    (sector_rates, {"constraint": "xbq_rate_within_sectors"}),
-    (subdistricts, {}),
-    (sector_rates, {"constraint": "lsw_rate_within_areas"}),
-    (rates_vs_recomputed, {"section": 3}),
-    (timeline, {"section": 3}),
-)
+def drawable_claims(report: Report, section: int | None = None) -> int:
+    """How many stated percentages (of ``section``) :func:`rates_vs_recomputed` would draw on its share axis."""
+    labels = load_labels(report.ledger)
+    return len({r.rate.cited for r in report.results if r.cited is not None
+                and (section is None or r.rate.section == section) and labels[r.rate.id].measure in ("share", "")})
 
 
-#: every chart of the module, by name (tests draw them all)
-CHARTS = {fn.__name__: fn for fn, _ in BOOK_CHARTS}
+#: every chart of the module, by name (``book.json`` names them; tests draw them all)
+CHARTS = {fn.__name__: fn for fn in (rates_vs_recomputed, timeline, funnel, money, readings, sector_rates,
+                                     subdistricts)}
+
+
+def overview_charts(report: Report) -> list[tuple]:
+    """The charts of an article's landing page, by what its ledger holds: every claim against its
+    recomputation (two or more claims to compare), the timeline (dated events only)."""
+    out = [(rates_vs_recomputed, {})] if drawable_claims(report) >= 2 else []
+    return out + ([(timeline, {})] if report.ledger.events else [])
+
+
+def section_charts(report: Report, section: int) -> list[tuple]:
+    """The charts of one section's chapter, by what the ledger holds there: its claims against their
+    recomputation (two or more), the readings of a claim that does not add up (two or more readings),
+    its amounts (two or more), its dated events."""
+    ledger, out = report.ledger, []
+    if drawable_claims(report, section) >= 2:
+        out.append((rates_vs_recomputed, {"section": section}))
+    bad = [r.rate.cited for r in report.results if r.rate.section == section and r.verdict == "inconsistent"
+           and r.rate.cited and r.recomputed is not None]
+    out += [(readings, {"claim": c}) for c in dict.fromkeys(bad) if bad.count(c) >= 2]
+    if sum(f.kind == "amount" and f.section == section for f in ledger.figures.values()) >= 2:
+        out.append((money, {"section": section}))
+    if any(e.section == section for e in ledger.events):
+        out.append((timeline, {"section": section}))
+    return out
+
+
+def book_charts(report: Report) -> list[tuple]:
+    """The charts the article's book shows (function, keyword arguments): as its folder's ``book.json``
+    lists them (``charts``), else chosen by what the ledger holds. Their data is
+    ``<data folder>/output/charts/<name>.csv``."""
+    listed = art.layout(report.ledger.data_dir).extra.get("charts")
+    if listed is not None:
+        return [(CHARTS[c["chart"]], dict(c.get("args", {}))) for c in listed]
+    a = art.article(report.ledger)
+    return overview_charts(report) + [c for s in a.sections for c in section_charts(report, s)]
 
 
 def chart_data(report: Report) -> dict[str, str]:
     """Chart name -> CSV text, for every chart of the book."""
     out = {}
-    for fn, kwargs in BOOK_CHARTS:
+    for fn, kwargs in book_charts(report):
         fig = fn(report, **kwargs)
         out[fig.recount_name] = chart_data_frame(fig).to_csv(index=False, lineterminator="\n")
     return out

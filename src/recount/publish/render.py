@@ -242,7 +242,7 @@ def _in_text_order(ledger: Ledger, ids: Iterable[str]) -> list[Figure]:
 
 def _claim_gloss(report: Report, rs: list[RateResult], ids: list[str]) -> str:
     """The quoted figures in English (label and value, in text order), then the rate's note."""
-    said = "; ".join(f"{f.label_en}: {qualified_en(f)}" for f in _in_text_order(report.ledger, ids))
+    said = "; ".join(f"{f.label_en}: {qualified_en(f)}" for f in _in_text_order(report.ledger, ids) if f.label_en)
     notes = [rs[0].rate.note_en] if len(rs) == 1 else []
     return " ".join(_sentence(t) for t in [said, *notes] if t)
 
@@ -252,12 +252,13 @@ def _claim_box(report: Report, rs: list[RateResult]) -> str:
     key = claim_key(first.rate)
     ids = list(dict.fromkeys(([first.rate.cited] if first.rate.cited else [])
                              + [f for r in rs for f in r.rate.numerator + r.rate.denominator]))
-    label = first.cited.label_en if first.cited else first.rate.note_en
+    label = (first.cited.label_en or first.cited.quote) if first.cited else first.rate.note_en
     parts = [f'<div class="recount-claim recount-claim-{esc(verdict)}" id="claim-{esc(key)}" '
              f'style="border-left:0.35em solid {BADGE[verdict][1]};padding:0.4em 0.9em;margin:1em 0">',
              f'<p class="recount-claim-head">{badge_html(verdict)} <strong>{mixed(label)}</strong></p>',
              _quoted(report.ledger, ids, art.sentences_for(report.ledger, ids)),
-             f'<p class="recount-gloss"><em>Gloss:</em> {mixed(_claim_gloss(report, rs, ids))}</p>']
+             *([f'<p class="recount-gloss"><em>Gloss:</em> {mixed(gloss)}</p>']
+               if (gloss := _claim_gloss(report, rs, ids)) else [])]
     if first.cited is not None:
         band = f" ({band_words(first.cited_interval)})" if first.cited.decimals < 2 else ""
         parts.append(f"<p>Cited: {zh(first.cited.quote)}: {esc(first.cited.value_text)}%, which stands for "
@@ -283,17 +284,32 @@ def claim(report: Report, claim_id: str) -> HTML:
 NUMBER_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
 
 
+def title(ledger: Ledger) -> str:
+    """The article's title: as its folder gives it (``datapackage.json``), else its own title line; "" if none."""
+    from recount.folder import metadata
+
+    return (metadata(ledger.data_dir)["title"] or art.article(ledger).title).strip()
+
+
 def short_title(ledger: Ledger) -> str:
-    """The article's title as a reader would cite it: ``重启2020`` from
-    ``【聚焦复工复产】重启2020!官渡全面推进……`` (the column tag dropped, cut at the first ``!``)."""
-    title = re.sub(r"^【[^】]*】", "", art.article(ledger).title.strip())
-    return re.split(r"[!！:：]", title, maxsplit=1)[0]
+    """The article's title as a reader would cite it: ``标题`` from ``【专栏】标题!副题``
+    (the column tag dropped, cut at the first ``!`` or ``:``); "" when it has none."""
+    text = re.sub(r"^【[^】]*】", "", title(ledger))
+    return re.split(r"[!！:：]", text, maxsplit=1)[0].strip()
+
+
+def the_article(ledger: Ledger) -> str:
+    """``《标题》``, or ``the article`` when it has no title (never an empty ``《》``)."""
+    short = short_title(ledger)
+    return f"《{short}》" if short else "the article"
 
 
 def headline(report: Report) -> str:
-    """The finding as a title: ``One of the 17 percentages in 《重启2020》 does not add up``."""
+    """The finding as a title: ``One of the 17 percentages in 《标题》 does not add up``."""
     n, total = report.scorecard()["inconsistent"], report.n_claims()
-    where = f"《{short_title(report.ledger)}》"
+    where = the_article(report.ledger)
+    if total == 0:
+        return f"{cap_first(where)} states no percentage to check"
     if n == 0:
         return f"All the percentages in {where} that can be checked add up"
     count = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
@@ -306,15 +322,23 @@ def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -
     text order, with their qualifiers (``more than 2,000``) as the claim box lists them."""
     if template:
         return mixed(fill_text(template, report.ledger))
-    return "; ".join(f"{mixed(cap_first(f.label_en))}: " + (f"<strong>{esc(qualified_en(f))}</strong>"
+    if not any(report.ledger.figures[i].label_en for i in ids):
+        return ""  # a drafted ledger: no figure has an English label yet
+    return "; ".join(f"{mixed(cap_first(f.label_en or f.quote))}: " + (f"<strong>{esc(qualified_en(f))}</strong>"
                      if f.id == bold else esc(qualified_en(f)))
                      for f in _in_text_order(report.ledger, ids)) + "."
+
+
+def _points(pp) -> str:
+    """A distance in percentage points, two decimals; one that rounds to 0.00 is ``less than 0.01``."""
+    text = fmt_fraction(pp, 2)
+    return "less than 0.01" if text == "0.00" else text
 
 
 def _how_far_off_words(misses: list[Miss], cited: str) -> str:
     if not misses:
         return ""
-    pp = sorted(fmt_fraction(m.miss_pp, 2) for m in misses)
+    pp = sorted(_points(m.miss_pp) for m in misses)
     span = pp[0] if pp[0] == pp[-1] else f"{pp[0]} to {pp[-1]}"
     return (f"That is {span} percentage points short of the values that round to {cited}, a "
             f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
@@ -332,16 +356,19 @@ def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str
     cited = f"{first.cited.value_text}%"
     lines = "".join(f"<li>{mixed(cap_first(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>" for r in rs)
     source = (f'<p class="recount-lead-label">Where the totals come from</p>{_quoted(ledger, totals, total_spans)}'
-              f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, total_gloss, totals)}</p>'
-              if total_spans else "")
+              + _gloss_line(_gloss(report, total_gloss, totals)) if total_spans else "")
     return (f'<div class="recount-lead" id="lead-{esc(cid)}">'
             f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>'
-            f"{mixed(cap_first(first.cited.label_en))}: {esc(cited)} does not match the article's own counts, "
+            f"{mixed(cap_first(first.cited.label_en or 'the stated share'))}: {esc(cited)} does not match the article's own counts, "
             f"which give {esc(' or '.join(rounded))}.</strong></p>"
             f'<p class="recount-lead-label">The claim</p>{_quoted(ledger, stated, claim_spans)}'
-            f'<p class="recount-gloss"><em>In English:</em> {_gloss(report, claim_gloss, stated, cid)}</p>'
+            f"{_gloss_line(_gloss(report, claim_gloss, stated, cid))}"
             f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul>'
             f"<p>{esc(_how_far_off_words(report.misses.get(cid, []), cited))}</p>{source}</div>")
+
+
+def _gloss_line(gloss: str) -> str:
+    return f'<p class="recount-gloss"><em>In English:</em> {gloss}</p>' if gloss else ""
 
 
 def lead(report: Report, glosses: dict[str, tuple[str, str]] | None = None) -> HTML:
@@ -360,17 +387,107 @@ def lead(report: Report, glosses: dict[str, tuple[str, str]] | None = None) -> H
 def provenance(report: Report) -> HTML:
     """What is known of the article: title, place, the dates in its text, the archived text's hash."""
     events = sorted(report.ledger.events, key=lambda e: e.date)
+    from recount.folder import metadata
+
     digest = hashlib.sha256(report.ledger.source.encode("utf-8")).hexdigest()
+    known, name = metadata(report.ledger.data_dir), title(report.ledger)
+    if known["date"]:
+        dated = ["Date", esc(_iso_date_en(known["date"]))]
+    elif events:
+        dated = ["Dates in the text", esc(f"from {_event_date(events[0])} to {_event_date(events[-1])}; the article "
+                                          f"itself is undated, so it was published on or after {_event_date(events[-1])}")]
+    else:
+        dated = ["Date", esc("not given: the text carries no dated byline and no date was recorded with it")]
     rows = [
-        ["Title", zh(art.article(report.ledger).title.strip())],
-        ["Place", esc("Guandu District, Kunming, Yunnan Province, China")],
-        ["Dates in the text", esc(f"from {_event_date(events[0])} to {_event_date(events[-1])}; the article itself is "
-                                  f"undated, so it was published on or after {_event_date(events[-1])}")],
-        ["Publisher", esc("not in the captured page (unknown)")],
-        ["Address", esc("not recorded with the capture; the text below is the archive")],
+        ["Title", zh(name) if name else esc("none: the text has no title line and none was recorded with it")],
+        ["Place", esc(known["place"]) if known["place"] else esc("not given in the text or recorded with it")],
+        dated,
+        ["Publisher", esc(known.get("publisher") or "not in the captured page (unknown)")],
+        ["Address", _link(known["url"], esc(known["url"])) if known["url"] and known["url"].startswith(("http://", "https://"))
+         else esc("not recorded with the capture; the Source appendix holds the archived text")],
         ["Archived text", f"the page's text, byte for byte, sha256 <code>{esc(digest)}</code>"],
     ]
     return HTML(table_html(["The article", "What is known"], rows, classes="recount-provenance"))
+
+
+def _iso_date_en(text: str) -> str:
+    """``2024-01-15`` as ``15 January 2024`` (anything else as given)."""
+    try:
+        d = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return f"{d.day} {d:%B %Y}"
+
+
+def byline(report: Report) -> str:
+    """What is checked, by whom and when, from what is known of the article (nothing unknown is named
+    here: the provenance table says once what is not known)."""
+    from recount.folder import metadata
+
+    known = metadata(report.ledger.data_dir)
+    name = short_title(report.ledger)
+    what = f"A check of 《{name}》, a Chinese news report" if name else "A check of a Chinese news report"
+    if known["place"]:
+        what += f" on {known['place']}"
+    if known["date"]:
+        what += f" dated {_iso_date_en(known['date'])}"
+    score, n = report.scorecard(), report.n_claims()
+    tally = (f"Of its {count_words_plain(n)} {'percentage' if n == 1 else 'percentages'}, {score['consistent']} "
+             f"{'checks' if score['consistent'] == 1 else 'check'} out, {score['inconsistent']} "
+             f"{'does' if score['inconsistent'] == 1 else 'do'} not and {score['unverifiable']} "
+             f"{'comes' if score['unverifiable'] == 1 else 'come'} with no counts to check." if n else
+             "It states no percentage to check.")
+    return f"{what}, by the Recount project ({check_date(report.ledger.data_dir)}). {tally}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def count_words_plain(n: int) -> str:
+    return f"{n:,}"
+
+
+def unconfirmed_html(report: Report) -> str:
+    """The claims whose ledger rows are still the draft's reading (``note_en`` starting with ``draft``),
+    each linked to its row; "" when a person has confirmed every one."""
+    from recount.folder import unconfirmed
+
+    ids = set(unconfirmed(report.ledger))
+    rows = [r for r in report.results if r.rate.id in ids]
+    if not rows:
+        return ""
+    keys = list(dict.fromkeys(claim_key(r.rate) for r in rows))
+    items = "".join(f"<li>{_link(rate_href(rs[0].rate.id), zh(_quote_of(report.ledger, rs[0].rate)))}: "
+                    f"{badge_html(rs[0].verdict)} {esc(arithmetic_words(rs[0]))}</li>"
+                    for rs in (claim_results(report, k) for k in keys))
+    return (f'<div class="recount-unconfirmed"><p><strong>Not yet confirmed by a person.</strong> '
+            f"{len(keys)} of the {report.n_claims()} claims are the draft's own reading: which counts it "
+            f"divided, and how it read the text, are still to be checked by hand.</p><ul>{items}</ul></div>")
+
+
+def unconfirmed(report: Report) -> HTML:
+    """:func:`unconfirmed_html` for a notebook cell."""
+    return HTML(unconfirmed_html(report) or "<p>Every claim has been confirmed by a person.</p>")
+
+
+def section_text(report: Report, section: int) -> HTML:
+    """A section of the article, verbatim: its heading (if it has one) and every paragraph, figures marked."""
+    a = art.article(report.ledger)
+    head = a.heading_texts.get(section)
+    parts = [blockquote(f"<strong>{esc(head)}</strong>")] if head else []
+    parts += [paragraph_html(report, p.section, p.index) for p in a.section(section)]
+    return HTML("".join(parts) or "<p>No text in this section.</p>")
+
+
+def section_claims(report: Report, section: int) -> HTML:
+    """A claim box for every percentage the section states, those that do not add up first, then in
+    the order of the text."""
+    keys = list(dict.fromkeys(claim_key(r.rate) for r in sorted(
+        (r for r in report.results if r.rate.section == section and r.cited is not None),
+        key=lambda r: (r.verdict != "inconsistent", r.cited.start))))
+    return HTML("".join(_claim_box(report, claim_results(report, k)) for k in keys)
+                or "<p>This section states no percentage.</p>")
 
 
 EXPLANATION_WORDS = {True: "possible", False: "ruled out by the article's numbers", None: "cannot tell"}
@@ -386,10 +503,10 @@ def explanations(report: Report, claim: str) -> HTML:
                            classes="recount-explanations"))
 
 
-def check_date() -> str:
-    """The date of this check: when the ledger was made, the ``created`` date of
-    ``data/datapackage.json``, as ``1 December 2026``."""
-    d = datetime.fromisoformat(schema.datapackage()["created"])
+def check_date(data_dir=None) -> str:
+    """The date of this check: when the ledger was made, the ``created`` date of the data folder's
+    ``datapackage.json``, as ``1 December 2026``."""
+    d = datetime.fromisoformat(schema.datapackage(data_dir)["created"])
     return f"{d.day} {d:%B %Y}"
 
 
@@ -449,7 +566,8 @@ def figures_table(report: Report, ids: Iterable[str] | None = None, section: int
     if not figs:
         return HTML("<p>No figures.</p>")
     rows = [[_link(fig_href(f.id), zh(f.quote)), mixed(_sentence(f.label_en)),
-             esc(f"{f.value_text}%" if f.kind == "percent" else figure_range_en(f))] for f in figs]
+             esc(f"{f.value_text}%" if f.kind == "percent" else figure_en(f) if f.qualifier == "exact"
+                 else figure_range_en(f))] for f in figs]
     return HTML(table_html(["Quote", "What it counts", "Value"], rows, classes="recount-figures"))
 
 
@@ -705,7 +823,10 @@ def glue_page(report: Report, page: str) -> dict[str, str]:
     :func:`glue_values` does not make is an error naming the page, not a build warning.
     Returns the values glued, by key.
     """
-    return glue_from(page, glue_values(report), "recount.publish.render.glue_values")
+    values = report.__dict__.get("_recount_glue")  # made once per report: a kernel may run many pages
+    if values is None:
+        values = report.__dict__["_recount_glue"] = glue_values(report)
+    return glue_from(page, values, "recount.publish.render.glue_values")
 
 
 def glue_from(page: str, values: dict[str, str], made_by: str) -> dict[str, str]:
@@ -713,7 +834,7 @@ def glue_from(page: str, values: dict[str, str], made_by: str) -> dict[str, str]
     in the error when the page pastes a key it lacks); returns the values glued, by key."""
     from myst_nb import glue
 
-    path = paths.BOOK_DIR / f"{page}.md"
+    path = paths.book_dir() / f"{page}.md"
     keys = glue_keys(path.read_text(encoding="utf-8"))
     missing = [k for k in keys if k not in values]
     if missing:
@@ -726,7 +847,7 @@ def glue_from(page: str, values: dict[str, str], made_by: str) -> dict[str, str]
 def glue_values(report: Report) -> dict[str, str]:
     """Every number the prose may quote, by name, as text (glue each with ``myst_nb.glue``).
 
-    ``fig_<id>``       a figure's (lower) value in English: ``11,781``, ``88%``, ``2.45 million yuan``
+    ``fig_<id>``       a figure's value as written, in English: ``11,781``, ``88%``, ``2.45 million yuan``
     ``range_<id>``     its interval: ``2,000 to 3,000``
     ``zh_<id>``        as the article writes it: ``2000余家`` (a :class:`Chinese` string: paste it
                        with ``{glue}`` to get it marked ``lang="zh-CN"``)
@@ -783,7 +904,7 @@ def glue_values(report: Report) -> dict[str, str]:
     for key, misses in report.misses.items():
         for m in misses:
             rid = m.result.rate.id
-            out[f"miss_points_{rid}"] = fmt_fraction(m.miss_pp, 2)
+            out[f"miss_points_{rid}"] = _points(m.miss_pp)
             out[f"needed_count_{rid}"] = m.needed_text()
             out[f"more_needed_{rid}"] = en_number(Fraction(m.more)) if m.more is not None else "none"
         if misses:
@@ -806,8 +927,19 @@ def glue_values(report: Report) -> dict[str, str]:
     for k, n in report.constraint_counts().items():
         counts[f"n_checks_{k}"] = n
         counts[f"findings_{k}"] = findings[k]
-    paras = art.article(ledger).paragraphs
-    for s in (0, 1, 2, 3):
+    a = art.article(ledger)
+    paras, shape = a.paragraphs, art.layout(ledger.data_dir)
+    for s in sorted({0, 1, 2, 3} | set(a.sections)):
+        zh_title, en_title = art.section_title(a, shape, s)
+        out[f"section_title_{s}"] = (f"{zh_title} · {en_title}" if zh_title and en_title
+                                     else zh_title or en_title or f"Section {s}")
+    for s in a.sections:
+        n_par, n_fig = sum(p.section == s for p in paras), sum(f.section == s for f in ledger.figures.values())
+        n_rate = len({r.cited or r.id for r in ledger.rates if r.section == s})
+        out[f"section_summary_{s}"] = (
+            f"This part of the article has {_count(n_par, 'paragraph')}, {_count(n_fig, 'figure')} and "
+            f"{_count(n_rate, 'rate')} checked; each figure is marked in the text and linked to its ledger row.")
+    for s in sorted({0, 1, 2, 3} | set(a.sections)):
         counts[f"n_paragraphs_{s}"] = sum(p.section == s for p in paras)
         counts[f"n_figures_{s}"] = sum(f.section == s for f in ledger.figures.values())
         counts[f"n_rates_{s}"] = sum(r.section == s for r in ledger.rates)
@@ -816,5 +948,6 @@ def glue_values(report: Report) -> dict[str, str]:
     left = census.uncovered(ledger)
     out["census_uncovered"] = "; ".join(n.context for n in left) if left else "none"
     out["headline"] = headline(report)
-    out["check_date"] = check_date()
+    out["byline"] = byline(report)
+    out["check_date"] = check_date(ledger.data_dir)
     return out
