@@ -29,6 +29,17 @@ def en_number(x: Fraction) -> str:
     return fmt_fraction(x, 4).rstrip("0").rstrip(".")
 
 
+#: small whole numbers in words, as prose writes them
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number_word(n: int, zero: str = "no") -> str:
+    """``one``, ``five``, ``12``; ``zero`` (``no`` or ``none``) for 0."""
+    if n == 0:
+        return zero
+    return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else f"{n:,}"
+
+
 def _num(x: Fraction | None) -> str:
     return "∞" if x is None else en_number(x)
 
