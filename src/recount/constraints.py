@@ -202,10 +202,12 @@ def _part(c: Constraint, ledger: Ledger) -> ConstraintResult:
     rate = rate_interval(c.left[0], ledger)
     share = largest_share(rate, w_rate)
     passed = share > 0
-    most = math.floor(share * (w_all.high if w_all.high is not None else w_all.low))
+    most = Interval.point(Fraction(math.floor(share * (w_all.high if w_all.high is not None else w_all.low))))
+    rest = "all" if rate.low < w_rate.low else "none"
     detail = (f"{pct_text(rate)} ({part_label}) against {said_whole}, {pct_text(w_rate)}: "
-              + (f"possible if the part is at most {pct(share * 100)} of the whole (about {count_words(Interval.point(Fraction(most)))}), "
-                 "the rest then all reopened or none; the article does not give the part's count"
+              + (f"possible if the part is at most {pct(share * 100)} of the whole ({count_words(most)} of the "
+                 f"{count_words(w_all)}), with {rest} of the rest reopened; the article does not give the part's count"
+                 if passed and share < 1 else "possible at any size; the article does not give the part's count"
                  if passed else "no part of the whole can have that rate"))
     return ConstraintResult(c, passed, False, detail, rate, w_rate)
 

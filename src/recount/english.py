@@ -134,6 +134,17 @@ def en_amount(yuan: Fraction) -> str:
     return f"{en_number(yuan)} yuan"
 
 
+def per_each(ledger: Ledger, amount: str, count: str) -> str:
+    """An amount shared over a count, from their intervals: 600多万元 over 700多个 merchants is
+    ``7,500 to 10,000 yuan`` each (the lowest amount over the highest count, and the reverse)."""
+    a, n = ledger.figures[amount].base_interval, ledger.figures[count].base_interval
+    low = a.low / n.high if n.high is not None else Fraction(0)
+    if a.high is None:
+        return f"{en_amount(low)} or more"
+    high = a.high / n.low
+    return en_amount(low) if low == high else f"{en_amount(low).removesuffix(' yuan')} to {en_amount(high)}"
+
+
 def figure_en(f: Figure) -> str:
     """A figure's lower value in English prose: 11,781; 88%; 2.45 million yuan; 5 million."""
     if f.kind == "percent":
