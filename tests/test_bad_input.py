@@ -171,10 +171,10 @@ def test_constraint_without_a_strength(cli, data_copy):
 def test_constraint_left_out_of_strengths(cli, data_copy):
     path = data_copy / "strengths.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text("".join(ln for ln in text.splitlines(keepends=True) if not ln.startswith("gd_shops_near_district")),
+    path.write_text("".join(ln for ln in text.splitlines(keepends=True) if not ln.startswith("gd_shops_in_district")),
                     encoding="utf-8")
     _refused(cli, data_copy, file="strengths.csv", line=None, column="constraint",
-             says="constraint 'gd_shops_near_district' .* has no row: classify it hard or soft")
+             says="constraint 'gd_shops_in_district' .* has no row: classify it hard or soft")
 
 
 def test_superlative_quote_not_in_source(cli, data_copy):
@@ -234,8 +234,8 @@ def test_a_schema_giving_a_column_another_type_than_the_code_reads_is_one_line(c
              says="figures column 'section' is string: the code reads it as integer")
 
 
-def test_near_check_naming_a_count(cli, data_copy):
+def test_part_check_naming_a_count(cli, data_copy):
     path = paths.constraints_path(data_copy)
-    _edit(path, "near,xbq_catering_rate,", "near,xbq_firms,")
-    _refused(cli, data_copy, file="constraints.csv", line=_line_of(path, "near,xbq_firms,"), column="left",
+    _edit(path, "part,xbq_catering_rate,", "part,xbq_firms,")
+    _refused(cli, data_copy, file="constraints.csv", line=_line_of(path, "part,xbq_firms,"), column="left",
              says="neither a percentage")

@@ -17,7 +17,7 @@ from fractions import Fraction
 from recount.errors import InputError
 from recount.ledger import Event, Figure, Ledger
 from recount.intervals import Interval
-from recount.verdict import RateResult, fmt_fraction
+from recount.verdict import RateResult, fmt_fraction, round_half_up
 
 #: a placeholder in an English column of the ledger
 PLACEHOLDER = re.compile(r"\{(?P<kind>fig|zh|date):(?P<id>[a-z][a-z0-9_]*)\}")
@@ -136,12 +136,13 @@ def en_amount(yuan: Fraction) -> str:
 
 def per_each(ledger: Ledger, amount: str, count: str) -> str:
     """An amount shared over a count, from their intervals: 600多万元 over 700多个 merchants is
-    ``7,500 to 10,000 yuan`` each (the lowest amount over the highest count, and the reverse)."""
+    ``7,500 to 10,000 yuan`` each (the lowest amount over the highest count, and the reverse), to
+    the whole yuan."""
     a, n = ledger.figures[amount].base_interval, ledger.figures[count].base_interval
-    low = a.low / n.high if n.high is not None else Fraction(0)
+    low = Fraction(round_half_up(a.low / n.high, 0)) if n.high is not None else Fraction(0)
     if a.high is None:
         return f"{en_amount(low)} or more"
-    high = a.high / n.low
+    high = Fraction(round_half_up(a.high / n.low, 0))
     return en_amount(low) if low == high else f"{en_amount(low).removesuffix(' yuan')} to {en_amount(high)}"
 
 
