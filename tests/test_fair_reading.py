@@ -89,3 +89,11 @@ def test_no_label_claims_a_base_the_article_does_not_give():
     """The 88% is a 复工复产率 with no base named: its label names none (no "firms and shops")."""
     label = load_ledger().figures["xbq_reopen_rate"].label_en
     assert not re.search(r"firms|shops|businesses", label), label
+
+
+def test_the_events_table_gives_no_date_for_an_undated_event():
+    from recount.publish import render
+
+    html = render.events_table(Report(load_ledger())).data
+    row = next(r for r in html.split("<tr") if "pension_<wbr>refund" in r or ">pension_refund<" in r)
+    assert "not given" in row and "2020-02" not in row

@@ -605,7 +605,8 @@ def how_far_off(report: Report, claim: str) -> HTML:
 
 def events_table(report: Report, section: int | None = None) -> HTML:
     evs = [e for e in report.ledger.events if section is None or e.section == section]
-    rows = [[esc(e.id), esc(e.date.isoformat() if e.precision == "day" else e.date.strftime("%Y-%m")),
+    rows = [[esc(e.id), esc("not given" if e.precision == "undated" else e.date.isoformat() if e.precision == "day"
+                            else e.date.strftime("%Y-%m")),
              zh(e.quote), mixed(e.label_en)] for e in evs]
     return HTML(table_html(["Event", "Date", "Quote", "What happened"], rows, classes="recount-events"))
 
@@ -722,6 +723,7 @@ def glue_page(report: Report, page: str, more: dict[str, str] | None = None) -> 
     build's execution client, which stops collecting a cell's outputs a few seconds after the cell
     finishes and drops the rest without an error. A key the page uses but
     :func:`glue_values` does not make is an error naming the page, not a build warning.
+    ``more``: values the page computes beyond these (``recount.explain.glue_values``, say).
     Returns the values glued, by key.
     """
     return glue_from(page, {**glue_values(report), **(more or {})}, "recount.publish.render.glue_values")
