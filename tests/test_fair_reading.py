@@ -26,7 +26,7 @@ def test_every_figure_the_article_says_resumed_production_says_so_in_english(dat
     assert resumed_without_saying_so(data_copy) == []
     path = paths.figures_path(data_copy)
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "Xiaobanqiao's rate of reopening and resuming production (复工复产率)", "Xiaobanqiao's reopening rate"),
+        "88,%,exact,Xiaobanqiao's rate of reopening and resuming production\n", "88,%,exact,Xiaobanqiao's reopening rate\n"),
         encoding="utf-8")
     assert resumed_without_saying_so(data_copy) == ["xbq_reopen_rate"]
 
