@@ -160,9 +160,9 @@ def test_bad_input_writes_nothing_in_any_format(cli, hotline_dir, fmt):
 
 def test_constraint_without_a_strength(cli, hotline_dir):
     path = hotline_dir / "strengths.csv"
-    _edit(path, "east_near_west,soft,", "east_near_wesz,soft,")
-    _refused(cli, hotline_dir, file="strengths.csv", line=_line_of(path, "east_near_wesz"),
-             column="constraint", says=r"unknown id 'east_near_wesz' \(not in constraints.csv\)")
+    _edit(path, "visited_le_complaints,soft,", "visited_le_complaintz,soft,")
+    _refused(cli, hotline_dir, file="strengths.csv", line=_line_of(path, "visited_le_complaintz"),
+             column="constraint", says=r"unknown id 'visited_le_complaintz' \(not in constraints.csv\)")
 
 
 def test_constraint_left_out_of_strengths(cli, hotline_dir):
@@ -231,8 +231,10 @@ def test_a_schema_giving_a_column_another_type_than_the_code_reads_is_one_line(c
              says="figures column 'section' is string: the code reads it as integer")
 
 
-def test_near_check_naming_a_count(cli, hotline_dir):
+def test_part_check_naming_a_count(cli, hotline_dir):
     path = hotline_dir / paths.CONSTRAINTS_NAME
-    _edit(path, "near,east_share,", "near,east_calls,")
-    _refused(cli, hotline_dir, file="constraints.csv", line=_line_of(path, "near,east_calls,"), column="left",
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "east_in_calls,9,part,east_calls,complaint_share,,pass,A count where a share belongs.\n",
+                    encoding="utf-8")
+    _refused(cli, hotline_dir, file="constraints.csv", line=_line_of(path, "part,east_calls,"), column="left",
              says="neither a percentage")

@@ -7,7 +7,9 @@ import dataclasses
 from decimal import Decimal
 from fractions import Fraction
 
-from recount import explain
+import pytest
+
+from recount import explain, paths
 from recount.intervals import Interval
 from recount.ledger import load_ledger
 from recount.report import Report
@@ -32,10 +34,28 @@ def test_the_88_could_be_a_one_digit_slip_for_82_and_nothing_else():
     assert slip.fits is True and slip.test.startswith("82%,")
 
 
-def test_no_count_in_the_article_is_a_base_that_gives_88():
+def test_no_count_in_the_article_gives_88_but_a_base_it_does_not_give_leaves_it_open():
     found = names(Report(load_ledger()), "xbq_reopen_rate")
-    assert found["Another base"].fits is False
-    assert "5,424 to 5,485" in found["Another base"].test  # 4,800 / 0.885 < base <= 4,800 / 0.875
+    base = found["Another base"]
+    assert base.fits is None and base.verdict == "cannot tell" and base.unstated
+    assert "5,424 to 5,485" in base.test  # 4,800 / 0.885 < base <= 4,800 / 0.875
+    assert "cannot be tested" in base.test
+
+
+def test_an_explanation_is_ruled_out_only_by_numbers_the_article_states():
+    with pytest.raises(ValueError, match="ruled out only by numbers the article states"):
+        explain.Explanation("Another base", "nothing named", False)
+    with pytest.raises(ValueError, match="does not give"):
+        explain.Explanation("Another base", "named, but resting on a base not given", False, ("xbq_firms",),
+                            unstated="a base the article does not give")
+    assert explain.Explanation("A slip", "stated", False, ("xbq_firms",)).verdict == "ruled out by the article's numbers"
+
+
+def test_every_explanation_of_the_88_that_says_ruled_out_names_stated_figures():
+    report = Report(load_ledger())
+    for e in explain.explanations(report, "xbq_reopen_rate"):
+        if e.fits is False:
+            assert e.ruled_out_by and all(f in report.ledger.figures for f in e.ruled_out_by), e
 
 
 def test_the_totals_in_an_undated_sentence_leave_another_date_open():
@@ -60,3 +80,44 @@ def test_a_pair_of_counts_in_the_paragraph_that_divides_to_the_cited_rate_is_fou
     # Xiaobanqiao's grid cells read as 115 against its 131 markets: 87.79%
     found = names(with_value(Report(load_ledger()), "xbq_grids", 115), "xbq_reopen_rate")
     assert found["A share of something else"].fits is True, found["A share of something else"].test
+
+
+def test_a_weighted_mean_of_the_sector_rates_is_cannot_tell_while_88_lies_in_their_range(data_copy):
+    """The sector rates (80%, 90%, 40%) and real estate, all reopened (100%), run from 40% to 100%: a mean
+    weighted by sizes the article does not give can be 88%. Only when the stated rates cannot reach
+    it (real estate's row taken out, logistics read as 85%) is it ruled out, by those stated rates."""
+    found = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["A share of something else"]
+    assert found.fits is None and "100% for 房地产企业已全部复工" in found.test and "40% to 100%" in found.test
+    path = data_copy / paths.SUPERLATIVES_NAME
+    path.write_text("".join(ln for ln in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not ln.startswith("xbq_realestate_all,")), encoding="utf-8")
+    without = Report(load_ledger(data_copy))
+    assert names(without, "xbq_reopen_rate")["A share of something else"].fits is None  # 40% to 90%: still open
+    found = names(with_value(without, "xbq_logistics_rate", 85), "xbq_reopen_rate")["A share of something else"]
+    assert found.fits is False and "xbq_logistics_rate" in found.ruled_out_by and "40% to 85%" in found.test
+
+
+def test_counts_in_other_units_than_their_totals_leave_the_rate_open(data_copy):
+    """4,800家 firms and 13,000 门店 (个) over 5,852户 and 15,778户: a rate over businesses, not shops,
+    could differ. With the counts in the totals' unit the explanation is ruled out by them."""
+    units = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["Counts in other units"]
+    assert units.fits is None and "13000个个体经营门店 (个) over 个体经营户15778户 (户)" in units.test
+    path = paths.figures_path(data_copy)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("13000个个体经营门店,13000,个,", "13000个个体经营门店,13000,户,")
+    text = text.replace("已复工企业4800家,4800,家,", "已复工企业4800家,4800,户,")
+    path.write_text(text, encoding="utf-8")
+    units = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["Counts in other units"]
+    assert units.fits is False and "one unit (户)" in units.test
+
+
+def test_the_summary_of_the_explanations_is_computed_from_their_verdicts():
+    report = Report(load_ledger())
+    found = explain.explanations(report, "xbq_reopen_rate")
+    text = explain.summary(found)
+    assert text == explain.glue_values(report)["explained_xbq_reopen_rate"]
+    assert text.startswith("The article's numbers leave one innocent explanation possible (a slip of one digit)")
+    assert "cannot tell on five" in text and text.endswith("rule out none.")
+    slip = dataclasses.replace(found[0], fits=False, ruled_out_by=("xbq_reopen_rate",))
+    assert "leave no innocent explanations possible" in explain.summary([slip, *found[1:]])
+    assert "rule out one (a slip of one digit)" in explain.summary([slip, *found[1:]])

@@ -33,10 +33,15 @@ def ledger_page(built_book) -> BeautifulSoup:
 
 
 @pytest.fixture(scope="module")
-def embedded(ledger_page) -> list[dict]:
-    blocks = ledger_page.find_all("script", type="application/ld+json")
-    assert len(blocks) == 1, (f"the ledger page has {len(blocks)} JSON-LD blocks, expected 1 "
-                              "(book/ledger.md: HTML(claimreview.script_tag(...)))")
+def landing_page(built_book) -> BeautifulSoup:
+    return BeautifulSoup((built_book / "book" / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def embedded(landing_page) -> list[dict]:
+    blocks = landing_page.find_all("script", type="application/ld+json")
+    assert len(blocks) == 1, (f"the landing page has {len(blocks)} JSON-LD blocks, expected 1 "
+                              "(book/index.md: render.claim_reviews)")
     return json.loads(blocks[0].string)
 
 
@@ -52,17 +57,18 @@ def check_reviews(reviews: list[dict], where: str) -> None:
         assert r["url"] == f"ledger.html#rate-{first[r['identifier']]}", (where, r["url"])
 
 
-def test_ledger_page_embeds_a_claim_review_for_every_claim(embedded, ledger_page):
-    check_reviews(embedded, "ledger.html JSON-LD")
+def test_landing_page_embeds_a_claim_review_for_every_claim_pointing_at_its_ledger_row(embedded, ledger_page):
+    check_reviews(embedded, "index.html JSON-LD")
     ids = {el.get("id") for el in ledger_page.find_all(id=True)}
     missing = [r["url"] for r in embedded if r["url"].split("#", 1)[1] not in ids]
     assert not missing, f"reviews pointing at rows the ledger page lacks: {missing}"
 
 
-def test_landing_page_embeds_the_same_claim_reviews(built_book, embedded):
-    page = BeautifulSoup((built_book / "book" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    blocks = page.find_all("script", type="application/ld+json")
-    assert len(blocks) == 1 and json.loads(blocks[0].string) == embedded
+def test_the_claim_reviews_are_embedded_in_one_page_only_and_the_ledger_links_to_it(built_book, ledger_page):
+    pages = [p.relative_to(built_book).as_posix() for p in sorted(built_book.rglob("*.html"))
+             if 'application/ld+json' in p.read_text(encoding="utf-8")]
+    assert pages == ["book/index.html"], pages
+    assert ledger_page.find("a", href="index.html") is not None
 
 
 def test_claimreview_json_is_published_with_every_claim(built_book, embedded):

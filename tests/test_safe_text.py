@@ -53,8 +53,8 @@ READING = f"{BOLD} over {GLUE} {SCRIPT}"
 NOTE = f"{IMG} {BOLD} {GLUE} {SCRIPT}"
 PAGES = ("book/ledger.html", "book/source.html")
 #: pages the two link to ({doc}`methods`, {doc}`data`): plain text here
-STAND_INS = {"book/methods": "Methods", "book/data": "Data"}
-TOC = ["book/ledger", "book/source", "book/methods", "book/data"]
+STAND_INS = {"book/methods": "Methods", "book/data": "Data", "book/index": "Landing"}
+TOC = ["book/ledger", "book/source", "book/methods", "book/data", "book/index"]
 
 
 def append_row(path: Path, row: dict[str, str]) -> None:
@@ -157,8 +157,15 @@ def test_ledger_shows_the_label_reading_and_note_verbatim(hostile_book):
     assert NOTE in rows["constraint"].get_text(), "the cross-check's note is not shown verbatim"
 
 
-def test_the_json_ld_cannot_close_its_script(hostile_book):
-    text, soup = page(hostile_book, "book/ledger.html")
+def test_the_json_ld_cannot_close_its_script(tmp_path, monkeypatch):
+    """The ClaimReview block (embedded in the landing page, which this small book stands in for) keeps
+    the hostile quote inside its JSON."""
+    from recount.ledger import load_ledger
+    from recount.publish import render
+    from recount.report import Report
+
+    monkeypatch.setenv(paths.SOURCE_SHA256_ENV, hostile_data(tmp_path / "data"))
+    soup = BeautifulSoup(render.claim_reviews(Report(load_ledger(tmp_path / "data"))).data, "html.parser")
     blocks = soup.find_all("script", type="application/ld+json")
     assert len(blocks) == 1
     reviews = json.loads(blocks[0].string)

@@ -16,10 +16,14 @@ Kinds (``constraints.csv``, column ``kind``):
     An overall rate (``left``, a cited %) lies between the lowest and the highest
     of its parts' rates (``right``: cited percentages, or rate ids recomputed from
     their counts): a pooled rate is a weighted mean of its parts.
-``near``
-    A sub-district's rate for a sector (``left``: a cited % or a rate id) is within
-    :data:`NEAR_POINTS` percentage points of the district's for the same sector at
-    the same date (``right``). Never a proof: always soft.
+``part``
+    A part's rate (``left``: a cited % or a rate id) against the whole's (``right``: a rate id
+    with counts), for the same kind of thing at the same date: no limit is set, the test is
+    derived from the whole's counts. With the part's counts, the rest of the whole (its counts
+    less the part's) must have a rate between 0 and 100%: the part's reopened cannot exceed the
+    whole's reopened, nor its not reopened the whole's. With the part's rate only, the check
+    derives the largest share of the whole the part can be at that rate (the rest all reopened,
+    or none); it passes, never certainly, unless no share can (a whole at 100% and a part below).
 
 Hard and soft (``strengths.csv``). A *hard* check follows from the article's own
 words; when it fails, the figures contradict each other (result ``fail``). A
@@ -30,19 +34,14 @@ false or a figure is wrong. A tension is reported, not counted as a failure.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from recount.english import pct_text
+from recount.english import count_words, pct, pct_range, pct_text
 from recount.intervals import Interval, cited_interval
 from recount.ledger import Constraint, Ledger, sum_interval
 from recount.verdict import fmt_fraction, recompute
-
-#: how far apart (percentage points) a sub-district's sector rate and the district's may be before
-#: a ``near`` check reports a tension. A convention: the article's own sub-district rates for
-#: individual businesses lie within about a dozen points of the district's.
-NEAR_POINTS = 20
-
 
 @dataclass(frozen=True)
 class ConstraintResult:
@@ -114,14 +113,8 @@ def check(constraint: Constraint, ledger: Ledger) -> ConstraintResult:
 def _check(constraint: Constraint, ledger: Ledger) -> ConstraintResult:
     figures = ledger.figures
     c = constraint
-    if c.kind == "near":
-        a, b = rate_interval(c.left[0], ledger), rate_interval(c.right[0], ledger)
-        apart = gap(a, b)
-        passed = apart <= NEAR_POINTS
-        detail = (f"{pct_text(a)} ({rate_label(c.left[0], ledger)}) against {pct_text(b)} ({rate_label(c.right[0], ledger)}): "
-                  f"{fmt_fraction(apart, 2)} points apart at the least, "
-                  f"{'within' if passed else 'more than'} the {NEAR_POINTS} allowed")
-        return ConstraintResult(c, passed, passed, detail, a, b)
+    if c.kind == "part":
+        return _part(c, ledger)
     if c.kind == "le":
         left, right = sum_interval(c.left, figures), sum_interval(c.right, figures)
         passed = right.high is None or left.low <= right.high
@@ -152,6 +145,71 @@ def _check(constraint: Constraint, ledger: Ledger) -> ConstraintResult:
             detail = detail.replace("lies within", "lies outside")
         return ConstraintResult(c, passed, passed, detail)
     raise ValueError(f"unknown constraint kind {c.kind!r}")
+
+
+def _counts_of(item: str, ledger: Ledger) -> tuple[Interval, Interval] | None:
+    """A rate's counts (numerator, denominator) as intervals; None for a percentage without counts."""
+    rate = next((r for r in ledger.rates if r.id == item), None)
+    if rate is None or not rate.numerator:
+        return None
+    return sum_interval(rate.numerator, ledger.figures), sum_interval(rate.denominator, ledger.figures)
+
+
+def _minus(a: Interval, b: Interval) -> Interval:
+    """``a - b`` over every value of both (never below 0; an open end stays open)."""
+    low = max(a.low - (b.high if b.high is not None else a.low), Fraction(0))
+    return Interval(low, None if a.high is None else a.high - b.low)
+
+
+def largest_share(part: Interval, whole: Interval) -> Fraction:
+    """The largest share (0 to 1) of a whole with rate ``whole`` that a part with rate ``part`` can be
+    (rates in percent): its reopened cannot exceed the whole's (x·p <= w) nor its not reopened the
+    whole's (x·(1 - p) <= 1 - w). Over every value of both rates; 1 when nothing bounds it."""
+    p_lo, w_lo = part.low / 100, whole.low / 100
+    p_hi = part.high / 100 if part.high is not None else Fraction(1)
+    w_hi = min(whole.high / 100 if whole.high is not None else Fraction(1), Fraction(1))
+    bounds = [Fraction(1)]
+    if p_lo > 0:
+        bounds.append(w_hi / p_lo)
+    if p_hi < 1:
+        bounds.append((1 - w_lo) / (1 - p_hi))
+    return max(min(bounds), Fraction(0))
+
+
+def _part(c: Constraint, ledger: Ledger) -> ConstraintResult:
+    whole = _counts_of(c.right[0], ledger)
+    part_label, whole_label = rate_label(c.left[0], ledger), rate_label(c.right[0], ledger)
+    if whole is None:
+        return ConstraintResult(c, True, False, f"{whole_label}: the article gives no counts for the whole, "
+                                "so nothing can be derived")
+    w_open, w_all = whole
+    w_rate = rate_interval(c.right[0], ledger)
+    said_whole = f"{count_words(w_open)} of {count_words(w_all)} ({whole_label})"
+    counts = _counts_of(c.left[0], ledger)
+    if counts is not None:
+        p_open, p_all = counts
+        p_closed, w_closed = _minus(p_all, p_open), _minus(w_all, w_open)
+        passed = (w_open.high is None or p_open.low <= w_open.high) and (
+            w_closed.high is None or p_closed.low <= w_closed.high)
+        certain = (p_open.high is not None and p_open.high <= w_open.low
+                   and p_closed.high is not None and p_closed.high <= w_closed.low)
+        rest_open, rest_all = _minus(w_open, p_open), _minus(w_all, p_all)
+        rest = (f"the rest, {count_words(rest_open)} of {count_words(rest_all)}, "
+                f"{pct_range(rest_open.ratio(rest_all).scale(100))}" if passed and rest_all.low > 0
+                else "no rest of the whole can hold the difference")
+        detail = f"{count_words(p_open)} of {count_words(p_all)} ({part_label}) within {said_whole}: {rest}"
+        return ConstraintResult(c, passed, passed and certain, detail, p_open, w_open)
+    rate = rate_interval(c.left[0], ledger)
+    share = largest_share(rate, w_rate)
+    passed = share > 0
+    most = Interval.point(Fraction(math.floor(share * (w_all.high if w_all.high is not None else w_all.low))))
+    rest = "all" if rate.low < w_rate.low else "none"
+    detail = (f"{pct_text(rate)} ({part_label}) against {said_whole}, {pct_text(w_rate)}: "
+              + (f"possible if the part is at most {pct(share * 100)} of the whole ({count_words(most)} of the "
+                 f"{count_words(w_all)}), with {rest} of the rest reopened; the article does not give the part's count"
+                 if passed and share < 1 else "possible at any size; the article does not give the part's count"
+                 if passed else "no part of the whole can have that rate"))
+    return ConstraintResult(c, passed, False, detail, rate, w_rate)
 
 
 def check_all(ledger: Ledger) -> list[ConstraintResult]:

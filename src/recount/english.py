@@ -50,6 +50,17 @@ def en_number(x: Fraction) -> str:
     return fmt_fraction(x, 4).rstrip("0").rstrip(".")
 
 
+#: small whole numbers in words, as prose writes them
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number_word(n: int, zero: str = "no") -> str:
+    """``one``, ``five``, ``12``; ``zero`` (``no`` or ``none``) for 0."""
+    if n == 0:
+        return zero
+    return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else f"{n:,}"
+
+
 def _num(x: Fraction | None) -> str:
     return "∞" if x is None else en_number(x)
 
@@ -144,6 +155,18 @@ def en_amount(yuan: Fraction) -> str:
         m = fmt_fraction(yuan / 1_000_000, 2).rstrip("0").rstrip(".")
         return f"{m} million yuan"
     return f"{en_number(yuan)} yuan"
+
+
+def per_each(ledger: Ledger, amount: str, count: str) -> str:
+    """An amount shared over a count, from their intervals: 600多万元 over 700多个 merchants is
+    ``7,500 to 10,000 yuan`` each (the lowest amount over the highest count, and the reverse), to
+    the whole yuan."""
+    a, n = ledger.figures[amount].base_interval, ledger.figures[count].base_interval
+    low = Fraction(round_half_up(a.low / n.high, 0)) if n.high is not None else Fraction(0)
+    if a.high is None:
+        return f"{en_amount(low)} or more"
+    high = Fraction(round_half_up(a.high / n.low, 0))
+    return en_amount(low) if low == high else f"{en_amount(low).removesuffix(' yuan')} to {en_amount(high)}"
 
 
 def figure_en(f: Figure) -> str:

@@ -1,10 +1,15 @@
 """Innocent explanations of an inconsistent claim, each tested against the article's own numbers.
 
 A fact-checker who finds that a rate does not match its counts asks what else it could be before
-calling it wrong: a slip of one digit, another base, another date, a share of something else. Each
-function below asks one of those questions of one claim (all its readings) and answers it from the
-ledger alone: ``fits`` is True when the article's numbers allow the explanation, False when they
-rule it out, None when the article cannot tell.
+calling it wrong: a slip of one digit, another base, another date, a share of something else, counts
+in other units. Each function below asks one of those questions of one claim (all its readings) and
+answers it from the ledger alone: ``fits`` is True when the article's numbers allow the explanation,
+None when the article cannot tell, False when they rule it out.
+
+The rule: an explanation is ruled out only by numbers the article states. An :class:`Explanation`
+that says False names the figures that rule it out (``ruled_out_by``) and cannot rest on anything
+the article does not give (``unstated``): a base, a weighting, a count in other units that the
+article does not give leaves the explanation open, "cannot tell", never "ruled out".
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from fractions import Fraction
 
 from recount import article as art
 from recount.english import en_number as _n
+from recount.english import number_word
 from recount.intervals import Interval, cited_interval
 from recount.ledger import Figure
 from recount.report import Report
@@ -26,11 +32,31 @@ from recount.verdict import RateResult, claim_key
 DATE_PHRASE = re.compile(r"(截至|截止)[^,，;；。]{0,8}")
 
 
+#: an explanation's verdict in words, as the book prints it
+VERDICT_WORDS = {True: "possible", None: "cannot tell", False: "ruled out by the article's numbers"}
+
+
 @dataclass(frozen=True)
 class Explanation:
     name: str  # what could explain the figure, in a few words
     test: str  # what was tested, and what the article's numbers give
     fits: bool | None
+    ruled_out_by: tuple[str, ...] = ()  # for fits False: the figures whose stated numbers rule it out
+    unstated: str = ""  # what the explanation could rest on that the article does not give
+
+    def __post_init__(self):
+        if self.fits is False and (not self.ruled_out_by or self.unstated):
+            raise ValueError(f"{self.name}: ruled out only by numbers the article states, and not while "
+                             f"it may rest on what the article does not give ({self.unstated or 'no figures named'})")
+
+    @property
+    def verdict(self) -> str:
+        return VERDICT_WORDS[self.fits]
+
+
+def _ids(rs: list[RateResult]) -> tuple[str, ...]:
+    """The cited figure and the counts of every reading."""
+    return tuple(dict.fromkeys([rs[0].rate.cited] + [f for r in rs for f in r.rate.numerator + r.rate.denominator]))
 
 
 def _counts(report: Report, rs: list[RateResult]) -> list[Figure]:
@@ -55,7 +81,8 @@ def one_digit_slip(rs: list[RateResult]) -> Explanation:
             if any(r.recomputed is not None and r.recomputed.intersects(band) for r in rs):
                 fitting.append(other)
     if not fitting:
-        return Explanation("A slip of one digit", f"No number one digit away from {text}% fits any reading.", False)
+        return Explanation("A slip of one digit", f"No number one digit away from {text}% fits any reading.", False,
+                           _ids(rs))
     return Explanation("A slip of one digit",
                        f"{' or '.join(f + '%' for f in fitting)}, one digit away from {text}%, is what the "
                        f"counts give. The article's numbers allow it; they cannot prove it.", True)
@@ -71,8 +98,13 @@ def _within(f: Figure, lo: Fraction, hi: Fraction) -> bool:
     return iv.low <= hi and iv.high >= lo
 
 
+#: a base the article does not give, in words (no count of it can be tested)
+UNSTATED_BASE = "a base the article does not give, such as only the businesses due, allowed or applying to reopen"
+
+
 def another_base(report: Report, rs: list[RateResult]) -> Explanation:
-    """Is there a count anywhere in the article that, as the total, gives the cited rate?"""
+    """Is there a count anywhere in the article that, as the total, gives the cited rate? A base the
+    article does not give cannot be tested, so this is never ruled out."""
     band, lines, found = rs[0].cited_interval, [], []
     for r in rs:
         if r.numerator is None or not r.numerator.is_point:
@@ -82,11 +114,11 @@ def another_base(report: Report, rs: list[RateResult]) -> Explanation:
                      f"{_n(Fraction(math.floor(hi)))} (the article: {_n(r.denominator.low)})")
         found += [f for f in _counts(report, rs) if _within(f, lo, hi)]
     test = "; ".join(lines) + "."
-    unstated = " A base the article does not give (only the larger firms, say) cannot be tested."
     if found:
         names = ", ".join(f"{f.label_en} ({_n(f.base_interval.low)})" for f in dict.fromkeys(found))
         return Explanation("Another base", f"{test} The article has such a count: {names}.", True)
-    return Explanation("Another base", f"{test} No count in the article falls in those ranges.{unstated}", False)
+    return Explanation("Another base", f"{test} No count in the article falls in those ranges, but {UNSTATED_BASE}, "
+                       "cannot be tested.", None, unstated=UNSTATED_BASE)
 
 
 def another_count(report: Report, rs: list[RateResult]) -> Explanation:
@@ -103,7 +135,7 @@ def another_count(report: Report, rs: list[RateResult]) -> Explanation:
         names = ", ".join(f"{f.label_en} ({_n(f.base_interval.low)})" for f in dict.fromkeys(found))
         return Explanation("A count misprinted", f"{test} The article has such a count: {names}.", True)
     return Explanation("A count misprinted", f"{test} No count in the article is one of those; a misprint "
-                       "cannot be ruled out from the text.", None)
+                       "cannot be ruled out from the text.", None, unstated="the count as it was before any misprint")
 
 
 def another_date(report: Report, rs: list[RateResult]) -> Explanation:
@@ -120,7 +152,7 @@ def another_date(report: Report, rs: list[RateResult]) -> Explanation:
     totals = set(art.sentences_for(ledger, [f for r in rs for f in r.rate.denominator])) - spans
     if not totals:
         return Explanation("Another date", f"The counts, their totals and the rate are in one sentence{when}; "
-                           "the article gives no other date they could belong to.", False)
+                           "the article gives no other date they could belong to.", False, _ids(rs))
     dated = [DATE_PHRASE.search(ledger.source[a:b]) for a, b in totals]
     if any(dated):
         return Explanation("Another date", f"The rate and the counts are in one sentence{when}, the totals in "
@@ -128,11 +160,26 @@ def another_date(report: Report, rs: list[RateResult]) -> Explanation:
                            True)
     return Explanation("Another date", f"The rate and the counts reopened are in one sentence{when}; the totals "
                        "are in another sentence with no date. If the totals were counted at another time, the rate "
-                       "could differ: the article cannot tell.", None)
+                       "could differ: the article cannot tell.", None, unstated="the date of the totals")
+
+
+#: words that say a part is all reopened (房地产企业已全部复工): a part at 100%
+ALL_WORDS = ("全部", "全面", "全体")
+UNSTATED_WEIGHTS = "each part's size"
+
+
+def _parts_at_full(report: Report, para) -> list[str]:
+    """The quotes of the paragraph's "all" claims (a part all reopened, at 100%) that are claims."""
+    return [s.claim.quote for s in report.superlative_results
+            if para.holds(s.claim.start) and s.claim.word in ALL_WORDS and s.result != "not_a_claim"]
 
 
 def something_else(report: Report, rs: list[RateResult]) -> Explanation:
-    """Is the rate a share of other counts of its paragraph, or the average of its paragraph's other rates?"""
+    """Is the rate a share of other counts of its paragraph, or a mean of its paragraph's other rates?
+
+    A mean weighted by sizes the article does not give can be any value between the lowest and the
+    highest of the parts (a part the paragraph calls all reopened counts at 100%): when the cited
+    band meets that range, the article cannot tell."""
     ledger, band = report.ledger, rs[0].cited_interval
     para = art.article(ledger).at(ledger.figures[rs[0].rate.cited].start)
     figs = [ledger.figures[i] for i in art.figures_in(ledger, para)]
@@ -141,22 +188,67 @@ def something_else(report: Report, rs: list[RateResult]) -> Explanation:
              if a is not b and a.base_interval.low < b.base_interval.low
              and band.contains(100 * a.base_interval.low / b.base_interval.low)]
     others = [f for f in figs if f.kind == "percent" and f.id != rs[0].rate.cited]
+    full = _parts_at_full(report, para)
     test = f"No two counts of the paragraph ({len(counts)} counts) divide to {rs[0].cited.value_text}%"
     if pairs:
         a, b = pairs[0]
         return Explanation("A share of something else", f"{a.label_en} over {b.label_en}: "
                            f"{_n(a.base_interval.low)} / {_n(b.base_interval.low)} fits.", True)
-    if others:
-        mean = sum(Fraction(Decimal(f.value_text)) for f in others) / len(others)
-        test += (f"; the plain average of the paragraph's other rates "
-                 f"({', '.join(f.value_text + '%' for f in others)}) is {_n(mean) + '%'}")
-        if band.contains(mean):
-            return Explanation("A share of something else", test + ", which fits.", True)
-    return Explanation("A share of something else", test + ".", False)
+    rated = [Fraction(Decimal(f.value_text)) for f in others] + [Fraction(100)] * len(full)
+    if rated:
+        lo, hi = min(rated), max(rated)
+        named = [f.value_text + "%" for f in others] + [f"100% for {q}" for q in full]
+        test += (f"; the paragraph's other rates ({', '.join(named)}) run from {_n(lo)}% to {_n(hi)}%, and a "
+                 f"mean of them weighted by {UNSTATED_WEIGHTS} can be any value in that range")
+        if band.high > lo and band.low <= hi:
+            return Explanation("A share of something else", test + f", {rs[0].cited.value_text}% included: "
+                               "the article gives no sizes.", None, unstated=UNSTATED_WEIGHTS)
+        test += f", which does not reach {rs[0].cited.value_text}%"
+    return Explanation("A share of something else", test + ".", False,
+                       tuple(f.id for f in counts + others) or _ids(rs))
+
+
+def other_units(report: Report, rs: list[RateResult]) -> Explanation:
+    """Are the counts reopened in the same unit as their totals? A count of shops (门店, 个) or of 家
+    over a total of 户 need not be the count of the total's businesses that reopened: a rate over the
+    businesses, which the article does not count, could differ."""
+    ledger, apart, same = report.ledger, [], []
+    for r in rs:
+        for n_id, d_id in zip(r.rate.numerator, r.rate.denominator):
+            n, d = ledger.figures[n_id], ledger.figures[d_id]
+            (apart if n.unit != d.unit else same).append((n, d))
+    if apart:
+        pairs = "; ".join(f"{n.quote} ({n.unit}) over {d.quote} ({d.unit})" for n, d in dict.fromkeys(apart))
+        unstated = "how many of the totals' businesses reopened, counted in the totals' unit"
+        return Explanation("Counts in other units", f"The counts reopened and their totals are in different units: "
+                           f"{pairs}. A rate over the businesses that reopened, counted as the totals count them, rather "
+                           "than over the shops or firms counted open, could differ; the article does not give that count.", None,
+                           unstated=unstated)
+    units = ", ".join(dict.fromkeys(n.unit for n, _ in same))
+    return Explanation("Counts in other units", f"Each count and its total are in one unit ({units}).", False, _ids(rs))
 
 
 def explanations(report: Report, claim: str) -> list[Explanation]:
     """Every explanation tried for one claim (a cited figure id), in the order the book shows them."""
     rs = [r for r in report.results if claim_key(r.rate) == claim]
     return [one_digit_slip(rs), another_base(report, rs), another_count(report, rs),
-            another_date(report, rs), something_else(report, rs)]
+            another_date(report, rs), something_else(report, rs), other_units(report, rs)]
+
+
+def summary(found: list[Explanation]) -> str:
+    """The explanations in one sentence, from their verdicts: ``The article's numbers leave one
+    innocent explanation open (a slip of one digit), cannot tell on five ... and rule out none.``"""
+    def names(fits) -> str:
+        chosen = [e.name[:1].lower() + e.name[1:] for e in found if e.fits is fits]
+        return f" ({'; '.join(chosen)})" if chosen else ""
+
+    n = {fits: sum(e.fits is fits for e in found) for fits in (True, None, False)}
+    return (f"The article's numbers leave {number_word(n[True])} innocent "
+            f"{'explanation' if n[True] == 1 else 'explanations'} possible{names(True)}, cannot tell on "
+            f"{number_word(n[None])}{names(None)} and rule out {number_word(n[False], 'none')}{names(False)}.")
+
+
+def glue_values(report: Report) -> dict[str, str]:
+    """``explained_<claim>``: the summary sentence of each inconsistent claim's explanations."""
+    claims = dict.fromkeys(claim_key(r.rate) for r in report.results if r.verdict == "inconsistent")
+    return {f"explained_{c}": summary(explanations(report, c)) for c in claims}

@@ -2,7 +2,7 @@
 
 A claim is a percentage the article states (with all the readings tried for
 it); derived rates are not claims and get no review. Published in the book
-(embedded in the landing page and the ledger page) and as a download
+(embedded in the landing page only; the ledger page links to it) and as a download
 (``claimreview.json`` at the root of the HTML book, written at build time by
 :mod:`recount.sphinx.files`). Ratings: 1 inconsistent, 2 unverifiable,
 3 consistent (``worstRating`` 1, ``bestRating`` 3).

@@ -56,7 +56,7 @@ from pandas import DataFrame
 from recount import article as art
 from recount import paths
 from recount.intervals import Interval
-from recount.english import as_written
+from recount.english import as_written, pct_text, recomputed_words
 from recount.ledger import Event
 from recount.publish.labels import load_labels
 from recount.publish.render import cited_text
@@ -331,13 +331,9 @@ def _pct(x: Fraction | float | None, decimals: int = 2) -> str:
 
 
 def _rec(r: RateResult) -> str:
-    """The recomputed rate to two decimals at most: 82.02%, 56.13–84.20%."""
-    rec = r.recomputed
-    if rec is None:
-        return "no counts"
-    if rec.is_point:
-        return f"{_pct(rec.low)}%"
-    return f"{_pct(rec.low)}–{_pct(rec.high)}%"
+    """The recomputed rate as the prose prints it (:func:`recount.english.recomputed_words`): 82.02%,
+    between 56.13% and 84.2%."""
+    return recomputed_words(r)
 
 
 def _num(x: Fraction | float | None) -> str:
@@ -460,7 +456,7 @@ def rates_vs_recomputed(report: Report, ids: list[str] | None = None, section: i
     inconsistent claim in a panel of its own, first) and by place. The band is the cited
     value's rounding interval, the black tick the cited value; the coloured mark is the
     recomputed interval. Only rates whose label measures a ``share`` are drawn: anything else
-    (the loan-rate cut, a change in an interest rate) is named under the chart, not put on a
+    (the loan cut, probably a change in an interest rate) is named under the chart, not put on a
     0-100 % axis.
     """
     labels = load_labels(report.ledger)
@@ -565,7 +561,7 @@ def timeline(report: Report, section: int | None = None) -> Figure:
     interval too.
     """
     labels = load_labels(report.ledger)
-    events = [e for e in report.ledger.events if section is None or e.section == section]
+    events = [e for e in report.ledger.events if (section is None or e.section == section) and e.precision != "undated"]
     events = sorted(events, key=lambda e: (e.date, e.start))
     if not events:
         raise ValueError("no events to draw")
@@ -671,7 +667,7 @@ def funnel(report: Report, measure: str = "refund_stage") -> Figure:
             parts.append(f"{labels[f.id].label_en} {_span_text(iv)}{tail}")
             records.append({"figure": f.id, "label_en": labels[f.id].label_en, "label_zh": labels[f.id].label_zh,
                             "as_written": as_written(f), "low": _plain(iv.low), "high": _plain(iv.high),
-                            "share_of_previous_pct": _rec(share).rstrip("%") if share else ""})
+                            "share_of_previous_pct": pct_text(share.recomputed).rstrip("%") if share else ""})
         _bars_axis(ax, [labels[f.id].short for f in figs], "Firms (家)")
         ax.set_xlim(0, float(figs[0].base_interval.high or figs[0].value) * 1.05)
         ax.set_title("Unemployment-insurance refund 失业保险稳岗返还, in firms")

@@ -34,7 +34,7 @@ from IPython.display import HTML
 
 from recount import article as art
 from recount import census, paths
-from recount.constraints import NEAR_POINTS, ConstraintResult
+from recount.constraints import ConstraintResult
 from recount.english import (arithmetic_words, as_written, band_words, cap_first, count_words, date_en, en_number,
                              figure_en, figure_range_en, fill_text, interval_text, pct_range, qualified_en,
                              rate_digits, recomputed_words)
@@ -59,7 +59,7 @@ CONSTRAINT_NAMES: dict[str, str] = {
     "enumeration": "count of a list",
     "enumeration_partial": "count of a list ending in 等",
     "within": "pooled rate within its parts",
-    "near": "a part near the whole (same sector, same date)",
+    "part": "a part's rate within the whole's",
 }
 
 CONSTRAINT_MEANING: dict[str, str] = {
@@ -70,8 +70,9 @@ CONSTRAINT_MEANING: dict[str, str] = {
                            "not longer.",
     "within": "A pooled rate is a weighted mean of its parts, so it lies between the lowest and the "
               "highest part (soft when the parts named may not be all the parts).",
-    "near": f"A sub-district's rate for a sector is within {NEAR_POINTS} percentage points of the district's for "
-            "the same sector at the same date (always soft: a sub-district may be an outlier).",
+    "part": "A part's rate against the whole's, for the same kind of business at the same date, with no limit set: "
+            "with the part's counts, the rest of the whole must have a rate between 0 and 100%; with its rate only, "
+            "the largest share of the whole the part can be is derived from the whole's counts.",
 }
 
 SCROLL_STYLE = "overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch"
@@ -115,7 +116,7 @@ def badge_html(verdict: str) -> str:
     symbol, fg, bg = BADGE.get(verdict) or RESULT_BADGE[verdict]
     return (f'<span class="recount-badge recount-{esc(verdict)}" style="color:{fg};background:{bg};'
             f'border:1px solid {fg};border-radius:0.8em;padding:0 0.55em;white-space:nowrap;'
-            f'font-weight:600">{symbol} {esc(verdict)}</span>')
+            f'font-weight:600">{symbol} {esc(verdict.replace("_", " "))}</span>')
 
 
 def breakable(markup: str) -> str:
@@ -490,14 +491,11 @@ def section_claims(report: Report, section: int) -> HTML:
                 or "<p>This section states no percentage.</p>")
 
 
-EXPLANATION_WORDS = {True: "possible", False: "ruled out by the article's numbers", None: "cannot tell"}
-
-
 def explanations(report: Report, claim: str) -> HTML:
     """What could explain an inconsistent claim, each explanation tested against the article's numbers."""
     from recount import explain  # imported here: only the page that calls this depends on recount.explain
 
-    rows = [[esc(e.name), mixed(e.test), f"<strong>{esc(EXPLANATION_WORDS[e.fits])}</strong>"]
+    rows = [[esc(e.name), mixed(e.test), f"<strong>{esc(e.verdict)}</strong>"]
             for e in explain.explanations(report, claim)]
     return HTML(table_html(["Explanation", "Tested against the article's numbers", "Verdict"], rows,
                            classes="recount-explanations"))
@@ -704,7 +702,8 @@ def how_far_off(report: Report, claim: str) -> HTML:
 
 def events_table(report: Report, section: int | None = None) -> HTML:
     evs = [e for e in report.ledger.events if section is None or e.section == section]
-    rows = [[esc(e.id), esc(e.date.isoformat() if e.precision == "day" else e.date.strftime("%Y-%m")),
+    rows = [[esc(e.id), esc("not given" if e.precision == "undated" else e.date.isoformat() if e.precision == "day"
+                            else e.date.strftime("%Y-%m")),
              zh(e.quote), mixed(e.label_en)] for e in evs]
     return HTML(table_html(["Event", "Date", "Quote", "What happened"], rows, classes="recount-events"))
 
@@ -813,7 +812,7 @@ def glue_keys(text: str) -> list[str]:
     return keys
 
 
-def glue_page(report: Report, page: str) -> dict[str, str]:
+def glue_page(report: Report, page: str, more: dict[str, str] | None = None) -> dict[str, str]:
     """Glue (``myst_nb.glue``) every value that the book page ``page`` pastes into its prose.
 
     ``page`` is the page's name in ``book/`` without ``.md`` (``"01_policies"``). Only the keys the
@@ -821,12 +820,13 @@ def glue_page(report: Report, page: str) -> dict[str, str]:
     build's execution client, which stops collecting a cell's outputs a few seconds after the cell
     finishes and drops the rest without an error. A key the page uses but
     :func:`glue_values` does not make is an error naming the page, not a build warning.
+    ``more``: values the page computes beyond these (``recount.explain.glue_values``, say).
     Returns the values glued, by key.
     """
     values = report.__dict__.get("_recount_glue")  # made once per report: a kernel may run many pages
     if values is None:
         values = report.__dict__["_recount_glue"] = glue_values(report)
-    return glue_from(page, values, "recount.publish.render.glue_values")
+    return glue_from(page, {**values, **(more or {})}, "recount.publish.render.glue_values")
 
 
 def glue_from(page: str, values: dict[str, str], made_by: str) -> dict[str, str]:
@@ -868,7 +868,7 @@ def glue_values(report: Report) -> dict[str, str]:
                        reading's arithmetic, result and what it needed
     ``n_*``            counts for the summaries: ``n_claims``, ``n_derived``, ``n_checks_pass`` (and
                        ``_fail``, ``_tension``), ``n_soft``, ``n_figures_<section>`` ...; ``findings_<result>``
-                       cross-checks and tested superlatives together; ``score_<verdict>``; ``near_points``
+                       cross-checks and tested superlatives together; ``score_<verdict>``
     ``headline``, ``check_date``, ``census_uncovered``  the landing page's title, the date of the
                        check, the numbers of the source no ledger row accounts for
     """
@@ -910,15 +910,15 @@ def glue_values(report: Report) -> dict[str, str]:
         if misses:
             out[f"miss_level_{key}"] = claim_level(misses)
     for sr in report.superlative_results:
-        out[f"superlative_{sr.claim.id}"] = sr.result
+        out[f"superlative_{sr.claim.id}"] = sr.result.replace("_", " ")
         for r in sr.readings:
             out[f"superlative_arithmetic_{r.reading.id}"] = r.arithmetic
-            out[f"superlative_result_{r.reading.id}"] = r.result
+            out[f"superlative_result_{r.reading.id}"] = r.result.replace("_", " ")
             if r.needed:
                 out[f"superlative_needed_{r.reading.id}"] = r.needed
     score, findings = report.scorecard(), report.result_counts()
     counts = {
-        "n_claims": report.n_claims(), "n_derived": score["derived"], "near_points": NEAR_POINTS,
+        "n_claims": report.n_claims(), "n_derived": score["derived"],
         "n_soft": sum(c.strength == "soft" for c in checks), "n_figures": len(ledger.figures),
         "n_rates": len(ledger.rates), "n_constraints": len(ledger.constraints), "n_events": len(ledger.events),
         "n_exclusions": len(ledger.exclusions), "n_tables": len(schema.tables()),
