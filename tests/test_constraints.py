@@ -85,7 +85,7 @@ def test_a_part_with_counts_must_leave_the_rest_of_the_whole_a_possible_rate(dat
     results = {r.constraint.id: r for r in check_all(load_ledger(data_copy))}
     shops = results["xbq_shops_in_district"]
     assert shops.result == "pass" and shops.certain and "the rest, 81,181 of 107,764, 75.33%" in shops.detail
-    path = paths.constraints_path(data_copy)
+    path = data_copy / paths.CONSTRAINTS_NAME
     path.write_text(path.read_text(encoding="utf-8").replace("part,xbq_rate_shops,district_rate,",
                                                              "part,xbq_rate_shops,restaurants_rate,"), encoding="utf-8")
     run = cli("check", "--data", str(data_copy))
@@ -99,7 +99,7 @@ def test_a_part_with_only_a_rate_gets_the_share_of_the_whole_the_wholes_counts_a
     catering = {r.constraint.id: r for r in check_all(load_ledger(data_copy))}["xbq_catering_in_district"]
     assert catering.result == "pass" and not catering.certain
     assert "at most 28.61% of the whole (1,425 of the 4,982), with all of the rest reopened" in catering.detail
-    path = paths.constraints_path(data_copy)
+    path = data_copy / paths.CONSTRAINTS_NAME
     path.write_text(path.read_text(encoding="utf-8").replace("part,xbq_catering_rate,restaurants_rate,",
                                                              "part,xbq_catering_rate,realestate_rate,"), encoding="utf-8")
     run = cli("check", "--data", str(data_copy))

@@ -102,7 +102,7 @@ def test_counts_in_other_units_than_their_totals_leave_the_rate_open(data_copy):
     could differ. With the counts in the totals' unit the explanation is ruled out by them."""
     units = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["Counts in other units"]
     assert units.fits is None and "13000个个体经营门店 (个) over 个体经营户15778户 (户)" in units.test
-    path = paths.figures_path(data_copy)
+    path = data_copy / paths.FIGURES_NAME
     text = path.read_text(encoding="utf-8")
     text = text.replace("13000个个体经营门店,13000,个,", "13000个个体经营门店,13000,户,")
     text = text.replace("已复工企业4800家,4800,家,", "已复工企业4800家,4800,户,")

@@ -24,7 +24,7 @@ def resumed_without_saying_so(data) -> list[str]:
 
 def test_every_figure_the_article_says_resumed_production_says_so_in_english(data_copy):
     assert resumed_without_saying_so(data_copy) == []
-    path = paths.figures_path(data_copy)
+    path = data_copy / paths.FIGURES_NAME
     path.write_text(path.read_text(encoding="utf-8").replace(
         "88,%,exact,Xiaobanqiao's rate of reopening and resuming production\n", "88,%,exact,Xiaobanqiao's reopening rate\n"),
         encoding="utf-8")
@@ -60,7 +60,7 @@ def test_an_event_the_article_gives_no_date_for_is_not_drawn(data_copy):
     ledger = load_ledger(data_copy)
     undated = {e.id for e in ledger.events if e.precision == "undated"}
     assert undated == {"pension_refund"} and not drawn(data_copy) & undated
-    path = paths.events_path(data_copy)
+    path = data_copy / paths.EVENTS_NAME
     path.write_text(path.read_text(encoding="utf-8").replace("huayang_open,3,2020-03-05,day,", "huayang_open,3,2020-03-05,undated,"),
                     encoding="utf-8")
     assert "huayang_open" not in drawn(data_copy)
@@ -79,7 +79,7 @@ def test_the_charts_print_a_recomputed_rate_as_the_prose_does():
 def test_an_amount_over_a_count_is_bounded_by_their_ranges(data_copy):
     """600多万元 over 700多 merchants: 6,000,000 / 800 to 7,000,000 / 700 yuan each."""
     assert per_each(load_ledger(data_copy), "kangle_rent_total", "kangle_merchants") == "7,500 to 10,000 yuan"
-    path = paths.figures_path(data_copy)
+    path = data_copy / paths.FIGURES_NAME
     path.write_text(path.read_text(encoding="utf-8").replace("700多个商户,700,个,多,", "700多个商户,700,个,exact,"),
                     encoding="utf-8")
     assert per_each(load_ledger(data_copy), "kangle_rent_total", "kangle_merchants") == "8,571 to 10,000 yuan"

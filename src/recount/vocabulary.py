@@ -16,6 +16,7 @@ from __future__ import annotations
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE, DERIVED = "consistent", "inconsistent", "unverifiable", "derived"
 PASS, FAIL, TENSION, NOT_A_CLAIM = "pass", "fail", "tension", "not_a_claim"
+NOT_CONTRADICTED = "not_contradicted"
 #: the results of a test (a cross-check, a superlative's reading), in the order the book counts them
 RESULTS = (PASS, FAIL, TENSION)
 HARD, SOFT = "hard", "soft"
@@ -42,6 +43,7 @@ RESULT_LOOK: dict[str, tuple[str, str, str]] = {
     FAIL: VERDICT_LOOK[INCONSISTENT],
     TENSION: ("!", "#6B4E00", "#FFF4CC"),
     NOT_A_CLAIM: ("–", "#3D3D3D", "#EBEBEB"),
+    NOT_CONTRADICTED: ("~", "#3D3D3D", "#EBEBEB"),
     UNVERIFIABLE: VERDICT_LOOK[UNVERIFIABLE],
 }
 STRENGTHS = (HARD, SOFT)

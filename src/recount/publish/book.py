@@ -24,7 +24,6 @@ The pages are chosen by what the ledger holds (:func:`pages`):
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -208,46 +207,3 @@ def write_book(data: Path, root: Path) -> None:
     _sync_files(data, root / "data", [*required_files(data), "source/article.zh.lines.sha256"])
     static = paths.BOOK_DIR / "_static"  # the project's stylesheet and icon
     _sync_files(static, root / "book" / "_static", sorted(p.name for p in static.iterdir() if p.is_file()))
-
-
-def _publish(html: Path, out: Path) -> None:
-    """Copy the built HTML to ``out``: a folder that is new, empty or a book this command wrote."""
-    if out.exists() and any(out.iterdir()) and not (out / ".buildinfo").is_file():
-        raise InputError(out, None, None, "exists, is not empty and is not a book: give another --out")
-    tmp = out.with_name(f".{out.name}.part")
-    shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(html, tmp)
-    shutil.rmtree(out, ignore_errors=True)
-    tmp.replace(out)
-
-
-def run(folder: str, out: str | None = None) -> int:
-    """Check the folder, write its book, build it, publish the HTML; 0, 1 (the build failed) or 2 (bad input)."""
-    from recount.folder import check_complete
-
-    data = Path(folder).resolve()
-    target = Path(out).resolve() if out else data / "_build" / "html"
-    root = data / "_build" / "book"
-    try:
-        check_complete(data)
-        if target.exists() and any(target.iterdir()) and not (target / ".buildinfo").is_file():
-            raise InputError(target, None, None, "exists, is not empty and is not a book: give another --out")
-        write_book(data, root)
-    except InputError as exc:
-        print(f"recount: error: {exc}", file=sys.stderr)
-        return 2
-    os.environ.update({"RECOUNT_DATA": str(data), "RECOUNT_BOOK": str(root / "book")})
-    os.environ.pop(paths.SOURCE_SHA256_ENV, None)
-    for key, value in (("SOURCE_DATE_EPOCH", None), ("TZ", "UTC"), ("LC_ALL", "C.UTF-8")):
-        if value is None:
-            from recount.sphinx.build import SOURCE_DATE_EPOCH as value
-        os.environ.setdefault(key, value)
-    from recount.sphinx import build
-
-    status = build.main([str(root), *BUILD_FLAGS], shared=True)  # one kernel per process: many short pages
-    if status:
-        print(f"recount: error: the book of {folder} did not build (see above)", file=sys.stderr)
-        return 1
-    _publish(root / "_build" / "html", target)
-    print(f"recount: the book of {folder} is in {target} (open index.html)")
-    return 0
