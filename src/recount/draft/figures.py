@@ -3,8 +3,8 @@
 The reader works on :func:`recount.draft.text.normalise`'s copy, so 一二三,
 １２３ and 12,345 are all digits to it, and 餘 is 余. A number is
 
-* Arabic (``4.28``, ``12,345``, full width), Chinese (``三十六``, ``一千二百``,
-  ``两``, read with cn2an), ``百分之九十``, or a number of 成 (``九成`` = 90%);
+* Arabic (``4.28``, ``12,345``, ``538 300``, full width), Chinese (``三十六``, ``一千二百``,
+  ``两``, read with cn2an), ``百分之九十``, or a number of 成 (``九成`` = 90%, ``六成半`` = 65%);
 * followed by an optional scale word (万, 亿; 千 is folded into the value),
   a measure word (:mod:`recount.units`), % or 个百分点;
 * qualified by 余/多 (suffix), 超过/逾/近/约/不到/预计 (prefix) or
@@ -14,7 +14,7 @@ The reader works on :func:`recount.draft.text.normalise`'s copy, so 一二三,
 What is not a figure, with the reason kept (:class:`Exclusion`): dates, years,
 clock times, weekdays, ordinals (第一), list markers (一是, 一期, (一)),
 codes (3+X, 5G), 一 as an indefinite article (一位负责人), reduplications
-(一家家), idioms (一次性), ratios (1:8), a Chinese numeral that counts nothing (三大, 一标三实),
+(一家家), idioms (一次性), ratios (1:8), numbers per unit (每户1处, 人均2台), a Chinese numeral that counts nothing (三大, 一标三实),
 and a number alone on its line (page furniture).
 """
 
@@ -35,7 +35,8 @@ CN_DIGITS = "〇零一二两三四五六七八九"
 CN_CHARS = CN_DIGITS + "十百千万亿"
 NUMBER = re.compile(
     r"(?P<pct>百分之[%s]+(?:点[%s]+)?)" % (CN_DIGITS + "十百千", CN_DIGITS)
-    + r"|(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)"
+    + r"|(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])"
+    + r"|\d+(?:\.\d+)?)"
     + r"|(?P<cn>[%s]+(?:点[%s]+(?=个?百分点|%%))?)" % (CN_CHARS, CN_DIGITS)
 )
 PREFIX = re.compile(r"(预计(?:将)?(?:达到|达|为|超过|突破)?|不超过|不少于|不低于|至少|超过|逾|将近|接近|近|大约|约|不到|不足|超)$")
@@ -50,6 +51,7 @@ MONEY_WORDS = re.compile(r"金额|资金|经费|元|投资|收入|营收|产值|
 IDIOMS = re.compile(r"一次性|一成不变|千家万户|万家灯火|一家人|一个样|十四五|十三五|一把手|一体化|三番五次|千方百计")
 RESULT_BEFORE = "成为仅只共计"  # 融合成一个, 精简为一项, 仅一家: a count of one, not an article
 WEEKDAY_BEFORE = re.compile(r"(周|星期|礼拜)$")
+PER_BEFORE = re.compile(r"(?:每[^\d,。;:!?\s]{0,2}|人均|户均|平均每[^\d,。;:!?\s]{0,2})$")
 ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")
 CHENG_NOT = "为立本果功员都熟绩交效长品型"
@@ -177,7 +179,7 @@ class Reader:
         if (iso := ISO_DATE.match(t, s)) is not None:
             return self._exclude(s, iso.end(), "date")
         if m.group("arabic"):
-            value = Decimal(m.group("arabic").replace(",", ""))  # the places as written: 4.30 stays 4.30
+            value = Decimal(re.sub(r"[, \u00a0\u2009\u202f]", "", m.group("arabic")))  # 4.30 stays 4.30
             chinese = False
         else:
             run = m.group("cn")
@@ -225,6 +227,8 @@ class Reader:
         if after in "日号" and 1 <= value <= 31 and not t.startswith(("内", "以内", "之内"), e + 1) \
                 and value == value.to_integral_value():
             return self._exclude(s, e + 1, "date")
+        if PER_BEFORE.search(self._before(s, 4)):
+            return self._exclude(s, e, "per")  # 每户1处, 人均2.5台: a number per unit, not a count
         if (w := WEEKDAY_BEFORE.search(self._before(s))) and value <= 7:
             return self._exclude(s - len(w.group()), e, "date")
         if after == ":" and (r := re.match(r":(\d+)", t[e:])):
@@ -283,6 +287,9 @@ class Reader:
             if (tenth := re.match(r"[一二三四五六七八九]|\d(?![\d.])", t[pos:])) and not _measure_at(t, pos + 1):
                 value += _cn_value(tenth.group()) if chinese else Decimal(tenth.group())  # 五成七 = 57%
                 pos += 1
+            elif t.startswith("半", pos):  # 六成半 = 65%
+                value, pos = value + 5, pos + 1
+                qualifier = "成" if qualifier == "exact" else qualifier
             elif t[pos:pos + 1] in ("多", "余") and qualifier == "exact":  # 二成多: 20-30%
                 qualifier, pos = t[pos], pos + 1
             elif qualifier == "exact":
