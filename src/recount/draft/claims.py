@@ -63,12 +63,16 @@ OTHER_PART = re.compile(r"另有|另外|还有|此外|其余|其他")
 PART_OF = ("其中", "当中", "之中")
 REMAINDER = re.compile(r"未|尚未|没有|其余|剩余|其他|另有|空置|停业|关闭")
 #: the words that give a count its role (a rest word wins over a part word, a part word over a total word)
-REST_WORDS = re.compile(r"(?<![尚仍])未(?!来)|尚未|仍未|没有|其余|剩余|不合格|不达标|待复工|待开工")
-PART_WORDS = re.compile(r"复工|复产|开工|到岗|返岗|返工|完成|合格|达标|开业|营业|开门|开放|复课|返校|复学|接种|办结|"
-                        r"回复|答复|满意|签约|入驻|通过|录取|脱贫|整改|解决|已|全部")
+PARTS = (r"复工|复产|开工|到岗|返岗|返工|完成|合格|达标|开业|营业|开门|开放|复课|返校|复学|接种|办结|回复|答复|"
+         r"满意|签约|入驻|通过|录取|脱贫|整改|解决|接通|已|全部")
+PART_WORDS = re.compile(PARTS)
+REST_WORDS = re.compile(r"(?:尚未|仍未|未(?!来)|没有|不)(?:%s)?|其余|剩余|待复工|待开工" % PARTS.replace("|已|全部", ""))
 TOTAL_WORDS = re.compile(r"共|合计|总计|总数|总量|总共|通常|摸排|排查|计划|收到|受理|接到|接听|登记|在册|现有|涉及|"
-                         r"调查|抽检|抽查|抽样|检查|检测|走访|应到|辖区内?有|"
+                         r"调查|抽检|抽查|抽样|检查|检测|走访|回访|呼入|应到|辖区内?有|"
                          r"^全(?:区|市|县|省|州|镇|乡|村|街道|社区|国|港|澳|台|岛|年|校|体)|^各类")
+ROLE_VERBS = re.compile(f"{PARTS}|尚未|仍未|未(?!来)|其余|剩余|抽检|抽查|受理|收到|回访|摸排|排查")
+#: between two totals of an enumeration: 学校412所,在校学生28.6万人 (a short noun, no verb)
+ENUMERATED = re.compile(r"[,、][^,。;:!?\n\d有者的是为中]{1,8}")
 TOTAL_ROW = re.compile(r"^\s*[|\t]?\s*(?:合\s*计|总\s*计|共\s*计|总\s*数|全部|小\s*计)")
 TABLE_CELL = re.compile(r"[|\t]")
 #: between a count and its share in a count(share) list: 43件(30.2%), 43件,占30.2%, |43|30.2%|
@@ -100,9 +104,14 @@ def _posseg():
     return jieba.posseg
 
 
-@lru_cache(maxsize=4096)
 def nouns(text: str) -> frozenset[str]:
-    """The nouns of a snippet (jieba part of speech n*, j, l), less places, people and generic words."""
+    """The nouns of a snippet (jieba part of speech n*, j, l), less places, people, generic words and the
+    words that give a count its role (合格 in 合格1196批 says what became of them, not what they are)."""
+    return _nouns(ROLE_VERBS.sub(" ", text))
+
+
+@lru_cache(maxsize=4096)
+def _nouns(text: str) -> frozenset[str]:
     out = set()
     for word, flag in _posseg().cut(text):
         noun = (flag.startswith("n") or flag in ("j", "l")) and flag not in ("nr", "ns", "nrt")
@@ -273,7 +282,14 @@ class ClaimFinder:
         self.index = {id(f): i for i, f in enumerate(figures)}
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
         self.count_starts = [f.start for f in self.counts]
-        self.role = {id(f): self._role(f) for f in self.counts}
+        self.role = {}
+        for f in self.counts:  # 全市共有学校412所,在校学生28.6万人: an enumeration of totals shares its 共
+            role = self._role(f)
+            prev = self.counts[len(self.role) - 1] if self.role else None
+            if not role and prev is not None and self.role[id(prev)] == "total" \
+                    and ENUMERATED.fullmatch(self.text[prev.end:f.start]):
+                role = "total"
+            self.role[id(f)] = role
         self.totals = [f for f in self.counts if self.role[id(f)] == "total"]
         self.lists = self._lists()
 
@@ -301,16 +317,14 @@ class ClaimFinder:
             return "total"
         if any(w in before for w in PART_OF):
             return "of"
-        if REST_WORDS.search(before):
-            return "rest"
-        if PART_WORDS.search(before):
-            return "part"
-        if TOTAL_WORDS.search(before) or after.startswith(("中", "之中", "当中")) or TOTAL_WORDS.search(after[:4]):
-            return "total"
-        if REST_WORDS.search(after[:4]):
-            return "rest"
-        if PART_WORDS.search(after[:4]):
-            return "part"
+        if after.startswith(("中", "之中", "当中")):
+            return "total"  # 全市378个重点项目中
+        for text in (before, after[:4]):  # the word nearest the count decides; 未复工 is a rest, not a part
+            ends = {role: max((m.end() for m in words.finditer(text)), default=-1)
+                    for role, words in (("rest", REST_WORDS), ("part", PART_WORDS), ("total", TOTAL_WORDS))}
+            role = max(ends, key=lambda r: (ends[r], r == "rest", r == "part"))
+            if ends[role] >= 0:
+                return role
         return ""
 
     def _line_before(self, f: Figure) -> str:
@@ -323,6 +337,8 @@ class ClaimFinder:
         if i == 0:
             return None
         c = self.figures[i - 1]
+        if TOTAL_ROW.match(self._line_before(c)):
+            return None  # the 合计 row: the list's total, not one of its items
         in_table = bool(TABLE_CELL.search(self._line_before(p)))
         if c.kind not in COUNT_KINDS and not (in_table and c.kind == "number"):
             return None
@@ -378,7 +394,8 @@ class ClaimFinder:
                       and (f.base_interval.high is None or f.base_interval.high >= largest)]
         if not candidates:
             return None, False
-        return min(candidates, key=lambda f: (not (f.start < first.start), abs(f.start - first.start))), True
+        return min(candidates, key=lambda f: (not a <= f.start < b, not f.start < first.start,
+                                              abs(f.start - first.start))), True
 
     def _list_claim(self, claim: Figure, cl: CountList) -> Claim:
         count = next(c for c, p in cl.items if p is claim)
@@ -407,7 +424,7 @@ class ClaimFinder:
         out = []
         for f in self.figures:
             if f.kind == "percent":
-                out.append(self._list_claim(f, self.lists[id(f)]) if id(f) in self.lists else self._share(f))
+                out.append(self._list_claim(f, self.lists[id(f)]) if id(f) in self.lists else self._total_row(f))
             elif f.kind == "points":
                 out.append(self._points(f))
         return out
@@ -425,12 +442,24 @@ class ClaimFinder:
                              note="the difference of two rates in its sentence")
         return Claim(f, UNVERIFIABLE, note="a percentage-point difference: no two rates in its sentence give it")
 
+    def _total_row(self, claim: Figure) -> Claim:
+        """A 合计 row's share (合计|147|100%): the total over itself, when it is a list's total."""
+        i = self.index[id(claim)]
+        total = self.figures[i - 1] if i else None
+        lists = {id(cl.total): cl for cl in self.lists.values() if cl.total is not None}
+        if total is None or id(total) not in lists or not TOTAL_ROW.match(self._line_before(claim)):
+            return self._share(claim)
+        r = Reading((total,), (total,), "list", base=OF_TOTAL)
+        if r.recomputed.intersects(claim.cited_interval):
+            return Claim(claim, CONSISTENT, [r], note="a count(share) list's total row", strength=STRONG)
+        return Claim(claim, UNVERIFIABLE, [r], note="a count(share) list's total row that is not 100%")
+
     def _share(self, claim: Figure) -> Claim:
         before, after = self._clause_text(claim)
         if CHANGE.search(before) or CHANGE.search(after[:2]):
             return Claim(claim, UNVERIFIABLE, note="a change, not a share of counts")
         cited = claim.cited_interval
-        tried: list[Reading] = []
+        tried: list[Reading] = []  # the first level's readings, or the first level's with strong ones
         remainder = bool(REMAINDER.search(before))
         for level in LEVELS:
             if level == "text" and any(not r.weak for r in tried):
@@ -441,7 +470,8 @@ class ClaimFinder:
                 fitting.sort(key=lambda r: r.weak)
                 return Claim(claim, CONSISTENT, fitting[:MAX_LISTED], strength=fitting[0].strength,
                              note=f"{fitting[0].base}, in its {level if level != 'text' else 'text'}")
-            tried += readings
+            if readings and (not tried or (all(r.weak for r in tried) and any(not r.weak for r in readings))):
+                tried = readings
         if not tried:
             return self._base_only(claim)
         strong = [r for r in tried if not r.weak]
@@ -450,6 +480,8 @@ class ClaimFinder:
             return Claim(claim, UNVERIFIABLE, nearest, note="a threshold, never called inconsistent")
         if TARGET.search(before):
             return Claim(claim, UNVERIFIABLE, nearest, note="a target, never called inconsistent")
+        if not strong and (grim := self._base_only(claim)).base:
+            return grim
         if not strong:
             return Claim(claim, UNVERIFIABLE, nearest,
                          note="a weak pairing (no part word meets a total word, the counts do not name the same "
@@ -490,7 +522,7 @@ class ClaimFinder:
                  and not (n.base_interval == d.base_interval and n.start < d.start)]  # 55 of 55: the total first
         pairs.sort(key=lambda p: abs(p[0].start - claim.start) + abs(p[1].start - claim.start))
         readings = [Reading((n,), (d,), level, weak=self._weak(n, d, level), base=self._base(n, d)) for n, d in pairs
-                    if _at_most(n.base_interval, d.base_interval) and self.role[id(n)] != "rest" or remainder]
+                    if _at_most(n.base_interval, d.base_interval)]
         if level in ("sentence", "paragraph"):  # a part over the parts listed: 12间停诊, 另有30间; 已复工80家, 未复工20家
             for n in numerators:
                 for d in self._counts_in(*self.seg.span(level, claim.start)):
@@ -508,7 +540,8 @@ class ClaimFinder:
                 readings.append(Reading((n1, n2), (d1,), level, weak=weak, base=self._base(n1, d1)))
             elif d1 is not d2 and compatible(n1.unit, n2.unit) and _at_most(_sum((n1, n2)), _sum((d1, d2))):
                 readings.append(Reading((n1, n2), (d1, d2), level, weak=weak, base=OF_POOLED))
-        complement = [(n, d) for n, d in pairs if remainder != (self.role[id(n)] == "rest")]
+        complement = [(n, d) for n, d in pairs if remainder != (self.role[id(n)] == "rest")
+                      and (remainder or self.role[id(d)] == "total")]
         readings += [Reading((n,), (d,), level, complement=True, weak=self._weak(n, d, level), base=OF_REMAINDER)
                      for n, d in complement if _at_most(n.base_interval, d.base_interval)]
         unique = {}
@@ -524,19 +557,35 @@ class ClaimFinder:
         rn, rd = self.role[id(n)], self.role[id(d)]
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         named = bool(nn and nd) and same_thing(nn, nd)
-        if level == "text":  # a total far away is strong only for a part that names what the total names
-            return not (named and rn in ("part", "rest") and rd == "total")
+        if level == "text":  # a total far away is strong only for a part that names what the total names,
+            a, b = self.seg.span("paragraph", n.start)  # when its own paragraph has no total of its kind
+            own = any(compatible(f.unit, n.unit) and self.role[id(f)] == "total" for f in self._counts_in(a, b))
+            named = same_thing(self._named(n), nd)
+            return not (named and rn in ("part", "rest") and rd == "total" and not own)
         if rn in ("part", "rest") and rd == "total":
             return False
         if rn == "of" and d is self._antecedent(n):
             return False
         return not named and level == "paragraph" or (not named and rd != "total" and rn == "")
 
+    def _named(self, n: Figure) -> frozenset[str]:
+        """What a count counts, or, if it names nothing (尚未复课的14所), what the count before it in its
+        paragraph with the same unit names."""
+        if own := self.nouns_of(n):
+            return own
+        before = self._counts_in(self.seg.span("paragraph", n.start)[0], n.start)[::-1]
+        return next((names for f in before if f.unit == n.unit and (names := self.nouns_of(f))), frozenset())
+
     def _antecedent(self, n: Figure) -> Figure | None:
-        """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one."""
+        """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one
+        (a count with a total word before one without)."""
         before = self._counts_in(self.seg.span("paragraph", n.start)[0], self.seg.span("sentence", n.start)[0])[::-1]
-        same = next((f for f in before if f.unit == n.unit), None)
-        return same or next((f for f in before if compatible(f.unit, n.unit)), None)
+        for fits in (lambda f: f.unit == n.unit, lambda f: compatible(f.unit, n.unit)):  # a total first
+            found = next((f for f in before if fits(f) and self.role[id(f)] == "total"), None) \
+                or next((f for f in before if fits(f)), None)
+            if found is not None:
+                return found
+        return None
 
     def _counts_in(self, a: int, b: int) -> list[Figure]:
         return self.counts[bisect_left(self.count_starts, a):bisect_left(self.count_starts, b)]
@@ -547,14 +596,14 @@ class ClaimFinder:
         if d.base_interval.high == 0:
             return False
         rn, rd = self.role[id(n)], self.role[id(d)]
-        if rd == "rest" or (rd == "part" and rn in ("part", "rest")):
-            return False  # a rest is never a base; a part never the base of another part
+        if rd == "rest" or (rd == "part" and rn != "of"):
+            return False  # a rest is never a base; a part only of what its clause says is a part of it (其中)
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         if nn and nd and not same_thing(nn, nd):
             return False
         if level == "paragraph" and not (nn and nd) and d is not self._antecedent(n):
             return False  # a count that names nothing refers to the count just before it, no further
-        if level == "text" and not (nn and nd):
+        if level == "text" and not (nd and rn in ("part", "rest", "of") and same_thing(self._named(n), nd)):
             return False
         if subject and not same_thing(nn | nd, subject):
             return False

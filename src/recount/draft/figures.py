@@ -224,7 +224,7 @@ class Reader:
             if (d := re.match(r"(?:份|\d{1,2}[日号]|[%s]{1,3}[日号])" % CN_CHARS, t[end:])):
                 end += d.end()
             return self._exclude(s, end, "date")
-        if after in "日号" and 1 <= value <= 31 and not t.startswith(("内", "以内", "之内"), e + 1) \
+        if after in "日号" and 1 <= value <= 31 and not t.startswith(("内", "以内", "之内", "以上", "以下"), e + 1) \
                 and value == value.to_integral_value():
             return self._exclude(s, e + 1, "date")
         if PER_BEFORE.search(self._before(s, 4)):
