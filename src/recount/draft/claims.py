@@ -561,7 +561,9 @@ class ClaimFinder:
             a, b = self.seg.span("paragraph", n.start)  # when its own paragraph has no total of its kind
             own = any(compatible(f.unit, n.unit) and self.role[id(f)] == "total" for f in self._counts_in(a, b))
             named = same_thing(self._named(n), nd)
-            return not (named and rn in ("part", "rest") and rd == "total" and not own)
+            a = self.seg.span("sentence", n.start)[0]  # 建筑业方面,已开工企业109家: not the 餐饮企业 total
+            sector = all(same_thing(frozenset([w]), nd) for w in nouns(self.text[a:n.start]))
+            return not (named and sector and rn in ("part", "rest") and rd == "total" and not own)
         if rn in ("part", "rest") and rd == "total":
             return False
         if rn == "of" and d is self._antecedent(n):
