@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from recount import paths
 from recount.draft import Draft, draft
 from recount.draft.claims import IMPOSSIBLE, Claim
 from recount.draft.figures import Exclusion, Figure
@@ -149,6 +150,7 @@ class AnswerMatch:
 
 
 def read_answers(folder: Path) -> list[Answer]:
+    paths.note_read(folder / "answers.csv")
     with (folder / "answers.csv").open(encoding="utf-8", newline="") as fh:
         return [Answer(r["article"], r["cited"], r["verdict"], tuple(filter(None, r["numerator"].split("+"))),
                        r["denominator"]) for r in csv.DictReader(fh)]
@@ -164,6 +166,7 @@ def compare_answers(folder: Path) -> list[AnswerMatch]:
     for article, rows in answers.items():
         for script in ("zh-hans", "zh-hant"):
             path = folder / f"{article}.{script}.txt"
+            paths.note_read(path)
             claims = draft(path.read_text(encoding="utf-8")).claims
             if [c.figure.value_text for c in claims] != [a.cited for a in rows]:
                 raise ValueError(f"{path}: its stated percentages are not those of answers.csv")

@@ -54,6 +54,9 @@ BADGE: dict[str, tuple[str, str, str]] = {
     "inconsistent": ("✗", "#8A3200", "#FCE4D6"),
     "unverifiable": ("?", "#3D3D3D", "#EBEBEB"),
     "derived": ("=", "#004B76", "#DCEBF7"),
+    # the draft's whole-count test on a rate given with its base alone
+    "possible": ("~", "#3D3D3D", "#EBEBEB"),
+    "impossible": ("✗", "#8A3200", "#FCE4D6"),
 }
 #: constraint result -> same scheme: a pass looks like a consistent claim, a failure like an inconsistent one
 RESULT_BADGE: dict[str, tuple[str, str, str]] = {
