@@ -15,6 +15,8 @@ only matches itself (after scale: 万元 with 元 with 亿元).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: measure word -> kind
 MEASURE_WORDS: dict[str, str] = {
     **{w: "count" for w in (
@@ -42,6 +44,7 @@ COUNT_KINDS = ("count", "amount", "measure")
 BY_LENGTH = sorted(MEASURE_WORDS, key=len, reverse=True)
 
 
+@lru_cache(maxsize=512)
 def split_unit(unit: str) -> tuple[int, str]:
     """``"万元"`` -> ``(10000, "元")``; ``"家"`` -> ``(1, "家")``."""
     for scale in sorted(SCALES, key=len, reverse=True):
@@ -52,6 +55,7 @@ def split_unit(unit: str) -> tuple[int, str]:
     return 1, unit
 
 
+@lru_cache(maxsize=512)
 def unit_info(unit: str) -> tuple[str, str, int] | None:
     """(kind, base unit, factor): ``"万元"`` -> ``("amount", "元", 10000)``; None if unknown."""
     factor, word = split_unit(unit)
@@ -65,6 +69,7 @@ def unit_info(unit: str) -> tuple[str, str, int] | None:
     return (kind, CANONICAL.get(word, word), factor)
 
 
+@lru_cache(maxsize=512)
 def compatible(unit_a: str, unit_b: str) -> bool:
     """Whether counts in these two units can be numerator and denominator of one rate."""
     a, b = unit_info(unit_a), unit_info(unit_b)

@@ -121,8 +121,9 @@ def _nouns(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _bigrams(words: frozenset[str]) -> set[str]:
-    return {w[i:i + 2] for w in words for i in range(max(len(w) - 1, 1))}
+@lru_cache(maxsize=4096)
+def _bigrams(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[i:i + 2] for w in words for i in range(max(len(w) - 1, 1)))
 
 
 def same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -282,6 +283,7 @@ class ClaimFinder:
         self.index = {id(f): i for i, f in enumerate(figures)}
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
         self.count_starts = [f.start for f in self.counts]
+        self._nouns: dict[int, frozenset[str]] = {}
         self.role = {}
         for f in self.counts:  # 全市共有学校412所,在校学生28.6万人: an enumeration of totals shares its 共
             role = self._role(f)
@@ -304,6 +306,11 @@ class ClaimFinder:
 
     def nouns_of(self, f: Figure) -> frozenset[str]:
         """What a count counts; none when its clause says 其中 or 当中 (a part of the count before it)."""
+        if (known := self._nouns.get(id(f))) is None:
+            known = self._nouns[id(f)] = self._nouns_of(f)
+        return known
+
+    def _nouns_of(self, f: Figure) -> frozenset[str]:
         before, after = self._clause_text(f)
         if any(w in before for w in PART_OF):
             return frozenset()
@@ -458,6 +465,8 @@ class ClaimFinder:
         before, after = self._clause_text(claim)
         if CHANGE.search(before) or CHANGE.search(after[:2]):
             return Claim(claim, UNVERIFIABLE, note="a change, not a share of counts")
+        if not self._counts_in(*self.seg.span("sentence", claim.start)):
+            return Claim(claim, UNVERIFIABLE, note="no counts of its kind nearby")  # no numerator anywhere
         cited = claim.cited_interval
         tried: list[Reading] = []  # the first level's readings, or the first level's with strong ones
         remainder = bool(REMAINDER.search(before))
@@ -593,13 +602,11 @@ class ClaimFinder:
         return self.counts[bisect_left(self.count_starts, a):bisect_left(self.count_starts, b)]
 
     def _admissible(self, n: Figure, d: Figure, subject: frozenset[str], level: str) -> bool:
-        if n is d or not compatible(n.unit, d.unit):
-            return False
-        if d.base_interval.high == 0:
-            return False
         rn, rd = self.role[id(n)], self.role[id(d)]
         if rd == "rest" or (rd == "part" and rn != "of"):
             return False  # a rest is never a base; a part only of what its clause says is a part of it (其中)
+        if n is d or not compatible(n.unit, d.unit) or d.base_interval.high == 0:
+            return False
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         if nn and nd and not same_thing(nn, nd):
             return False

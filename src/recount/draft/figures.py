@@ -86,7 +86,7 @@ class Figure:
     def kind(self) -> str:
         return self.info[0]
 
-    @property
+    @cached_property
     def interval(self) -> Interval:
         """In the unit as written; an exact figure written with decimals is its rounding interval
         (4.28 = [4.275, 4.285)), by the rule the book applies to a cited percentage."""
@@ -94,7 +94,7 @@ class Figure:
             return cited_interval(self.value_text)
         return figure_interval(self.value, self.qualifier)
 
-    @property
+    @cached_property
     def base_interval(self) -> Interval:
         return self.interval.scale(self.info[2])
 
@@ -228,7 +228,7 @@ class Reader:
         if after in "日号" and 1 <= value <= 31 and not t.startswith(("内", "以内", "之内", "以上", "以下"), e + 1) \
                 and value == value.to_integral_value():
             return self._exclude(s, e + 1, "date")
-        if PER_BEFORE.search(t, max(t.rfind(c, 0, s) for c in ",。;!?:\n") + 1, s):
+        if PER_BEFORE.search(t, max(t.rfind(c, max(s - 24, 0), s) for c in ",。;!?:\n") + 1, s):
             return self._exclude(s, e, "per")  # 每户1处, 人均2.5台: a number per unit, not a count
         if (w := WEEKDAY_BEFORE.search(self._before(s))) and value <= 7:
             return self._exclude(s - len(w.group()), e, "date")
