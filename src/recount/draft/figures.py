@@ -52,6 +52,7 @@ IDIOMS = re.compile(r"一次性|一成不变|千家万户|万家灯火|一家人
 RESULT_BEFORE = "成为仅只共计"  # 融合成一个, 精简为一项, 仅一家: a count of one, not an article
 WEEKDAY_BEFORE = re.compile(r"(周|星期|礼拜)$")
 #: a number per household, per person, per 100 people (每户1处, 人均2台, 每百人3.5张), not per day or month
+CLAUSE_TAIL = re.compile(r"[^,。;!?:\n]*$")
 PER_BEFORE = re.compile(r"(?:每[一二三四五六七八九十百千万\d]*(?:户|人|家|名|位|村|亩|平方公里)|人均|户均)[^\d]*$")
 ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")
@@ -228,7 +229,7 @@ class Reader:
         if after in "日号" and 1 <= value <= 31 and not t.startswith(("内", "以内", "之内", "以上", "以下"), e + 1) \
                 and value == value.to_integral_value():
             return self._exclude(s, e + 1, "date")
-        if PER_BEFORE.search(t, max(t.rfind(c, max(s - 24, 0), s) for c in ",。;!?:\n") + 1, s):
+        if PER_BEFORE.search(CLAUSE_TAIL.search(t, max(s - 24, 0), s).group()):
             return self._exclude(s, e, "per")  # 每户1处, 人均2.5台: a number per unit, not a count
         if (w := WEEKDAY_BEFORE.search(self._before(s))) and value <= 7:
             return self._exclude(s - len(w.group()), e, "date")
