@@ -167,3 +167,11 @@ def test_a_weak_pairing_that_misses_is_unverifiable_with_its_nearest_reading():
     # no total word, no part word, nothing named: 240 of 300 is the nearest reading, not a finding
     c = _one("本次活动发放问卷300份,回收240份,回收率85%。")
     assert c.verdict == "unverifiable" and c.strength == "weak" and c.arithmetic() == "240 / 300 = 80.00% → 80%"
+
+
+def test_a_table_copied_one_cell_a_line_is_a_list_with_its_total_row():
+    text = "會員按年齡分佈如下：\n\n年齡組別\n人數\n百分比\n65至79歲\n294\n71.4%\n80歲及以上\n118\n28.7%\n合計\n412\n100%\n"
+    claims = {c.figure.quote: c for c in draft(text).claims}
+    assert claims["71.4%"].verdict == "consistent" and claims["71.4%"].arithmetic() == "294 / 412 = 71.36% → 71.4%"
+    assert claims["28.7%"].verdict == "inconsistent" and claims["28.7%"].as_json()["miss_level"] == "rounding"
+    assert claims["100%"].verdict == "consistent"

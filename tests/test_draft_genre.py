@@ -25,6 +25,8 @@ C, I, U = "consistent", "inconsistent", "unverifiable"
 KNOWN_SHORT = {
     # 检出不合格样品215批次 names 样品, the total 食品安全监督抽检8 652批次 names 食品: the draft does not pair them
     ("food_inspection", "2.5"): U,
+    # 會員中獨居長者有57人 is a part of 會員 by 中, which the draft does not read as a part word
+    ("members", "13.8"): U,
 }
 MATCHES = compare_answers(GENRE)
 ARTICLES = sorted({(m.answer.article, m.script) for m in MATCHES})

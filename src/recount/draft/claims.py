@@ -335,7 +335,11 @@ class ClaimFinder:
         return ""
 
     def _line_before(self, f: Figure) -> str:
-        return self.text[self.text.rfind("\n", 0, f.start) + 1:f.start]
+        """The line before ``f``; for a count alone on its line (a table copied cell by cell), the line above."""
+        a = self.text.rfind("\n", 0, f.start) + 1
+        if a == f.start and a > 0 and self.text[f.end:f.end + 1] in ("\n", ""):
+            return self.text[self.text.rfind("\n", 0, a - 1) + 1:a - 1]
+        return self.text[a:f.start]
 
     # ------------------------------------------------------------ count(share) lists
     def _item_count(self, p: Figure) -> Figure | None:
@@ -346,11 +350,14 @@ class ClaimFinder:
         c = self.figures[i - 1]
         if TOTAL_ROW.match(self._line_before(c)):
             return None  # the 合计 row: the list's total, not one of its items
-        in_table = bool(TABLE_CELL.search(self._line_before(p)))
+        in_table = bool(TABLE_CELL.search(self._line_before(p))) or self._cell_line(self.seg.span("paragraph", p.start))
         if c.kind not in COUNT_KINDS and not (in_table and c.kind == "number"):
             return None
         gap = self.text[c.end:p.start]
-        return c if "\n" not in gap and LIST_GAP.fullmatch(gap) else None
+        if "\n" in gap:  # a cell-by-cell table: the count alone on its line, its share alone on the next
+            alone = self.text[self.text.rfind("\n", 0, c.start) + 1:c.start].strip() == ""
+            return c if alone and c.kind == "number" and not gap.strip() and gap.count("\n") == 1 else None
+        return c if LIST_GAP.fullmatch(gap) else None
 
     def _lists(self) -> dict[int, CountList]:
         """Each share's count(share) list (two items or more), keyed by the share's id."""
@@ -374,14 +381,24 @@ class ClaimFinder:
             out.update({id(p): cl for _, p in items})
         return out
 
+    def _cell_line(self, span: tuple[int, int]) -> bool:
+        """A line that is one table cell: short, no sentence punctuation (65至69岁, 118, 28.6%)."""
+        line = self.text[span[0]:span[1]].strip()
+        return 0 < len(line) <= 16 and not re.search(r"[,。;!?:]", line)
+
     def _block(self, offset: int) -> tuple[int, int]:
-        """A paragraph, or a run of table rows (lines with pipe or tab cells) together."""
+        """A paragraph, or a run of table rows (lines with pipe or tab cells, or one cell a line) together."""
         a, b = self.seg.span("paragraph", offset)
-        if not TABLE_CELL.search(self.text[a:b]):
+        if TABLE_CELL.search(self.text[a:b]):
+            def row(span):
+                return TABLE_CELL.search(self.text[span[0]:span[1]])
+        elif self._cell_line((a, b)):
+            row = self._cell_line
+        else:
             return a, b
-        while a > 0 and TABLE_CELL.search(self.text[self.seg.span("paragraph", a - 1)[0]:a - 1]):
+        while a > 0 and row(self.seg.span("paragraph", a - 1)):
             a = self.seg.span("paragraph", a - 1)[0]
-        while b < len(self.text) and TABLE_CELL.search(self.text[b:self.seg.span("paragraph", b)[1]]):
+        while b < len(self.text) and row(self.seg.span("paragraph", b)):
             b = self.seg.span("paragraph", b)[1]
         return a, b
 
@@ -454,7 +471,7 @@ class ClaimFinder:
         i = self.index[id(claim)]
         total = self.figures[i - 1] if i else None
         lists = {id(cl.total): cl for cl in self.lists.values() if cl.total is not None}
-        if total is None or id(total) not in lists or not TOTAL_ROW.match(self._line_before(claim)):
+        if total is None or id(total) not in lists or not TOTAL_ROW.match(self._line_before(total)):
             return self._share(claim)
         r = Reading((total,), (total,), "list", base=OF_TOTAL)
         if r.recomputed.intersects(claim.cited_interval):

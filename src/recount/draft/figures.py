@@ -15,7 +15,8 @@ What is not a figure, with the reason kept (:class:`Exclusion`): dates, years,
 clock times, weekdays, ordinals (第一), list markers (一是, 一期, (一)),
 codes (3+X, 5G), 一 as an indefinite article (一位负责人), reduplications
 (一家家), idioms (一次性), ratios (1:8), numbers per unit (每户1处, 人均2台), a Chinese numeral that counts nothing (三大, 一标三实),
-and a number alone on its line (page furniture).
+and a number alone on its line (page furniture), unless its share is alone on the next line (a table
+copied cell by cell).
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ IDIOMS = re.compile(r"一次性|一成不变|千家万户|万家灯火|一家人
 RESULT_BEFORE = "成为仅只共计"  # 融合成一个, 精简为一项, 仅一家: a count of one, not an article
 WEEKDAY_BEFORE = re.compile(r"(周|星期|礼拜)$")
 #: a number per household, per person, per 100 people (每户1处, 人均2台, 每百人3.5张), not per day or month
+#: the rest of a line holding a count alone, then a line holding a share alone (a table copied cell by cell)
+PERCENT_LINE = re.compile(r"[ \t]*\n[ \t]*\d+(?:\.\d+)?[ \t]*%[ \t]*(?:\n|$)")
 CLAUSE_TAIL = re.compile(r"[^,。;!?:\n]*$")
 PER_BEFORE = re.compile(r"(?:每[一二三四五六七八九十百千万\d]*(?:户|人|家|名|位|村|亩|平方公里)|人均|户均)[^\d]*$")
 ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
@@ -202,8 +205,8 @@ class Reader:
         before = t[s - 1] if s else ""
         after = t[e] if e < len(t) else ""
         line = self._line(s).strip()
-        if line == t[s:e]:
-            return self._exclude(s, e, "furniture")
+        if line == t[s:e] and not PERCENT_LINE.match(t, e):
+            return self._exclude(s, e, "furniture")  # unless a table cell: a count on its line, its share on the next
         if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()) or after == "+" \
                 or (before in "+-/_" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum()) \
                 or (after in "-/_" and t[e + 1:e + 2].isascii() and t[e + 1:e + 2].isalnum()):
