@@ -126,13 +126,15 @@ def glue_values(c: Comparison, matches: list[AnswerMatch] | None = None) -> dict
 
 
 def genre_matches() -> list[AnswerMatch]:
-    """The test articles' drafts beside a person's answers."""
-    return compare_answers(GENRE_DIR)
+    """The test articles' drafts beside a person's answers (none in a copy of the book without its tests)."""
+    return compare_answers(GENRE_DIR) if (GENRE_DIR / "answers.csv").exists() else []
 
 
 def _genres() -> dict[str, str]:
     import csv
 
+    if not (GENRE_DIR / "articles.csv").exists():
+        return {}
     paths.note_read(GENRE_DIR / "articles.csv")
     with (GENRE_DIR / "articles.csv").open(encoding="utf-8", newline="") as fh:
         return {r["article"]: r["genre"] for r in csv.DictReader(fh)}
