@@ -100,3 +100,78 @@ def test_a_traditional_article_with_full_width_digits_gets_the_verdicts_a_person
         "59.8%": "consistent", "二成多": "unverifiable"}
     assert claims["三成"].arithmetic() == "12 / 42 = 28.57% → 29%"
     assert claims["78.2％"].arithmetic() == "610 / 780 = 78.205% → 78.2%"
+
+
+def _one(text):
+    (c,) = draft(text).claims
+    return c
+
+
+def test_a_part_is_never_the_base_of_another_part():
+    # 已复工80家 is not the base of 已开工60家: with no total, the rate has nothing to be checked against
+    c = _one("全区已复工企业80家,已开工项目企业60家,开工率75%。")
+    assert c.verdict == "unverifiable"
+    assert _one("全区已复工企业80家,其中重点企业60家,占75%。").arithmetic() == "60 / 80 = 75.00% → 75%"
+
+
+def test_a_rest_is_never_a_base_and_part_over_part_plus_rest_is_tried():
+    c = _one("全区已复工企业80家,未复工企业20家,复工率80%。")
+    assert c.verdict == "consistent" and c.as_json()["reading"].startswith("of the parts listed")
+    assert _one("全区已复工企业30家,未复工企业20家,复工率70%。").verdict == "inconsistent"
+
+
+def test_a_rest_over_its_total_and_the_remainder_of_a_total_explain_a_share():
+    assert _one("全区共有企业200家,尚未复工的10家,占5%。").arithmetic() == "10 / 200 = 5.00% → 5%"
+    assert _one("全区共有企业200家,未复工10家,复工率95%。").readings[0].complement
+
+
+def test_visits_are_not_people():
+    c = _one("共接待群众1,200人,其中来访登记900人次,占75%。")
+    assert c.verdict == "unverifiable"
+
+
+def test_money_is_checked_against_money_only():
+    c = _one("全年完成投资12亿元,计划投资15亿元,签约项目15个,完成率80%。")
+    assert c.verdict == "consistent" and c.arithmetic() == "1200000000 / 1500000000 = 80.00% → 80%"
+    assert [x["value"] for x in c.as_json()["denominator"]] == ["15"] and "亿元" in c.reading_text()
+
+
+def test_a_rate_with_only_its_base_is_possible_or_impossible_by_whole_counts():
+    possible = _one("经摸排,全区46家重点企业复工率93.5%。")
+    assert possible.verdict == "possible" and possible.arithmetic() == "43 / 46 = 93.48% → 93.5%"
+    impossible = _one("在接受调查的23家外贸企业中,复工率为88.0%。")
+    assert impossible.verdict == "impossible" and impossible.strength == "strong"
+
+
+def test_a_sub_groups_rate_beside_the_whole_groups_base_is_not_tested_against_it():
+    c = _one("全市共有商户500户,其中一期市场复工率92.5%。")
+    assert c.verdict == "unverifiable"
+
+
+def test_a_total_in_another_paragraph_is_used_when_the_part_names_what_it_names():
+    c = draft("全区纳入监测的规模以上工业企业共238家。\n\n规模以上工业企业已复工221家,复工率92.9%。").claims[0]
+    assert c.verdict == "consistent" and c.arithmetic() == "221 / 238 = 92.857% → 92.9%"
+
+
+def test_another_sectors_total_elsewhere_never_makes_an_inconsistency():
+    c = draft("全区共有餐饮企业238家。\n\n建筑业方面,已开工企业109家,开工率85.2%。").claims[0]
+    assert c.verdict == "unverifiable" and c.strength == "weak"
+
+
+def test_a_target_or_threshold_that_its_counts_miss_is_never_inconsistent():
+    assert _one("全区共有企业200家,已复工120家,复工率达85%以上。").verdict == "unverifiable"
+    assert _one("全区共有企业200家,已复工120家,力争复工率达到85%。").verdict == "unverifiable"
+
+
+def test_a_weak_pairing_that_misses_is_unverifiable_with_its_nearest_reading():
+    # no total word, no part word, nothing named: 240 of 300 is the nearest reading, not a finding
+    c = _one("本次活动发放问卷300份,回收240份,回收率85%。")
+    assert c.verdict == "unverifiable" and c.strength == "weak" and c.arithmetic() == "240 / 300 = 80.00% → 80%"
+
+
+def test_a_table_copied_one_cell_a_line_is_a_list_with_its_total_row():
+    text = "會員按年齡分佈如下：\n\n年齡組別\n人數\n百分比\n65至79歲\n294\n71.4%\n80歲及以上\n118\n28.7%\n合計\n412\n100%\n"
+    claims = {c.figure.quote: c for c in draft(text).claims}
+    assert claims["71.4%"].verdict == "consistent" and claims["71.4%"].arithmetic() == "294 / 412 = 71.359% → 71.4%"
+    assert claims["28.7%"].verdict == "inconsistent" and claims["28.7%"].as_json()["miss_level"] == "rounding"
+    assert claims["100%"].verdict == "consistent"

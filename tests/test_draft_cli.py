@@ -34,7 +34,10 @@ def test_json_is_one_object_with_the_contracts_keys_and_code_point_offsets(capsy
         assert set(f) == {"start", "end", "quote", "value", "unit", "qualifier"}
         assert text[f["start"]:f["end"]] == f["quote"]
     for c in doc["claims"]:
-        assert set(c) == {"start", "end", "cited", "verdict", "numerator", "denominator", "arithmetic", "reading"}
+        keys = {"start", "end", "cited", "verdict", "strength", "reason", "numerator", "denominator", "arithmetic",
+                "reading"}
+        assert set(c) == keys | ({"miss_pp", "miss_level"} if c["verdict"] == "inconsistent" else set())
+        assert c["strength"] in ("strong", "weak") and c["reason"]
         assert text[c["start"]:c["end"]] == c["cited"]
         assert all(set(x) == {"value", "start"} for x in c["numerator"] + c["denominator"])
 

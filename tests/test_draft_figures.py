@@ -110,3 +110,30 @@ def test_cheng_with_a_tenth_digit_and_with_duo():
     assert by_quote["約五成七"] == ("57", "%", "约")
     assert by_quote["二成多"] == ("20", "%", "多")
     assert by_quote["兩劑"] == ("2", "剂", "exact")
+
+
+def test_space_separated_thousands_and_full_width_digits_are_one_number():
+    d = draft("全县农业生产经营人员43 815人,常住人口５３８ ３００人,2024年3月统计。")
+    assert [(f.value_text, f.unit) for f in d.figures] == [("43815", "人"), ("538300", "人")]
+
+
+def test_cheng_ban_is_five_tenths_more():
+    (f,) = draft("约6成半的学生选择留校。").figures
+    assert (f.value_text, f.unit, f.qualifier) == ("65", "%", "约")
+
+
+def test_a_count_in_rounded_units_stands_for_its_rounding_interval():
+    f, g = draft("全县共有农业经营户1.92万户,常住人口1.06亿人。").figures
+    assert (f.base_interval.low, f.base_interval.high) == (19150, 19250)
+    assert (g.base_interval.low, g.base_interval.high) == (105_500_000, 106_500_000)
+
+
+def test_ages_are_not_counts_and_numbers_per_household_are_left_out():
+    d = draft("年龄55岁及以上的18 643人。平均每户拥有住房1.1处,每户1处。人均2台。")
+    assert [f.kind for f in d.figures] == ["age", "count"]
+    assert [(x.quote, x.kind) for x in d.exclusions] == [("1.1", "per"), ("1", "per"), ("2", "per")]
+
+
+def test_days_followed_by_yishang_are_a_duration_not_a_date():
+    (f, _) = draft("请假3日以上者有7人。").figures
+    assert (f.value_text, f.unit, f.qualifier) == ("3", "日", "以上")

@@ -5,6 +5,8 @@ A unit is an optional scale word (万, 亿) followed by a measure word: 家, 万
 to the base unit; :func:`recount.ledger.load_figures` converts every figure with
 it, and the draft (:mod:`recount.draft.figures`) reads units with the same table.
 
+An age (岁) is a kind of its own, never a count.
+
 Counts of businesses, households or places (家, 户, 个, 所, 间, 座, 处) count
 the same things in news text ("企业5852户", "已复工企业4800家"), and so do 人,
 名, 位: :func:`compatible` lets those stand for one another; every other unit
@@ -12,6 +14,8 @@ only matches itself (after scale: 万元 with 元 with 亿元).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 #: measure word -> kind
 MEASURE_WORDS: dict[str, str] = {
@@ -24,13 +28,15 @@ MEASURE_WORDS: dict[str, str] = {
     **{w: "duration" for w in ("小时", "个小时", "天", "日", "周", "个月", "月", "年", "分钟", "秒", "工作日", "个工作日")},
     **{w: "measure" for w in (
         "吨", "公斤", "千克", "斤", "克", "亩", "公顷", "平方米", "平方公里", "立方米", "米", "公里", "千米",
-        "千瓦", "千瓦时", "度", "升", "毫升", "岁", "倍")},
+        "千瓦", "千瓦时", "度", "升", "毫升", "倍")},
+    "岁": "age", "周岁": "age",
     "%": "percent", "‰": "permille", "个百分点": "points", "百分点": "points",
 }
 #: the draft writes these measure words as the ledger does
 CANONICAL = {"个月": "月", "个小时": "小时", "个工作日": "工作日", "百分点": "个百分点"}
 SCALES = {"万": 10_000, "亿": 100_000_000, "万亿": 10**12}
-#: measure words that count the same kind of thing in news text
+#: measure words that count the same kind of thing in news text: firms, households and places; people.
+#: 人次 (visits) stands apart from 人 (people), and money only matches money.
 SAME_THINGS = ({"家", "户", "个", "所", "间", "座", "处", "个体户"}, {"人", "名", "位"})
 #: the kinds of unit whose counts can be numerator and denominator of a rate
 COUNT_KINDS = ("count", "amount", "measure")
@@ -38,6 +44,7 @@ COUNT_KINDS = ("count", "amount", "measure")
 BY_LENGTH = sorted(MEASURE_WORDS, key=len, reverse=True)
 
 
+@lru_cache(maxsize=512)
 def split_unit(unit: str) -> tuple[int, str]:
     """``"万元"`` -> ``(10000, "元")``; ``"家"`` -> ``(1, "家")``."""
     for scale in sorted(SCALES, key=len, reverse=True):
@@ -48,6 +55,7 @@ def split_unit(unit: str) -> tuple[int, str]:
     return 1, unit
 
 
+@lru_cache(maxsize=512)
 def unit_info(unit: str) -> tuple[str, str, int] | None:
     """(kind, base unit, factor): ``"万元"`` -> ``("amount", "元", 10000)``; None if unknown."""
     factor, word = split_unit(unit)
@@ -61,6 +69,7 @@ def unit_info(unit: str) -> tuple[str, str, int] | None:
     return (kind, CANONICAL.get(word, word), factor)
 
 
+@lru_cache(maxsize=512)
 def compatible(unit_a: str, unit_b: str) -> bool:
     """Whether counts in these two units can be numerator and denominator of one rate."""
     a, b = unit_info(unit_a), unit_info(unit_b)

@@ -47,6 +47,11 @@ RESULT_LOOK: dict[str, tuple[str, str, str]] = {
     UNVERIFIABLE: VERDICT_LOOK[UNVERIFIABLE],
 }
 STRENGTHS = (HARD, SOFT)
+#: the draft's whole-count test on a rate given with its base alone (``recount draft``; not a ledger verdict)
+DRAFT_LOOK: dict[str, tuple[str, str, str]] = {
+    "possible": ("~", "#3D3D3D", "#EBEBEB"),
+    "impossible": VERDICT_LOOK[INCONSISTENT],
+}
 
 
 def colour(outcome: str) -> str:

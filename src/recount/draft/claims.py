@@ -1,35 +1,40 @@
-"""Explain each stated percentage from the article's own counts, or say it cannot be.
+"""Explain each stated percentage from the article's own counts, or say it cannot be, and how sure.
 
 The search, nearest first (the methods page states the rules; this is the code):
 
+* **Roles.** Each count takes a role from the words of its clause: a *total*
+  (共, 合计, 总数, 收到, 受理, 摸排, 计划, 通常, 全区…, 全…中), a *part* (复工,
+  已开工, 到岗, 完成, 合格, 已…), a *rest* (未, 尚未, 其余, 剩余) or a part *of*
+  the count before it (其中). A part is never the base of another part, and a
+  rest is never a base: readings are part / total, part / (part + rest) and
+  (total − rest) / total.
+* **Count(share) lists.** "住房保障43件(30.2%);物业服务17件(12.3%);…", in
+  prose or in a table's rows (pipe- or tab-separated cells): each share is its
+  count over the list's total, found anywhere in the text (a count with a total
+  word, a table's 合计 row; nearest first), or over the sum of the listed
+  counts; the claim says which base it used.
 * **Numerators** are counts in the claim's own sentence; **denominators** are
-  counts in the same clause, then the same sentence, then the same paragraph.
-  The first level that has any admissible reading decides, unless a later level
-  has a reading that fits (then that one explains the claim).
+  counts in the same clause, then the same sentence, then the same paragraph,
+  then (totals only) anywhere in the text. The first level with a reading that
+  fits explains the claim; a level with strong readings that miss decides.
 * A reading is **admissible** when numerator and denominator have compatible
-  units (:func:`recount.units.compatible`: firms with firms, 人 with 人,
-  万元 with 亿元), the numerator can be at most the denominator, the counts name
-  the same thing (their nouns, by jieba's part-of-speech tagging, share two
-  characters: 在校学生 and 学生, not 学校 and 学生; a count
-  that names nothing, 已复工55家 or 其中850家, is paired within its sentence, or
-  with the one count just before its sentence), and, when the claim's clause names what it is
-  about (商贸服务业复工复产率 names 商贸服务业), one of them names that too.
-* Readings: a / b; sums in the claim's sentence, (a1 + a2) / b and the pooled
-  (a1 + a2) / (b1 + b2); a part over the parts its sentence lists, a / (a + b)
-  (12间停诊, 另有30间营运, 停诊比例三成: the second part's clause says 另有,
-  其余 ...); and the complement (b − a) / b when the clause speaks of what is
-  left (未, 尚未, 其余, 剩余 ...).
-* A figure written with decimals stands for its rounding interval, a qualified
-  count for its qualifier's interval (:mod:`recount.intervals`); a reading fits
-  when its interval meets the cited one.
+  units (:func:`recount.units.compatible`), the numerator can be at most the
+  denominator, their roles allow it, and the counts name the same thing (jieba
+  nouns sharing two characters); when the claim's clause names what it is about,
+  one of them names that too.
+* A figure written with decimals stands for its rounding interval (1.92万户 is
+  [1.915, 1.925) 万户), a qualified count for its qualifier's interval.
 
-Verdicts: ``consistent`` (a reading fits), ``inconsistent`` (admissible readings
-exist and none fits; the nearest are listed), ``unverifiable`` (no admissible
-reading; also when the only readings pair a count that names nothing with the
-count before its sentence, which may not be its base). A threshold (超过90%,
-九成以上, 不到10%) or a percentage-point difference is never called
-inconsistent, and neither is a change (下降0.5%, 同比增长8%): a change is not a
-share of the counts beside it.
+**Strength.** A pairing is *strong* when a part word meets a total word of the
+same kind, when both counts name the same thing, or when a list meets its total;
+otherwise *weak*. Verdicts: ``consistent`` (a reading fits), ``inconsistent``
+(only on a strong pairing that no reading reproduces; with how far off:
+``miss_pp`` and ``miss_level``, rounding or material as
+:mod:`recount.severity` says), ``unverifiable`` (no reading, or only weak ones,
+the nearest shown), and for a rate given with its base alone (46家企业, 复工率93.5%)
+``possible`` or ``impossible`` by the whole-count (GRIM) test. A threshold
+(超过90%, 达85%以上), a target, a percentage-point difference or a change
+(同比增长8%) is never called inconsistent.
 """
 
 from __future__ import annotations
@@ -40,27 +45,54 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
+from math import ceil, floor
 
 from recount.draft.figures import Figure
 from recount.draft.text import Segments
-from recount.units import COUNT_KINDS, compatible
 from recount.intervals import Interval
+from recount.severity import claim_level, miss
+from recount.units import COUNT_KINDS, compatible
 from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE, RateResult
 
+POSSIBLE, IMPOSSIBLE = "possible", "impossible"
+STRONG, WEAK = "strong", "weak"
 THRESHOLDS = ("超过", "逾", "以上", "不到", "近")
+TARGET = re.compile(r"目标|力争|确保|要求|预计|争取|不低于|不少于|达到.{0,4}以上")
 CHANGE = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|下跌|上升|回落|增幅|降幅|同比|环比|涨幅|跌幅|增速|提升|下调|上调|缩小|扩大|降")
 OTHER_PART = re.compile(r"另有|另外|还有|此外|其余|其他")
 PART_OF = ("其中", "当中", "之中")
 REMAINDER = re.compile(r"未|尚未|没有|其余|剩余|其他|另有|空置|停业|关闭")
+#: the words that give a count its role (a rest word wins over a part word, a part word over a total word)
+PARTS = (r"复工|复产|开工|到岗|返岗|返工|完成|合格|达标|开业|营业|开门|开放|复课|返校|复学|接种|办结|回复|答复|"
+         r"满意|签约|入驻|通过|录取|脱贫|整改|解决|接通|已|全部")
+PART_WORDS = re.compile(PARTS)
+REST_WORDS = re.compile(r"(?:尚未|仍未|未(?!来)|没有|不)(?:%s)?|其余|剩余|待复工|待开工" % PARTS.replace("|已|全部", ""))
+TOTAL_WORDS = re.compile(r"共|合计|总计|总数|总量|总共|通常|摸排|排查|计划|收到|受理|接到|接听|登记|在册|现有|涉及|"
+                         r"调查|抽检|抽查|抽样|检查|检测|走访|回访|呼入|应到|辖区内?有|"
+                         r"^全(?:区|市|县|省|州|镇|乡|村|街道|社区|国|港|澳|台|岛|年|校|体)|^各类")
+ROLE_VERBS = re.compile(f"{PARTS}|尚未|仍未|未(?!来)|其余|剩余|抽检|抽查|受理|收到|回访|摸排|排查")
+#: between two totals of an enumeration: 学校412所,在校学生28.6万人 (a short noun, no verb)
+ENUMERATED = re.compile(r"[,、][^,。;:!?\n\d有者的是为中]{1,8}")
+TOTAL_ROW = re.compile(r"^\s*[|\t]?\s*(?:合\s*计|总\s*计|共\s*计|总\s*数|全部|小\s*计)")
+TABLE_CELL = re.compile(r"[|\t]")
+#: between a count and its share in a count(share) list: 43件(30.2%), 43件,占30.2%, |43|30.2%|
+LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占(?:比|总数|总量|全部|总)?(?:的)?|比例为?|占比为?)?\s*")
 GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡",
                  "目前", "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数",
                  "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
-LEVELS = ("clause", "sentence", "paragraph")
+LEVELS = ("clause", "sentence", "paragraph", "text")
 MAX_LISTED = 3
 #: the nearest counts tried as numerators and as denominators, and the pairs combined into sums
 #: (bounds the search in a paragraph crowded with numbers; news paragraphs have far fewer)
 NEAREST = 8
 PAIRS_COMBINED = 12
+#: the largest base the whole-count test is run on (beyond it every share is possible at one decimal)
+GRIM_MAX = 100_000
+
+#: which base a reading divides by, in the words the JSON and the CSV give
+OF_TOTAL, OF_SUM, OF_PARTS = "of the stated total", "of the sum of the listed categories", "of the parts listed"
+OF_REMAINDER, OF_NEARBY, OF_POOLED = "the remainder of the stated total", "of a count nearby", "pooled totals"
+OF_BASE = "whole counts of the stated base"
 
 
 @lru_cache(maxsize=1)
@@ -72,9 +104,14 @@ def _posseg():
     return jieba.posseg
 
 
-@lru_cache(maxsize=4096)
 def nouns(text: str) -> frozenset[str]:
-    """The nouns of a snippet (jieba part of speech n*, j, l), less places, people and generic words."""
+    """The nouns of a snippet (jieba part of speech n*, j, l), less places, people, generic words and the
+    words that give a count its role (合格 in 合格1196批 says what became of them, not what they are)."""
+    return _nouns(ROLE_VERBS.sub(" ", text))
+
+
+@lru_cache(maxsize=4096)
+def _nouns(text: str) -> frozenset[str]:
     out = set()
     for word, flag in _posseg().cut(text):
         noun = (flag.startswith("n") or flag in ("j", "l")) and flag not in ("nr", "ns", "nrt")
@@ -84,8 +121,9 @@ def nouns(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _bigrams(words: frozenset[str]) -> set[str]:
-    return {w[i:i + 2] for w in words for i in range(max(len(w) - 1, 1))}
+@lru_cache(maxsize=4096)
+def _bigrams(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[i:i + 2] for w in words for i in range(max(len(w) - 1, 1)))
 
 
 def same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -101,7 +139,12 @@ class Reading:
     denominator: tuple[Figure, ...]
     level: str
     complement: bool = False
-    weak: bool = False  # paired only because the numerator names nothing and the denominator is just before
+    weak: bool = False  # a weak pairing: no part word meets a total word, the counts do not name the same thing
+    base: str = OF_NEARBY  # which base it divides by (OF_TOTAL, OF_SUM, ...)
+
+    @property
+    def strength(self) -> str:
+        return WEAK if self.weak else STRONG
 
     @property
     def numerator_interval(self) -> Interval:
@@ -137,28 +180,61 @@ def _sum(figs) -> Interval:
 class Claim:
     figure: Figure
     verdict: str
-    readings: list[Reading] = field(default_factory=list)  # fitting ones (consistent) or nearest (inconsistent)
-    note: str = ""
+    readings: list[Reading] = field(default_factory=list)  # fitting ones (consistent) or nearest (otherwise)
+    note: str = ""  # the reason, in plain words
     difference: tuple[Figure, Figure] | None = None  # for a percentage-point difference explained
+    strength: str = WEAK
+    base: tuple[Figure, ...] = ()  # the base of a whole-count (GRIM) test
 
     def result(self, reading: Reading) -> RateResult:
         rec, cited = reading.recomputed, self.figure.cited_interval
         return RateResult(None, self.figure, cited, reading.numerator_interval,
                           reading.denominator_interval, rec, rec.intersects(cited), self.verdict)
 
+    def misses(self):
+        """How far each listed reading misses (inconsistent claims only): :func:`recount.severity.miss`."""
+        if self.verdict != INCONSISTENT:
+            return []
+        return [m for r in self.readings if (m := miss(self.result(r))) is not None]
+
+    @property
+    def miss_pp(self) -> Fraction | None:
+        misses = self.misses()
+        return min(m.miss_pp for m in misses) if misses else None
+
+    @property
+    def miss_level(self) -> str | None:
+        return claim_level(self.misses())
+
     def arithmetic(self) -> str:
         if self.difference is not None:
             a, b = self.difference
             return f"{a.quote} − {b.quote} = {a.value - b.value} 个百分点"
+        if self.base:
+            n = int(self.base[0].value)
+            k = _whole_counts(self.figure.cited_interval, n)
+            return (f"{k[0]} / {n} = {_pct(k[0], n)}% → {self.figure.value_text}%" if k
+                    else f"no whole count of {n} gives {self.figure.value_text}%")
         if not self.readings:
             return "no counts to recompute from"
         return "; ".join(self.result(r).arithmetic() for r in self.readings)
 
+    @property
+    def base_words(self) -> str:
+        """Which base the first reading divides by, in words."""
+        if self.difference is not None:
+            return "the difference of two rates"
+        if self.base:
+            return OF_BASE
+        return self.readings[0].base if self.readings else ""
+
     def reading_text(self) -> str:
         if self.difference is not None:
             return f"difference of {self.difference[0].quote} and {self.difference[1].quote}, same sentence"
-        parts = [r.describe() for r in self.readings]
-        return "; ".join(parts + ([self.note] if self.note else []))
+        if self.base:
+            return f"{OF_BASE}: {self.base[0].quote}"
+        parts = [f"{r.base}: {r.describe()}" for r in self.readings]
+        return "; ".join(parts) if parts else self.note
 
     def as_json(self) -> dict:
         if self.difference is not None:
@@ -166,12 +242,35 @@ class Claim:
         elif self.readings:
             num, den = self.readings[0].numerator, self.readings[0].denominator
         else:
-            num, den = (), ()
-        return {"start": self.figure.start, "end": self.figure.end, "cited": self.figure.quote,
-                "verdict": self.verdict,
-                "numerator": [{"value": f.value_text, "start": f.start} for f in num],
-                "denominator": [{"value": f.value_text, "start": f.start} for f in den],
-                "arithmetic": self.arithmetic(), "reading": self.reading_text()}
+            num, den = (), self.base
+        out = {"start": self.figure.start, "end": self.figure.end, "cited": self.figure.quote,
+               "verdict": self.verdict, "strength": self.strength, "reason": self.note,
+               "numerator": [{"value": f.value_text, "start": f.start} for f in num],
+               "denominator": [{"value": f.value_text, "start": f.start} for f in den],
+               "arithmetic": self.arithmetic(), "reading": self.reading_text()}
+        if self.verdict == INCONSISTENT and self.miss_pp is not None:
+            out |= {"miss_pp": round(float(self.miss_pp), 2), "miss_level": self.miss_level}
+        return out
+
+
+def _pct(k: int, n: int) -> str:
+    return f"{100 * k / n:.2f}"
+
+
+def _whole_counts(cited: Interval, n: int) -> list[int]:
+    """The whole counts k of n whose share k / n lies in ``cited`` (the GRIM test)."""
+    lo = max(ceil(cited.low * n / 100), 0)
+    hi = n if cited.high is None else min(floor(cited.high * n / 100), n)
+    return [k for k in range(lo, hi + 1) if cited.contains(Fraction(100 * k, n))][:1]
+
+
+@dataclass(frozen=True)
+class CountList:
+    """A count(share) list: its items (count, share), in order, and its stated total, if any."""
+
+    items: tuple[tuple[Figure, Figure], ...]
+    total: Figure | None
+    strong_total: bool
 
 
 class ClaimFinder:
@@ -184,6 +283,17 @@ class ClaimFinder:
         self.index = {id(f): i for i, f in enumerate(figures)}
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
         self.count_starts = [f.start for f in self.counts]
+        self._nouns: dict[int, frozenset[str]] = {}
+        self.role = {}
+        for f in self.counts:  # 全市共有学校412所,在校学生28.6万人: an enumeration of totals shares its 共
+            role = self._role(f)
+            prev = self.counts[len(self.role) - 1] if self.role else None
+            if not role and prev is not None and self.role[id(prev)] == "total" \
+                    and ENUMERATED.fullmatch(self.text[prev.end:f.start]):
+                role = "total"
+            self.role[id(f)] = role
+        self.totals = [f for f in self.counts if self.role[id(f)] == "total"]
+        self.lists = self._lists()
 
     # ------------------------------------------------------------ context
     def _clause_text(self, f: Figure) -> tuple[str, str]:
@@ -196,17 +306,149 @@ class ClaimFinder:
 
     def nouns_of(self, f: Figure) -> frozenset[str]:
         """What a count counts; none when its clause says 其中 or 当中 (a part of the count before it)."""
+        if (known := self._nouns.get(id(f))) is None:
+            known = self._nouns[id(f)] = self._nouns_of(f)
+        return known
+
+    def _nouns_of(self, f: Figure) -> frozenset[str]:
         before, after = self._clause_text(f)
         if any(w in before for w in PART_OF):
             return frozenset()
         return nouns(before) | nouns(after)
+
+    def _role(self, f: Figure) -> str:
+        """total, part, rest, of (其中: a part of the count before it) or "" (the words say nothing)."""
+        before, after = self._clause_text(f)
+        before = before.lstrip("(( |\t")
+        if TOTAL_ROW.match(self._line_before(f)):
+            return "total"
+        if any(w in before for w in PART_OF):
+            return "of"
+        if after.startswith(("中", "之中", "当中")):
+            return "total"  # 全市378个重点项目中
+        for text in (before, after[:4]):  # the word nearest the count decides; 未复工 is a rest, not a part
+            ends = {role: max((m.end() for m in words.finditer(text)), default=-1)
+                    for role, words in (("rest", REST_WORDS), ("part", PART_WORDS), ("total", TOTAL_WORDS))}
+            role = max(ends, key=lambda r: (ends[r], r == "rest", r == "part"))
+            if ends[role] >= 0:
+                return role
+        return ""
+
+    def _line_before(self, f: Figure) -> str:
+        """The line before ``f``; for a count alone on its line (a table copied cell by cell), the line above."""
+        a = self.text.rfind("\n", 0, f.start) + 1
+        if a == f.start and a > 0 and self.text[f.end:f.end + 1] in ("\n", ""):
+            return self.text[self.text.rfind("\n", 0, a - 1) + 1:a - 1]
+        return self.text[a:f.start]
+
+    # ------------------------------------------------------------ count(share) lists
+    def _item_count(self, p: Figure) -> Figure | None:
+        """The count a share is written beside (43件(30.2%), |43|30.2%|), or None."""
+        i = self.index[id(p)]
+        if i == 0:
+            return None
+        c = self.figures[i - 1]
+        if TOTAL_ROW.match(self._line_before(c)):
+            return None  # the 合计 row: the list's total, not one of its items
+        in_table = bool(TABLE_CELL.search(self._line_before(p))) or self._cell_line(self.seg.span("paragraph", p.start))
+        if c.kind not in COUNT_KINDS and not (in_table and c.kind == "number"):
+            return None
+        gap = self.text[c.end:p.start]
+        if "\n" in gap:  # a cell-by-cell table: the count alone on its line, its share alone on the next
+            alone = self.text[self.text.rfind("\n", 0, c.start) + 1:c.start].strip() == ""
+            return c if alone and c.kind == "number" and not gap.strip() and gap.count("\n") == 1 else None
+        return c if LIST_GAP.fullmatch(gap) else None
+
+    def _lists(self) -> dict[int, CountList]:
+        """Each share's count(share) list (two items or more), keyed by the share's id."""
+        groups: list[list[tuple[Figure, Figure]]] = []
+        last_block = None
+        for p in self.figures:
+            if p.kind != "percent" or (c := self._item_count(p)) is None:
+                continue
+            block = self._block(p.start)
+            if groups and last_block == block and _same_kind(groups[-1][0][0], c):
+                groups[-1].append((c, p))
+            else:
+                groups.append([(c, p)])
+            last_block = block
+        out = {}
+        for items in groups:
+            if len(items) < 2:
+                continue
+            total, strong = self._list_total(items)
+            cl = CountList(tuple(items), total, strong)
+            out.update({id(p): cl for _, p in items})
+        return out
+
+    def _cell_line(self, span: tuple[int, int]) -> bool:
+        """A line that is one table cell: short, no sentence punctuation (65至69岁, 118, 28.6%)."""
+        line = self.text[span[0]:span[1]].strip()
+        return 0 < len(line) <= 16 and not re.search(r"[,。;!?:]", line)
+
+    def _block(self, offset: int) -> tuple[int, int]:
+        """A paragraph, or a run of table rows (lines with pipe or tab cells, or one cell a line) together."""
+        a, b = self.seg.span("paragraph", offset)
+        if TABLE_CELL.search(self.text[a:b]):
+            def row(span):
+                return TABLE_CELL.search(self.text[span[0]:span[1]])
+        elif self._cell_line((a, b)):
+            row = self._cell_line
+        else:
+            return a, b
+        while a > 0 and row(self.seg.span("paragraph", a - 1)):
+            a = self.seg.span("paragraph", a - 1)[0]
+        while b < len(self.text) and row(self.seg.span("paragraph", b)):
+            b = self.seg.span("paragraph", b)[1]
+        return a, b
+
+    def _list_total(self, items) -> tuple[Figure | None, bool]:
+        """The list's stated total, nearest first: a 合计 row of its table, a count with a total word."""
+        listed = {id(c) for c, _ in items}
+        largest = max(c.base_interval.low for c, _ in items)
+        first = items[0][0]
+        a, b = self._block(first.start)
+        kind = first if first.kind != "number" else None
+        for f in self.figures:  # a 合计 row in its table
+            if a <= f.start < b and id(f) not in listed and f.kind in (*COUNT_KINDS, "number") \
+                    and TOTAL_ROW.match(self._line_before(f)) and (kind is None or _same_kind(kind, f)) \
+                    and f.base_interval.high is not None and f.base_interval.high >= largest:
+                return f, True
+        candidates = [f for f in self.totals if id(f) not in listed and (kind is None or compatible(kind.unit, f.unit))
+                      and (f.base_interval.high is None or f.base_interval.high >= largest)]
+        if not candidates:
+            return None, False
+        return min(candidates, key=lambda f: (not a <= f.start < b, not f.start < first.start,
+                                              abs(f.start - first.start))), True
+
+    def _list_claim(self, claim: Figure, cl: CountList) -> Claim:
+        count = next(c for c, p in cl.items if p is claim)
+        counts = tuple(c for c, _ in cl.items)
+        cited = claim.cited_interval
+        readings = []
+        if cl.total is not None:
+            readings.append(Reading((count,), (cl.total,), "text", base=OF_TOTAL, weak=not cl.strong_total))
+        if cl.total is None or _sum(counts) != cl.total.base_interval:
+            stated = sum(Fraction(p.value) for _, p in cl.items)
+            forced = abs(stated - 100) <= Fraction(len(cl.items), 10) + 1  # the shares are meant to add up to 100
+            readings.append(Reading((count,), counts, "list", base=OF_SUM, weak=cl.total is not None or not forced))
+        fitting = [r for r in readings if r.recomputed.intersects(cited)]
+        if fitting:
+            return Claim(claim, CONSISTENT, fitting[:1], note=f"a count(share) list, {fitting[0].base}",
+                         strength=fitting[0].strength)
+        strong = [r for r in readings if not r.weak]
+        if strong and claim.qualifier not in THRESHOLDS:
+            return Claim(claim, INCONSISTENT, strong, strength=STRONG,
+                         note=f"a count(share) list: its count {strong[0].base} gives another share")
+        return Claim(claim, UNVERIFIABLE, readings, note="a count(share) list whose total is not stated: "
+                     "the listed categories may not be all")
 
     # ------------------------------------------------------------ search
     def find(self) -> list[Claim]:
         out = []
         for f in self.figures:
             if f.kind == "percent":
-                out.append(self._share(f))
+                out.append(self._list_claim(f, self.lists[id(f)]) if id(f) in self.lists else self._total_row(f))
             elif f.kind == "points":
                 out.append(self._points(f))
         return out
@@ -220,86 +462,182 @@ class ClaimFinder:
                 continue
             diff = Interval(hi_iv.low - lo_iv.high, hi_iv.high - lo_iv.low)
             if diff.intersects(f.cited_interval):
-                return Claim(f, CONSISTENT, difference=(hi, lo))
+                return Claim(f, CONSISTENT, difference=(hi, lo), strength=STRONG,
+                             note="the difference of two rates in its sentence")
         return Claim(f, UNVERIFIABLE, note="a percentage-point difference: no two rates in its sentence give it")
+
+    def _total_row(self, claim: Figure) -> Claim:
+        """A 合计 row's share (合计|147|100%): the total over itself, when it is a list's total."""
+        i = self.index[id(claim)]
+        total = self.figures[i - 1] if i else None
+        lists = {id(cl.total): cl for cl in self.lists.values() if cl.total is not None}
+        if total is None or id(total) not in lists or not TOTAL_ROW.match(self._line_before(total)):
+            return self._share(claim)
+        r = Reading((total,), (total,), "list", base=OF_TOTAL)
+        if r.recomputed.intersects(claim.cited_interval):
+            return Claim(claim, CONSISTENT, [r], note="a count(share) list's total row", strength=STRONG)
+        return Claim(claim, UNVERIFIABLE, [r], note="a count(share) list's total row that is not 100%")
 
     def _share(self, claim: Figure) -> Claim:
         before, after = self._clause_text(claim)
         if CHANGE.search(before) or CHANGE.search(after[:2]):
             return Claim(claim, UNVERIFIABLE, note="a change, not a share of counts")
+        if not self._counts_in(*self.seg.span("sentence", claim.start)):
+            return Claim(claim, UNVERIFIABLE, note="no counts of its kind nearby")  # no numerator anywhere
         cited = claim.cited_interval
-        tried: list[Reading] = []
+        tried: list[Reading] = []  # the first level's readings, or the first level's with strong ones
+        remainder = bool(REMAINDER.search(before))
         for level in LEVELS:
-            readings = self._readings(claim, level, bool(REMAINDER.search(before)))
+            if level == "text" and any(not r.weak for r in tried):
+                break  # strong readings nearby decide: a total far away does not rescue them
+            readings = self._readings(claim, level, remainder)
             fitting = [r for r in readings if r.recomputed.intersects(cited)]
             if fitting:
-                return Claim(claim, CONSISTENT, fitting[:MAX_LISTED])
-            if readings and not tried:
+                fitting.sort(key=lambda r: r.weak)
+                return Claim(claim, CONSISTENT, fitting[:MAX_LISTED], strength=fitting[0].strength,
+                             note=f"{fitting[0].base}, in its {level if level != 'text' else 'text'}")
+            if readings and (not tried or (all(r.weak for r in tried) and any(not r.weak for r in readings))):
                 tried = readings
         if not tried:
-            return Claim(claim, UNVERIFIABLE, note="no counts of its kind nearby")
-        nearest = sorted(tried, key=lambda r: _distance(r.recomputed, cited))[:MAX_LISTED]
+            return self._base_only(claim)
+        strong = [r for r in tried if not r.weak]
+        nearest = sorted(strong or tried, key=lambda r: _distance(r.recomputed, cited))[:MAX_LISTED]
         if claim.qualifier in THRESHOLDS:
             return Claim(claim, UNVERIFIABLE, nearest, note="a threshold, never called inconsistent")
-        if all(r.weak for r in tried):
+        if TARGET.search(before):
+            return Claim(claim, UNVERIFIABLE, nearest, note="a target, never called inconsistent")
+        if not strong and (grim := self._base_only(claim)).base:
+            return grim
+        if not strong:
             return Claim(claim, UNVERIFIABLE, nearest,
-                         note="the only counts are a part and the count before its sentence, which may not be its base")
-        return Claim(claim, INCONSISTENT, nearest)
+                         note="a weak pairing (no part word meets a total word, the counts do not name the same "
+                              "thing): the nearest reading misses, but it may not be the rate's base")
+        return Claim(claim, INCONSISTENT, nearest, strength=STRONG,
+                     note=f"a strong pairing ({nearest[0].base}) that no reading reproduces")
+
+    def _base_only(self, claim: Figure) -> Claim:
+        """A rate given with its base alone: possible or impossible by whole counts (GRIM)."""
+        a, _ = self.seg.span("sentence", claim.start)
+        bases = [f for f in self._counts_in(a, claim.start) if self.role[id(f)] == "total"
+                 and f.qualifier == "exact" and f.decimals == 0 and f.info[0] == "count" and f.info[2] == 1
+                 and 0 < f.value <= GRIM_MAX]
+        others = [f for f in self._counts_in(*self.seg.span("sentence", claim.start)) if f not in bases]
+        before = self._clause_text(claim)[0]
+        subject = nouns(before)
+        if not bases or others or claim.qualifier != "exact" or claim.unit != "%" \
+                or any(w in before for w in PART_OF) or (subject and not same_thing(subject, self.nouns_of(bases[-1]))):
+            return Claim(claim, UNVERIFIABLE, note="no counts of its kind nearby")  # or a part's rate, of its own base
+        base = bases[-1]
+        if _whole_counts(claim.cited_interval, int(base.value)):
+            return Claim(claim, POSSIBLE, base=(base,), strength=STRONG,
+                         note="only the base is given: a whole count of it gives the share")
+        return Claim(claim, IMPOSSIBLE, base=(base,), strength=STRONG,
+                     note="only the base is given: no whole count of it gives the share")
 
     def _readings(self, claim: Figure, level: str, remainder: bool) -> list[Reading]:
         own = self.seg.span("clause" if level == "clause" else "sentence", claim.start)
         numerators = _nearest(self._counts_in(*own), claim, NEAREST)
-        denominators = _nearest(self._counts_in(*self.seg.span(level, claim.start)), claim, 2 * NEAREST)
+        if level == "text":
+            p = self.seg.span("paragraph", claim.start)
+            pool = [f for f in self.totals if not p[0] <= f.start < p[1]]
+        else:
+            pool = self._counts_in(*self.seg.span(level, claim.start))
+        denominators = _nearest(pool, claim, 2 * NEAREST)
         subject = nouns(self._clause_text(claim)[0])  # what the claim's clause says it is about
         pairs = [(n, d) for n in numerators for d in denominators if self._admissible(n, d, subject, level)
                  and not (n.base_interval == d.base_interval and n.start < d.start)]  # 55 of 55: the total first
         pairs.sort(key=lambda p: abs(p[0].start - claim.start) + abs(p[1].start - claim.start))
-        readings = [Reading((n,), (d,), level, weak=self._weak(n, d, level)) for n, d in pairs
+        readings = [Reading((n,), (d,), level, weak=self._weak(n, d, level), base=self._base(n, d)) for n, d in pairs
                     if _at_most(n.base_interval, d.base_interval)]
-        if level == "sentence":  # a part over the parts the sentence lists: 12间停诊, 另有30间
-            readings += [Reading((n,), (n, d), level) for n, d in pairs
-                         if d.start > n.start and OTHER_PART.search(self._clause_text(d)[0])]
+        if level in ("sentence", "paragraph"):  # a part over the parts listed: 12间停诊, 另有30间; 已复工80家, 未复工20家
+            for n in numerators:
+                for d in self._counts_in(*self.seg.span(level, claim.start)):
+                    if d is n or not compatible(n.unit, d.unit) or self.role[id(n)] == "rest":
+                        continue
+                    rest = self.role[id(d)] == "rest" and self.role[id(n)] == "part"
+                    if rest or (level == "sentence" and d.start > n.start
+                                and OTHER_PART.search(self._clause_text(d)[0])):
+                        readings.append(Reading((n,), (n, d), level, weak=not rest, base=OF_PARTS))
         for (n1, d1), (n2, d2) in combinations(pairs[:PAIRS_COMBINED], 2):
             if n1 is n2 or n1 is d2 or n2 is d1:
                 continue
+            weak = self._weak(n1, d1, level) or self._weak(n2, d2, level)
             if d1 is d2 and _at_most(_sum((n1, n2)), d1.base_interval):
-                readings.append(Reading((n1, n2), (d1,), level))
+                readings.append(Reading((n1, n2), (d1,), level, weak=weak, base=self._base(n1, d1)))
             elif d1 is not d2 and compatible(n1.unit, n2.unit) and _at_most(_sum((n1, n2)), _sum((d1, d2))):
-                readings.append(Reading((n1, n2), (d1, d2), level))
-        if remainder:
-            readings += [Reading((n,), (d,), level, complement=True) for n, d in pairs
-                         if _at_most(n.base_interval, d.base_interval)]
+                readings.append(Reading((n1, n2), (d1, d2), level, weak=weak, base=OF_POOLED))
+        complement = [(n, d) for n, d in pairs if remainder != (self.role[id(n)] == "rest")
+                      and (remainder or self.role[id(d)] == "total")]
+        readings += [Reading((n,), (d,), level, complement=True, weak=self._weak(n, d, level), base=OF_REMAINDER)
+                     for n, d in complement if _at_most(n.base_interval, d.base_interval)]
         unique = {}
         for r in readings:  # (a + b) / (c + d) arises from a/c with b/d and from a/d with b/c
             key = (frozenset(map(id, r.numerator)), frozenset(map(id, r.denominator)), r.complement)
             unique.setdefault(key, r)
         return list(unique.values())
 
+    def _base(self, n: Figure, d: Figure) -> str:
+        return OF_TOTAL if self.role[id(d)] == "total" else OF_NEARBY
+
     def _weak(self, n: Figure, d: Figure, level: str) -> bool:
-        return level == "paragraph" and not (self.nouns_of(n) and self.nouns_of(d))
+        rn, rd = self.role[id(n)], self.role[id(d)]
+        nn, nd = self.nouns_of(n), self.nouns_of(d)
+        named = bool(nn and nd) and same_thing(nn, nd)
+        if level == "text":  # a total far away is strong only for a part that names what the total names,
+            a, b = self.seg.span("paragraph", n.start)  # when its own paragraph has no total of its kind
+            own = any(compatible(f.unit, n.unit) and self.role[id(f)] == "total" for f in self._counts_in(a, b))
+            named = same_thing(self._named(n), nd)
+            a = self.seg.span("sentence", n.start)[0]  # 建筑业方面,已开工企业109家: not the 餐饮企业 total
+            sector = all(same_thing(frozenset([w]), nd) for w in nouns(self.text[a:n.start]))
+            return not (named and sector and rn in ("part", "rest") and rd == "total" and not own)
+        if rn in ("part", "rest") and rd == "total":
+            return False
+        if rn == "of" and d is self._antecedent(n):
+            return False
+        return not named and level == "paragraph" or (not named and rd != "total" and rn == "")
+
+    def _named(self, n: Figure) -> frozenset[str]:
+        """What a count counts, or, if it names nothing (尚未复课的14所), what the count before it in its
+        paragraph with the same unit names."""
+        if own := self.nouns_of(n):
+            return own
+        before = self._counts_in(self.seg.span("paragraph", n.start)[0], n.start)[::-1]
+        return next((names for f in before if f.unit == n.unit and (names := self.nouns_of(f))), frozenset())
 
     def _antecedent(self, n: Figure) -> Figure | None:
-        """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one."""
+        """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one
+        (a count with a total word before one without)."""
         before = self._counts_in(self.seg.span("paragraph", n.start)[0], self.seg.span("sentence", n.start)[0])[::-1]
-        same = next((f for f in before if f.unit == n.unit), None)
-        return same or next((f for f in before if compatible(f.unit, n.unit)), None)
+        for fits in (lambda f: f.unit == n.unit, lambda f: compatible(f.unit, n.unit)):  # a total first
+            found = next((f for f in before if fits(f) and self.role[id(f)] == "total"), None) \
+                or next((f for f in before if fits(f)), None)
+            if found is not None:
+                return found
+        return None
 
     def _counts_in(self, a: int, b: int) -> list[Figure]:
         return self.counts[bisect_left(self.count_starts, a):bisect_left(self.count_starts, b)]
 
     def _admissible(self, n: Figure, d: Figure, subject: frozenset[str], level: str) -> bool:
-        if n is d or not compatible(n.unit, d.unit):
-            return False
-        if d.base_interval.high == 0:
+        rn, rd = self.role[id(n)], self.role[id(d)]
+        if rd == "rest" or (rd == "part" and rn != "of"):
+            return False  # a rest is never a base; a part only of what its clause says is a part of it (其中)
+        if n is d or not compatible(n.unit, d.unit) or d.base_interval.high == 0:
             return False
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         if nn and nd and not same_thing(nn, nd):
             return False
         if level == "paragraph" and not (nn and nd) and d is not self._antecedent(n):
             return False  # a count that names nothing refers to the count just before it, no further
+        if level == "text" and not (nd and rn in ("part", "rest", "of") and same_thing(self._named(n), nd)):
+            return False
         if subject and not same_thing(nn | nd, subject):
             return False
         return True
+
+
+def _same_kind(a: Figure, b: Figure) -> bool:
+    return compatible(a.unit, b.unit) or (a.kind == b.kind == "number")
 
 
 def _nearest(figures: list[Figure], claim: Figure, n: int) -> list[Figure]:

@@ -3,8 +3,8 @@
 The reader works on :func:`recount.draft.text.normalise`'s copy, so 一二三,
 １２３ and 12,345 are all digits to it, and 餘 is 余. A number is
 
-* Arabic (``4.28``, ``12,345``, full width), Chinese (``三十六``, ``一千二百``,
-  ``两``, read with cn2an), ``百分之九十``, or a number of 成 (``九成`` = 90%);
+* Arabic (``4.28``, ``12,345``, ``538 300``, full width), Chinese (``三十六``, ``一千二百``,
+  ``两``, read with cn2an), ``百分之九十``, or a number of 成 (``九成`` = 90%, ``六成半`` = 65%);
 * followed by an optional scale word (万, 亿; 千 is folded into the value),
   a measure word (:mod:`recount.units`), % or 个百分点;
 * qualified by 余/多 (suffix), 超过/逾/近/约/不到/预计 (prefix) or
@@ -14,8 +14,9 @@ The reader works on :func:`recount.draft.text.normalise`'s copy, so 一二三,
 What is not a figure, with the reason kept (:class:`Exclusion`): dates, years,
 clock times, weekdays, ordinals (第一), list markers (一是, 一期, (一)),
 codes (3+X, 5G), 一 as an indefinite article (一位负责人), reduplications
-(一家家), idioms (一次性), ratios (1:8), a Chinese numeral that counts nothing (三大, 一标三实),
-and a number alone on its line (page furniture).
+(一家家), idioms (一次性), ratios (1:8), numbers per unit (每户1处, 人均2台), a Chinese numeral that counts nothing (三大, 一标三实),
+and a number alone on its line (page furniture), unless its share is alone on the next line (a table
+copied cell by cell).
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ CN_DIGITS = "〇零一二两三四五六七八九"
 CN_CHARS = CN_DIGITS + "十百千万亿"
 NUMBER = re.compile(
     r"(?P<pct>百分之[%s]+(?:点[%s]+)?)" % (CN_DIGITS + "十百千", CN_DIGITS)
-    + r"|(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)"
+    + r"|(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])"
+    + r"|\d+(?:\.\d+)?)"
     + r"|(?P<cn>[%s]+(?:点[%s]+(?=个?百分点|%%))?)" % (CN_CHARS, CN_DIGITS)
 )
 PREFIX = re.compile(r"(预计(?:将)?(?:达到|达|为|超过|突破)?|不超过|不少于|不低于|至少|超过|逾|将近|接近|近|大约|约|不到|不足|超)$")
@@ -50,6 +52,11 @@ MONEY_WORDS = re.compile(r"金额|资金|经费|元|投资|收入|营收|产值|
 IDIOMS = re.compile(r"一次性|一成不变|千家万户|万家灯火|一家人|一个样|十四五|十三五|一把手|一体化|三番五次|千方百计")
 RESULT_BEFORE = "成为仅只共计"  # 融合成一个, 精简为一项, 仅一家: a count of one, not an article
 WEEKDAY_BEFORE = re.compile(r"(周|星期|礼拜)$")
+#: a number per household, per person, per 100 people (每户1处, 人均2台, 每百人3.5张), not per day or month
+#: the rest of a line holding a count alone, then a line holding a share alone (a table copied cell by cell)
+PERCENT_LINE = re.compile(r"[ \t]*\n[ \t]*\d+(?:\.\d+)?[ \t]*%[ \t]*(?:\n|$)")
+CLAUSE_TAIL = re.compile(r"[^,。;!?:\n]*$")
+PER_BEFORE = re.compile(r"(?:每[一二三四五六七八九十百千万\d]*(?:户|人|家|名|位|村|亩|平方公里)|人均|户均)[^\d]*$")
 ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")
 CHENG_NOT = "为立本果功员都熟绩交效长品型"
@@ -83,7 +90,7 @@ class Figure:
     def kind(self) -> str:
         return self.info[0]
 
-    @property
+    @cached_property
     def interval(self) -> Interval:
         """In the unit as written; an exact figure written with decimals is its rounding interval
         (4.28 = [4.275, 4.285)), by the rule the book applies to a cited percentage."""
@@ -91,7 +98,7 @@ class Figure:
             return cited_interval(self.value_text)
         return figure_interval(self.value, self.qualifier)
 
-    @property
+    @cached_property
     def base_interval(self) -> Interval:
         return self.interval.scale(self.info[2])
 
@@ -177,7 +184,7 @@ class Reader:
         if (iso := ISO_DATE.match(t, s)) is not None:
             return self._exclude(s, iso.end(), "date")
         if m.group("arabic"):
-            value = Decimal(m.group("arabic").replace(",", ""))  # the places as written: 4.30 stays 4.30
+            value = Decimal(re.sub(r"[, \u00a0\u2009\u202f]", "", m.group("arabic")))  # 4.30 stays 4.30
             chinese = False
         else:
             run = m.group("cn")
@@ -198,8 +205,8 @@ class Reader:
         before = t[s - 1] if s else ""
         after = t[e] if e < len(t) else ""
         line = self._line(s).strip()
-        if line == t[s:e]:
-            return self._exclude(s, e, "furniture")
+        if line == t[s:e] and not PERCENT_LINE.match(t, e):
+            return self._exclude(s, e, "furniture")  # unless a table cell: a count on its line, its share on the next
         if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()) or after == "+" \
                 or (before in "+-/_" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum()) \
                 or (after in "-/_" and t[e + 1:e + 2].isascii() and t[e + 1:e + 2].isalnum()):
@@ -222,9 +229,11 @@ class Reader:
             if (d := re.match(r"(?:份|\d{1,2}[日号]|[%s]{1,3}[日号])" % CN_CHARS, t[end:])):
                 end += d.end()
             return self._exclude(s, end, "date")
-        if after in "日号" and 1 <= value <= 31 and not t.startswith(("内", "以内", "之内"), e + 1) \
+        if after in "日号" and 1 <= value <= 31 and not t.startswith(("内", "以内", "之内", "以上", "以下"), e + 1) \
                 and value == value.to_integral_value():
             return self._exclude(s, e + 1, "date")
+        if PER_BEFORE.search(CLAUSE_TAIL.search(t, max(s - 24, 0), s).group()):
+            return self._exclude(s, e, "per")  # 每户1处, 人均2.5台: a number per unit, not a count
         if (w := WEEKDAY_BEFORE.search(self._before(s))) and value <= 7:
             return self._exclude(s - len(w.group()), e, "date")
         if after == ":" and (r := re.match(r":(\d+)", t[e:])):
@@ -283,6 +292,9 @@ class Reader:
             if (tenth := re.match(r"[一二三四五六七八九]|\d(?![\d.])", t[pos:])) and not _measure_at(t, pos + 1):
                 value += _cn_value(tenth.group()) if chinese else Decimal(tenth.group())  # 五成七 = 57%
                 pos += 1
+            elif t.startswith("半", pos):  # 六成半 = 65%
+                value, pos = value + 5, pos + 1
+                qualifier = "成" if qualifier == "exact" else qualifier
             elif t[pos:pos + 1] in ("多", "余") and qualifier == "exact":  # 二成多: 20-30%
                 qualifier, pos = t[pos], pos + 1
             elif qualifier == "exact":

@@ -19,10 +19,14 @@ from pathlib import Path
 
 from recount.draft import Draft
 from recount.ledger import FIGURE_COLUMNS, RATE_COLUMNS
+from recount.draft.claims import IMPOSSIBLE, POSSIBLE
 from recount.tables import clip, columns, csv_text
 from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE
 
-CLAIM_COLUMNS = ("start", "end", "cited", "verdict", "numerator", "denominator", "arithmetic", "reading")
+#: the claim's JSON keys (:meth:`recount.draft.claims.Claim.as_json`), as CSV columns; ``recount scan`` writes the
+#: same strength, reason, reading, miss_pp and miss_level, so a desk can sort strong findings first
+CLAIM_COLUMNS = ("start", "end", "cited", "verdict", "strength", "numerator", "denominator", "arithmetic", "reading",
+                 "reason", "miss_pp", "miss_level")
 
 
 # ---------------------------------------------------------------- the claims: CSV and table
@@ -30,16 +34,17 @@ def render_csv(d: Draft) -> str:
     rows = []
     for c in d.claims:
         j = c.as_json()
-        rows.append({**j, "numerator": "+".join(x["value"] for x in j["numerator"]),
+        rows.append({"miss_pp": "", "miss_level": "", **j, "numerator": "+".join(x["value"] for x in j["numerator"]),
                      "denominator": "+".join(x["value"] for x in j["denominator"])})
     return csv_text(rows, CLAIM_COLUMNS)
 
 
 def render_table(d: Draft) -> str:
-    cells = [[str(c.figure.start), c.figure.quote, c.verdict, clip(c.arithmetic(), 70)] for c in d.claims]
+    cells = [[str(c.figure.start), c.figure.quote, c.verdict, c.strength, clip(c.arithmetic(), 70)] for c in d.claims]
     verdicts = [c.verdict for c in d.claims]
     summary = ", ".join(f"{verdicts.count(v)} {v}" for v in (CONSISTENT, INCONSISTENT, UNVERIFIABLE))
-    return columns(("offset", "cited", "verdict", "arithmetic"), cells) \
+    summary += "".join(f", {verdicts.count(v)} {v}" for v in (POSSIBLE, IMPOSSIBLE) if v in verdicts)
+    return columns(("offset", "cited", "verdict", "strength", "arithmetic"), cells) \
         + f"\nfigures: {len(d.figures)}; claims: {len(d.claims)} ({summary})\n"
 
 

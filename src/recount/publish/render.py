@@ -45,12 +45,12 @@ from recount.report import VERDICT_ORDER, Report, claim_results
 from recount.severity import Miss, claim_level
 from recount.superlatives import SuperlativeResult
 from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction
-from recount.vocabulary import RESULT_LOOK, VERDICT_LOOK
+from recount.vocabulary import DRAFT_LOOK, RESULT_LOOK, VERDICT_LOOK
 
 LEDGER_PAGE = "ledger.html"
 
 #: verdict -> (symbol, text colour, background), and the same for a result: recount.vocabulary's
-BADGE: dict[str, tuple[str, str, str]] = VERDICT_LOOK
+BADGE: dict[str, tuple[str, str, str]] = {**VERDICT_LOOK, **DRAFT_LOOK}
 RESULT_BADGE: dict[str, tuple[str, str, str]] = RESULT_LOOK
 
 #: constraint kind -> its name for readers (the ledger's kind codes stay in data/constraints.csv)

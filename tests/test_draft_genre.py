@@ -1,0 +1,99 @@
+"""The draft on test articles written in the genre (tests/articles/genre/), against a person's answers.
+
+Each article is written twice, in simplified and in traditional characters (the traditional ones with
+full-width punctuation, one with full-width digits); both must get a person's answers. ``answers.csv`` is
+what a reader with a calculator says of each stated percentage, in the order the article states them:
+the verdict and the counts a reader would name (numerator values, and the denominator's value: a stated
+total, or a sum such as part + rest, whose value is what counts). The scoring harness at the end applies
+the issue's targets over all of them: no false alarm, at least 90% of the inconsistencies flagged with
+the right counts, at least 90% of the consistent percentages explained with the right counts, and at
+most one invented explanation in 50.
+"""
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from recount.draft import draft
+from recount.draft.compare import compare_answers, read_answers, score
+
+GENRE = Path(__file__).parent / "articles" / "genre"
+C, I, U = "consistent", "inconsistent", "unverifiable"
+#: where the draft still falls short of a person, and how (never a false alarm): (article, cited) -> draft's verdict
+KNOWN_SHORT = {
+    # 检出不合格样品215批次 names 样品, the total 食品安全监督抽检8 652批次 names 食品: the draft does not pair them
+    ("food_inspection", "2.5"): U,
+    # 會員中獨居長者有57人 is a part of 會員 by 中, which the draft does not read as a part word
+    ("members", "13.8"): U,
+}
+MATCHES = compare_answers(GENRE)
+ARTICLES = sorted({(m.answer.article, m.script) for m in MATCHES})
+
+
+def _drafted(article, script="zh-hans"):
+    return draft((GENRE / f"{article}.{script}.txt").read_text(encoding="utf-8")).claims
+
+
+def test_every_article_is_written_in_simplified_and_in_traditional_characters():
+    stems = {p.name.split(".")[0] for p in GENRE.glob("*.txt")}
+    assert len(stems) >= 8 and len(list(GENRE.glob("*.txt"))) == 2 * len(stems)
+    assert {a.article for a in read_answers(GENRE)} == stems
+
+
+@pytest.mark.parametrize("article, script", ARTICLES)
+def test_every_stated_percentage_gets_a_persons_verdict_and_counts(article, script):
+    for m in (m for m in MATCHES if (m.answer.article, m.script) == (article, script)):
+        a = m.answer
+        expected = KNOWN_SHORT.get((a.article, a.cited), a.verdict)
+        assert (a.cited, m.drafted.verdict) == (a.cited, expected)
+        if expected == a.verdict:
+            assert (a.cited, m.agrees) == (a.cited, True)
+
+
+@pytest.mark.parametrize("article, script", ARTICLES)
+def test_every_inconsistent_claim_is_strong_and_says_how_far_off(article, script):
+    for c in _drafted(article, script):
+        j = c.as_json()
+        if c.verdict == I:
+            assert j["strength"] == "strong" and j["miss_level"] in ("rounding", "material") and j["miss_pp"] >= 0
+        assert j["reason"] and j["strength"] in ("strong", "weak")
+
+
+def test_shares_forced_to_add_up_to_100_are_rounding_level_inconsistencies():
+    claims = {c.figure.value_text: c for c in _drafted("mailbox_table")}
+    j = claims["25.8"].as_json()  # 38 / 147 = 25.850%, which rounds to 25.9%
+    assert j["verdict"] == I and j["miss_level"] == "rounding" and j["reading"].startswith("of the stated total")
+    j = _drafted("food_inspection")[5].as_json()  # 1071 / 1126 = 95.12%, stated 96.1%
+    assert j["verdict"] == I and j["miss_level"] == "material" and j["miss_pp"] == pytest.approx(0.93, abs=0.01)
+
+
+def test_a_list_without_a_stated_total_is_read_against_the_sum_of_its_categories():
+    (a, b, c) = draft("来信按内容分:城建类43件(45.3%)、社保类31件(32.6%)、教育类21件(22.1%)。").claims
+    assert [x.verdict for x in (a, b, c)] == [C, C, C]
+    assert a.as_json()["reading"].startswith("of the sum of the listed categories")
+    j = a.as_json()
+    assert [x["value"] for x in j["numerator"]] == ["43"] and sum(Decimal(x["value"]) for x in j["denominator"]) == 95
+
+
+def test_a_partial_list_without_its_total_that_misses_is_not_called_inconsistent():
+    (a, b) = draft("来信中,城建类43件(30.2%)、社保类17件(12.3%)。").claims
+    assert a.verdict == b.verdict == U and a.strength == "weak"
+
+
+def test_the_draft_meets_the_issues_targets_on_the_genre_articles():
+    s = score(MATCHES)
+    assert s.inconsistent >= 10 and s.consistent >= 80  # enough cases to mean something
+    assert s.false_alarms == 0
+    assert s.flagged >= 0.9 * s.inconsistent
+    assert s.explained >= 0.9 * s.consistent
+    assert s.invented * 50 <= s.drafted_consistent
+
+
+def test_a_wrong_explanation_and_a_false_alarm_are_counted_as_such():
+    (m,) = [m for m in MATCHES if (m.answer.article, m.answer.cited, m.script) == ("hotline_monthly", "96.4", "zh-hans")]
+    wrong = replace(m, answer=replace(m.answer, denominator="2385"))  # the same verdict with another base
+    alarm = replace(m, answer=replace(m.answer, verdict=U))
+    assert score([wrong]).invented == 1 and score([wrong]).explained == 0
+    assert score([replace(alarm, drafted=replace(m.drafted, verdict=I))]).false_alarms == 1
