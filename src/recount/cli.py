@@ -110,9 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--format", choices=("table", "json", "csv"), default="table")
     draft.add_argument("--out", default=None, help="also write figures.csv and rates.csv into this folder")
     scan = sub.add_parser("scan", help="the draft's claims for many files or folders, as one CSV")
-    scan.add_argument("paths", nargs="+", help="files or folders (searched recursively)")
-    scan.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    scan.add_argument("--out", default=None, help="CSV file to write (default: stdout)")
+    from recount.draft.cli import add_scan_arguments
+
+    add_scan_arguments(scan)
     return parser
 
 

@@ -68,7 +68,11 @@ def draft(text: str) -> Draft:
 
 def read_article(path: Path) -> str:
     """The decoded text of ``path``; :class:`InputError` (file, line, column, problem) if it is not an article."""
-    raw = read_bytes(path)
+    return decode_article(read_bytes(path), path)
+
+
+def decode_article(raw: bytes, path: Path | str) -> str:
+    """``raw`` (the bytes of ``path``) decoded; :class:`InputError` if they are not an article's text."""
     if b"\x00" in raw:
         at = raw.index(b"\x00")
         raise InputError(path, raw.count(b"\n", 0, at) + 1, None, "binary file (NUL byte), expected UTF-8 text")
