@@ -83,7 +83,7 @@ def _scan(args) -> int:
         from recount.publish.scan_report import write_report
 
         try:
-            write_report(summary, Path(args.report), args.paths)
+            write_report(summary, Path(args.report))
         except OSError as exc:
             return _cannot_write(args.report, exc)
     if summary.skipped:

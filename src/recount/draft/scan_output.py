@@ -74,6 +74,7 @@ class Summary:
         self.claims = 0
         self.texts_with_claims = 0
         self.verdicts: Counter[str] = Counter()
+        self.strengths: Counter[str] = Counter()  # of the inconsistent claims that have one
         self._flagged: list[tuple] = []  # min-heap of (score, -order, row): the weakest on top
         self._order = 0
 
@@ -91,6 +92,8 @@ class Summary:
         self.claims += 1
         self.verdicts[row["verdict"]] += 1
         if row["verdict"] == INCONSISTENT:
+            if row["strength"]:
+                self.strengths[row["strength"]] += 1
             self._order += 1
             item = (strength_score(row), -self._order, row)
             if len(self._flagged) < self.LISTED:
