@@ -95,3 +95,18 @@ def test_without_a_scheduler_distributed_is_not_imported(corpus, tmp_path, monke
     proc = subprocess.run([sys.executable, "-c", code, str(corpus / "00000.txt"), str(tmp_path / "one.csv")],
                           capture_output=True, text=True, timeout=TIMEOUT)
     assert proc.stdout.strip() == "False", proc.stderr
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(corpus, tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port on 127.0.0.1 nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
+    proc = subprocess.run([sys.executable, "-m", "recount", "scan", str(corpus / "00000.txt"), "--scheduler",
+                           f"tcp://127.0.0.1:{port}", "--out", str(tmp_path / "c.csv")],
+                          capture_output=True, text=True, timeout=TIMEOUT, env=env)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"recount: error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: ")
+    assert proc.stderr.count("\n") == 1 and not (tmp_path / "c.csv").exists()

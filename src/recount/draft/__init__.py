@@ -11,7 +11,8 @@ Modules: :mod:`~recount.draft.text` (normalised copy, segments),
 :mod:`~recount.units` (measure words), :mod:`~recount.draft.figures`,
 :mod:`~recount.draft.claims`, :mod:`~recount.draft.render` (table, CSV, and
 figures.csv and rates.csv in the ledger's schema), :mod:`~recount.draft.scan`
-(many files), :mod:`~recount.draft.cli` (the two subcommands),
+(many files; :mod:`~recount.draft.scan_output` writes them, :mod:`~recount.draft.scan_dask`
+sends them to a Dask cluster, :mod:`~recount.publish.scan_report` is the desk's page), :mod:`~recount.draft.cli` (the two subcommands),
 :mod:`~recount.draft.compare` (a draft against a hand ledger) and
 :mod:`~recount.publish.draft_page` (the appendix's tables and glued values).
 """

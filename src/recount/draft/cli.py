@@ -56,7 +56,7 @@ def add_scan_arguments(parser) -> None:
 
 
 def _scan(args) -> int:
-    from recount.draft.scan import scheduler_address
+    from recount.draft.scan import SchedulerError, scheduler_address
     from recount.draft.scan_output import ResumeError, Summary, drain, scan_to_file
 
     if args.resume and not args.out:
@@ -74,7 +74,7 @@ def _scan(args) -> int:
 
             summary = drain(results(article_sources(args.paths), **options), CsvSink(sys.stdout), sys.stderr,
                             progress, Summary())
-    except ResumeError as exc:
+    except (ResumeError, SchedulerError) as exc:
         print(f"recount: error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

@@ -54,6 +54,10 @@ IN_FLIGHT = 4  # tasks in flight per worker (process or Dask thread)
 MAX_BYTES = 2 * 2**20
 WARM_TEXT = "共有企业10家,已复工9家,复工率90%。"
 
+class SchedulerError(Exception):
+    """The Dask cluster cannot do the scan (one line, for stderr); what was written can be resumed."""
+
+
 Source = tuple[str, str]  # (name written in the output, where a worker reads it: absolute path or URL)
 Result = tuple[str, list[tuple], str | None]  # (name, rows, why it was skipped or None)
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from distributed import Client, WorkerPlugin
+from distributed import Client, KilledWorker, WorkerPlugin
 
-from recount.draft.scan import IN_FLIGHT, Result, Source, _ordered, batches, scan_batch, warm
+from recount.draft.scan import IN_FLIGHT, Result, SchedulerError, Source, _ordered, batches, scan_batch, warm
 
 
 class WarmUp(WorkerPlugin):
@@ -28,9 +28,20 @@ class WarmUp(WorkerPlugin):
 
 
 def run_dask(sources: Iterable[Source], address: str) -> Iterator[list[Result]]:
-    """Batches of results from the cluster at ``address``, in the order of ``sources``."""
-    with Client(address, set_as_default=False) as client:
+    """Batches of results from the cluster at ``address``, in the order of ``sources``.
+
+    :class:`SchedulerError` when the scheduler cannot be reached (within dask's
+    ``distributed.comm.timeouts.connect``) or a batch has killed every worker it was given.
+    """
+    try:
+        client = Client(address, set_as_default=False)
+    except (OSError, ValueError) as exc:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    with client:
         client.register_plugin(WarmUp(), name=WarmUp.name)
         threads = max(sum(client.nthreads().values()), 1)
-        yield from _ordered(lambda b: client.submit(scan_batch, b, pure=False), lambda f: f.result(),
-                            batches(sources), IN_FLIGHT * threads)
+        try:
+            yield from _ordered(lambda b: client.submit(scan_batch, b, pure=False), lambda f: f.result(),
+                                batches(sources), IN_FLIGHT * threads)
+        except KilledWorker as exc:
+            raise SchedulerError(f"a batch of files killed every Dask worker that ran it ({exc})") from None
