@@ -80,15 +80,25 @@ def _scan(args) -> int:
     except OSError as exc:
         return _cannot_write(getattr(exc, "filename", None) or args.out or "stdout", exc)
     if args.report:
-        from recount.publish.scan_report import write_report
-
         try:
-            write_report(summary, Path(args.report))
+            report_writer()(summary, Path(args.report))
         except OSError as exc:
             return _cannot_write(args.report, exc)
     if summary.skipped:
         print(f"recount: {summary.skipped} file(s) skipped", file=sys.stderr)
     return 1 if summary.skipped else 0
+
+
+REPORT_ENTRY_POINT = "recount.scan_report"
+
+
+def report_writer():
+    """The page writer of ``--report`` (:func:`recount.publish.scan_report.write_report`), found through the
+    package's entry point: the draft layer comes before the publication layer and never imports it."""
+    from importlib.metadata import entry_points
+
+    (writer,) = entry_points(group=REPORT_ENTRY_POINT, name="html")
+    return writer.load()
 
 
 def _cannot_write(path: str, exc: OSError) -> int:

@@ -3,8 +3,8 @@
 Where the work runs:
 
 * one process (``--jobs 1``, the default);
-* a local process pool (``--jobs N``), forked after jieba and OpenCC are loaded
-  once in the parent, so no worker loads them again;
+* a local process pool (``--jobs N``), each worker loading jieba and OpenCC once
+  when it starts (the parent, which only writes, never loads them);
 * a ``dask.distributed`` cluster (``--scheduler tcp://HOST:PORT``, or dask's own
   configuration: ``DASK_SCHEDULER_ADDRESS``), on as many machines as it has.
   Each worker loads jieba and OpenCC once when it joins
@@ -207,8 +207,7 @@ def run_local(sources: Iterable[Source], jobs: int = 1) -> Iterator[list[Result]
     if jobs <= 1:
         yield from map(scan_batch, batches(sources))
         return
-    warm()  # before the fork: every worker starts with jieba and OpenCC loaded, their pages shared
-    with get_context("fork").Pool(jobs) as pool:
+    with get_context("fork").Pool(jobs, initializer=warm) as pool:  # jieba and OpenCC loaded once a worker
         yield from _ordered(lambda b: pool.apply_async(scan_batch, (b,)), lambda r: r.get(),
                             batches(sources), IN_FLIGHT * jobs)
 
