@@ -111,6 +111,7 @@ def dask_cluster(workers: int, folder: Path):
     dask = str(Path(sys.executable).with_name("dask"))
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": folder}
     sched_file = folder / "scheduler.json"
+    sched_file.unlink(missing_ok=True)  # a stale one would name a scheduler long gone
     procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
                                "--scheduler-file", str(sched_file)], **quiet)]
     try:

@@ -59,6 +59,7 @@ def dask_cluster(folder: Path, workers: int = 2) -> Iterator[tuple[str, list[sub
     """(scheduler address, worker processes): a scheduler and ``workers`` one-thread workers on 127.0.0.1."""
     folder.mkdir(parents=True, exist_ok=True)
     scheduler_file = folder / "scheduler.json"
+    scheduler_file.unlink(missing_ok=True)  # a stale one would name a scheduler long gone
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": folder}
     procs: list[subprocess.Popen] = []
     try:
