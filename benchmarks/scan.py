@@ -2,27 +2,36 @@
 
 For each corpus size it writes that many texts into a temporary folder (every
 run of digits in the article replaced by a random number of the same length,
-seeded), runs ``python -m recount scan FOLDER --jobs N --out FILE`` in a fresh
-process, and measures the wall time, the CPU time of the process tree and its
-peak resident memory (the sum of the RSS of the scan process and its workers,
-sampled every 20 ms; pages the workers share are counted in each), after one warm-up scan of 20 texts. Medians over ``--runs`` runs; prints one table and writes
+seeded) and, side by side (alternating run by run, so both see the same load),
+runs ``python -m recount scan FOLDER --jobs N --out FILE`` (the process pool)
+and ``python -m recount scan FOLDER --scheduler ADDRESS --out FILE`` against a
+Dask cluster of N one-thread workers started once, as separate processes
+(``dask scheduler``, ``dask worker``, TCP on 127.0.0.1, as on separate
+machines). Each scan runs in a fresh process; measured: wall time, CPU time
+(the scan's process tree; for Dask, plus the workers' CPU during the scan),
+the peak resident memory of the scan's process tree (the client, for Dask:
+the sum of the RSS of the process and its children, sampled every 20 ms) and
+of each Dask worker, and whether both wrote the same bytes. One warm-up scan of
+20 texts each first. Medians over ``--runs`` runs; prints one table and writes
 ``_build/bench_scan.json``.
 
-    .venv/bin/python benchmarks/scan.py                 # 2,500, 5,000 and 10,000 texts, 3 runs each
-    .venv/bin/python benchmarks/scan.py --sizes 1000 --runs 1
+    .venv/bin/python benchmarks/scan.py                 # 1,000 and 10,000 texts, 3 runs each
+    .venv/bin/python benchmarks/scan.py --sizes 1000,10000,100000 --runs 1
 
-Targets (issue 13): 10,000 texts in at most 60 s on 2 cores, time linear in the
-corpus, peak memory independent of it. On a shared machine the wall time
-depends on what else runs; CPU time divided by the jobs is what the scan would
-take on that many idle cores.
+Targets (issues 13 and 22): 10,000 texts in at most 15 s on 2 cores; Dask
+within 15% of the pool; memory flat on the client and on each worker whatever
+the corpus size. On a shared machine the wall time depends on what else runs;
+CPU time divided by the jobs is what the scan would take on that many idle cores.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -63,13 +72,17 @@ def _tree(proc: psutil.Process) -> list[psutil.Process]:
         return []
 
 
-def run_scan(folder: Path, out: Path, jobs: int) -> dict:
-    """One scan: wall seconds, CPU seconds of the tree, peak summed RSS in MiB, exit code."""
+def run_scan(folder: Path, out: Path, jobs: int, scheduler: str | None = None,
+             workers: list[psutil.Process] = ()) -> dict:
+    """One scan: wall seconds, CPU seconds of the scan's process tree (and of the Dask workers, counted
+    from the scan's start), peak summed RSS in MiB of the tree, peak RSS of each worker, exit code."""
+    where = ["--scheduler", scheduler] if scheduler else ["--jobs", str(jobs)]
+    cpu0 = {w.pid: sum(w.cpu_times()[:2]) for w in workers}
     start = time.perf_counter()
-    popen = subprocess.Popen([sys.executable, "-m", "recount", "scan", str(folder), "--jobs", str(jobs),
-                              "--out", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    popen = subprocess.Popen([sys.executable, "-m", "recount", "scan", str(folder), *where, "--out", str(out)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     proc = psutil.Process(popen.pid)
-    peak, cpu = 0, {}
+    peak, cpu, worker_peak = 0, {}, {w.pid: 0 for w in workers}
     while popen.poll() is None:
         rss = 0
         for p in _tree(proc):
@@ -80,52 +93,111 @@ def run_scan(folder: Path, out: Path, jobs: int) -> dict:
             except psutil.NoSuchProcess:
                 pass
         peak = max(peak, rss)
+        for w in workers:
+            worker_peak[w.pid] = max(worker_peak[w.pid], w.memory_info().rss)
         time.sleep(0.02)
     wall = time.perf_counter() - start
     err = popen.stderr.read().decode()
-    return {"wall_s": wall, "cpu_s": sum(cpu.values()), "peak_rss_mib": peak / 2**20,
+    worker_cpu = sum(sum(w.cpu_times()[:2]) - cpu0[w.pid] for w in workers)
+    return {"wall_s": wall, "cpu_s": sum(cpu.values()) + worker_cpu, "peak_rss_mib": peak / 2**20,
+            "worker_peak_rss_mib": [v / 2**20 for v in worker_peak.values()],
             "exit": popen.returncode, "stderr": err.strip()}
+
+
+@contextlib.contextmanager
+def dask_cluster(workers: int, folder: Path):
+    """(address, worker processes): ``dask scheduler`` and ``workers`` ``dask worker`` processes (one thread
+    each, no nanny) over TCP on 127.0.0.1, as on separate machines; killed at the end."""
+    dask = str(Path(sys.executable).with_name("dask"))
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": folder}
+    sched_file = folder / "scheduler.json"
+    sched_file.unlink(missing_ok=True)  # a stale one would name a scheduler long gone
+    procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                               "--scheduler-file", str(sched_file)], **quiet)]
+    try:
+        end = time.monotonic() + 60
+        while not (sched_file.exists() and sched_file.read_text().strip()) and time.monotonic() < end:
+            time.sleep(0.1)
+        address = json.loads(sched_file.read_text())["address"]
+        procs += [subprocess.Popen([dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny",
+                                    "--no-dashboard", "--local-directory", str(folder)], **quiet)
+                  for _ in range(workers)]
+        from distributed import Client
+
+        with Client(address, set_as_default=False, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=60)
+        yield address, [psutil.Process(p.pid) for p in procs[1:]]
+    finally:
+        for p in procs:
+            p.kill()
+        for p in procs:
+            p.wait(timeout=30)
+
+
+def _summary(runs: list[dict]) -> dict:
+    walls = [r["wall_s"] for r in runs]
+    return {"runs": runs, "wall_s": statistics.median(walls), "wall_range": [min(walls), max(walls)],
+            "cpu_s": statistics.median(r["cpu_s"] for r in runs),
+            "peak_rss_mib": statistics.median(r["peak_rss_mib"] for r in runs),
+            "worker_peak_rss_mib": max((max(r["worker_peak_rss_mib"], default=0) for r in runs), default=0)}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="2500,5000,10000", help="corpus sizes, comma separated")
+    parser.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma separated")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=2, help="pool processes, and Dask workers")
+    parser.add_argument("--no-dask", action="store_true", help="the process pool only")
     args = parser.parse_args(argv)
     rows = []
-    with tempfile.TemporaryDirectory(prefix="recount-scan-") as tmp:  # warm-up: jieba's and the OS's caches
-        write_corpus(Path(tmp), 20)
-        run_scan(Path(tmp), Path(tmp) / "claims.csv", args.jobs)
-    for size in (int(s) for s in args.sizes.split(",")):
-        with tempfile.TemporaryDirectory(prefix="recount-scan-") as tmp:
-            folder = Path(tmp) / "corpus"
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="recount-scan-")))
+        address, workers = None, []
+        if not args.no_dask:
+            (tmp / "cluster").mkdir()
+            address, workers = stack.enter_context(dask_cluster(args.jobs, tmp / "cluster"))
+        warm = tmp / "warm"
+        warm.mkdir()
+        write_corpus(warm, 20)  # warm-up: jieba's and the OS's caches, the workers' dictionaries
+        run_scan(warm, tmp / "claims.csv", args.jobs)
+        if address:
+            run_scan(warm, tmp / "claims.csv", args.jobs, address, workers)
+        for size in (int(s) for s in args.sizes.split(",")):
+            folder = tmp / f"corpus{size}"
             folder.mkdir()
             chars = write_corpus(folder, size)
-            runs = [run_scan(folder, Path(tmp) / "claims.csv", args.jobs) for _ in range(args.runs)]
-            lines = sum(1 for _ in (Path(tmp) / "claims.csv").open(encoding="utf-8")) - 1
-        bad = [r for r in runs if r["exit"] != 0]
-        if bad:
-            print(f"scan failed on {size} texts: {bad[0]['stderr']}", file=sys.stderr)
-            return 1
-        walls = [r["wall_s"] for r in runs]
-        rows.append({"texts": size, "mean_chars": chars / size, "claims": lines, "runs": runs,
-                     "wall_s": statistics.median(walls), "wall_range": [min(walls), max(walls)],
-                     "cpu_s": statistics.median(r["cpu_s"] for r in runs),
-                     "peak_rss_mib": statistics.median(r["peak_rss_mib"] for r in runs)})
-    base = rows[0]
-    print(f"recount scan --jobs {args.jobs}, medians of {args.runs} runs")
-    print(f"{'texts':>7}  {'wall s':>7}  {'range':>13}  {'CPU s':>7}  {'CPU/jobs':>8}  {'ms/text':>7}  {'× time':>7}"
-          f"  {'peak RSS MiB':>12}")
+            pool, dask = [], []
+            for _ in range(args.runs):  # alternate, so that both see the same load on a shared machine
+                pool.append(run_scan(folder, tmp / "pool.csv", args.jobs))
+                if address:
+                    dask.append(run_scan(folder, tmp / "dask.csv", args.jobs, address, workers))
+            bad = [r for r in pool + dask if r["exit"] != 0]
+            if bad:
+                print(f"scan failed on {size} texts: {bad[0]['stderr']}", file=sys.stderr)
+                return 1
+            same = not address or (tmp / "pool.csv").read_bytes() == (tmp / "dask.csv").read_bytes()
+            lines = sum(1 for _ in (tmp / "pool.csv").open(encoding="utf-8")) - 1
+            rows.append({"texts": size, "mean_chars": chars / size, "claims": lines, "pool": _summary(pool),
+                         "dask": _summary(dask) if dask else None, "same_bytes": same})
+            shutil.rmtree(folder)
+    print(f"recount scan: --jobs {args.jobs} against a Dask cluster of {args.jobs} one-thread workers "
+          f"(scheduler and workers separate processes, TCP on 127.0.0.1); medians of {args.runs} runs")
+    print(f"{'texts':>7}  {'engine':>6}  {'wall s':>7}  {'range':>13}  {'ms/text':>7}  {'CPU ms/text':>11}"
+          f"  {'dask/pool':>9}  {'client MiB':>10}  {'worker MiB':>10}  same bytes")
     for r in rows:
-        growth = r["wall_s"] / base["wall_s"]
-        print(f"{r['texts']:>7}  {r['wall_s']:>7.1f}  {r['wall_range'][0]:>6.1f}–{r['wall_range'][1]:<6.1f}"
-              f"  {r['cpu_s']:>7.1f}  {r['cpu_s'] / args.jobs:>8.1f}  {1000 * r['wall_s'] / r['texts']:>7.2f}  {growth:>6.2f}×"
-              f"  {r['peak_rss_mib']:>12.0f}")
+        for name in ("pool", "dask"):
+            m = r[name]
+            if m is None:
+                continue
+            ratio = f"{m['wall_s'] / r['pool']['wall_s']:>8.2f}×" if name == "dask" else ""
+            worker = f"{m['worker_peak_rss_mib']:>10.0f}" if name == "dask" else f"{'':>10}"
+            print(f"{r['texts']:>7}  {name:>6}  {m['wall_s']:>7.1f}  {m['wall_range'][0]:>6.1f}–{m['wall_range'][1]:<6.1f}"
+                  f"  {1000 * m['wall_s'] / r['texts']:>7.2f}  {1000 * m['cpu_s'] / r['texts']:>11.2f}  {ratio:>9}"
+                  f"  {m['peak_rss_mib']:>10.0f}  {worker}  {'yes' if r['same_bytes'] else 'NO'}")
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(json.dumps({"jobs": args.jobs, "sizes": rows}, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}")
-    return 0
+    return 0 if all(r["same_bytes"] for r in rows) else 1
 
 
 if __name__ == "__main__":

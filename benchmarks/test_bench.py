@@ -74,3 +74,22 @@ def test_a_cold_make_test_starts_from_an_empty_build_folder_but_keeps_the_bench_
     bench.clear_build_outputs(tmp_path)
     assert sorted(p.name for p in build.iterdir()) == ["bench.json"]
     bench.clear_build_outputs(tmp_path / "nowhere")  # no _build: nothing to do
+
+
+def test_scan_benchmark_at_tiny_n_runs_the_pool_and_a_local_dask_cluster_side_by_side(tmp_path, monkeypatch, capsys):
+    import scan
+
+    monkeypatch.setattr(scan, "OUT", scan.ROOT / "_build" / "bench_scan_test.json")
+    try:
+        assert scan.main(["--sizes", "8,16", "--runs", "1", "--jobs", "2"]) == 0
+        data = json.loads(scan.OUT.read_text("utf-8"))
+    finally:
+        scan.OUT.unlink(missing_ok=True)
+    assert [r["texts"] for r in data["sizes"]] == [8, 16]
+    for row in data["sizes"]:
+        assert row["same_bytes"] is True and row["claims"] > 0
+        for engine in ("pool", "dask"):
+            assert row[engine]["wall_s"] > 0 and row[engine]["peak_rss_mib"] > 0, engine
+        assert row["dask"]["worker_peak_rss_mib"] > 0
+    table = capsys.readouterr().out
+    assert "dask/pool" in table and "worker MiB" in table

@@ -86,9 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     book.add_argument("dir", help="the article's folder (made by `recount new`)")
     book.add_argument("--out", default=None, help="where the HTML goes (default: DIR/_build/html)")
     scan = sub.add_parser("scan", help="the draft's claims for many files or folders, as one CSV")
-    scan.add_argument("paths", nargs="+", help="files or folders (searched recursively)")
-    scan.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    scan.add_argument("--out", default=None, help="CSV file to write (default: stdout)")
+    from recount.draft.cli import add_scan_arguments
+
+    add_scan_arguments(scan)
     return parser
 
 

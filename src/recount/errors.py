@@ -15,7 +15,7 @@ def display_path(path: os.PathLike | str) -> str:
     p = Path(path)
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # not below it; or a symlink loop (RuntimeError before 3.13)
         return str(p)
 
 

@@ -11,7 +11,8 @@ Modules: :mod:`~recount.draft.text` (normalised copy, segments),
 :mod:`~recount.units` (measure words), :mod:`~recount.draft.figures`,
 :mod:`~recount.draft.claims`, :mod:`~recount.draft.render` (table, CSV, and
 figures.csv and rates.csv in the ledger's schema), :mod:`~recount.draft.scan`
-(many files), :mod:`~recount.draft.cli` (the two subcommands),
+(many files; :mod:`~recount.draft.scan_output` writes them, :mod:`~recount.draft.scan_dask`
+sends them to a Dask cluster, :mod:`~recount.publish.scan_report` is the desk's page), :mod:`~recount.draft.cli` (the two subcommands),
 :mod:`~recount.draft.compare` (a draft against a hand ledger) and
 :mod:`~recount.publish.draft_page` (the appendix's tables and glued values).
 """
@@ -68,7 +69,11 @@ def draft(text: str) -> Draft:
 
 def read_article(path: Path) -> str:
     """The decoded text of ``path``; :class:`InputError` (file, line, column, problem) if it is not an article."""
-    raw = read_bytes(path)
+    return decode_article(read_bytes(path), path)
+
+
+def decode_article(raw: bytes, path: Path | str) -> str:
+    """``raw`` (the bytes of ``path``) decoded; :class:`InputError` if they are not an article's text."""
     if b"\x00" in raw:
         at = raw.index(b"\x00")
         raise InputError(path, raw.count(b"\n", 0, at) + 1, None, "binary file (NUL byte), expected UTF-8 text")

@@ -2,7 +2,7 @@
 
 ``draft``: exit 0, or 2 on a bad file (one line on stderr naming file, line and
 column; nothing on stdout, nothing written). ``scan``: exit 0 when every file
-was read, 1 when any was skipped, 2 when the output cannot be written.
+was read, 1 when any was skipped, 2 when the output cannot be written or resumed.
 """
 
 from __future__ import annotations
@@ -41,23 +41,64 @@ def _draft(args) -> int:
     return 0
 
 
-def _scan(args) -> int:
-    from recount.draft.scan import scan
+def add_scan_arguments(parser) -> None:
+    """The options of ``recount scan`` (its parser is made by :mod:`recount.cli`)."""
+    parser.add_argument("paths", nargs="+", help="files or folders (searched recursively), local or fsspec URLs")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes on this machine (default 1)")
+    parser.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                        help="a dask.distributed scheduler to send the files to (default: "
+                             "$DASK_SCHEDULER_ADDRESS if set, else this machine)")
+    parser.add_argument("--out", default=None,
+                        help="FILE.csv or FILE.parquet to write, with FILE.files.csv beside it (default: CSV on stdout)")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on with an interrupted scan into the same --out: skip the files it holds")
+    parser.add_argument("--report", default=None, metavar="DIR", help="also write a one-page HTML report in DIR")
 
-    options = {"jobs": max(args.jobs, 1), "progress": sys.stderr.isatty()}
+
+def _scan(args) -> int:
+    from recount.draft.scan import SchedulerError, scheduler_address
+    from recount.draft.scan_output import ResumeError, Summary, drain, scan_to_file
+
+    if args.resume and not args.out:
+        print("recount: error: --resume needs --out (the output it goes on with)", file=sys.stderr)
+        return 2
+    options = {"jobs": max(args.jobs, 1), "scheduler": scheduler_address(args.scheduler)}
+    progress = sys.stderr.isatty()
     try:
         if args.out:
-            part = Path(args.out + ".part")
-            with part.open("w", encoding="utf-8", newline="") as fh:
-                skipped = scan(args.paths, fh, **options)
-            part.replace(args.out)
+            summary = scan_to_file(args.paths, Path(args.out), resume=args.resume, progress=progress,
+                                   err=sys.stderr, **options)
         else:
-            skipped = scan(args.paths, sys.stdout, **options)
+            from recount.draft.scan import article_sources, results
+            from recount.draft.scan_output import CsvSink
+
+            summary = drain(results(article_sources(args.paths), **options), CsvSink(sys.stdout), sys.stderr,
+                            progress, Summary())
+    except (ResumeError, SchedulerError) as exc:
+        print(f"recount: error: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
-        return _cannot_write(args.out, exc)
-    if skipped:
-        print(f"recount: {skipped} file(s) skipped", file=sys.stderr)
-    return 1 if skipped else 0
+        return _cannot_write(getattr(exc, "filename", None) or args.out or "stdout", exc)
+    if args.report:
+        try:
+            report_writer()(summary, Path(args.report))
+        except OSError as exc:
+            return _cannot_write(args.report, exc)
+    if summary.skipped:
+        print(f"recount: {summary.skipped} file(s) skipped", file=sys.stderr)
+    return 1 if summary.skipped else 0
+
+
+REPORT_ENTRY_POINT = "recount.scan_report"
+
+
+def report_writer():
+    """The page writer of ``--report`` (:func:`recount.publish.scan_report.write_report`), found through the
+    package's entry point: the draft layer comes before the publication layer and never imports it."""
+    from importlib.metadata import entry_points
+
+    (writer,) = entry_points(group=REPORT_ENTRY_POINT, name="html")
+    return writer.load()
 
 
 def _cannot_write(path: str, exc: OSError) -> int:
