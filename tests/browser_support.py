@@ -384,7 +384,7 @@ LANG_JS = """(quotes) => {
 #: Large text (>= 24px, or >= 18.66px bold) needs 3:1, other text 4.5:1 (AA).
 #: An element over a background image or gradient cannot be judged here: it is
 #: counted in ``skipped``.
-CONTRAST_JS = """async () => {
+CONTRAST_JS = """async (selector) => {
   // measure the settled page: let running transitions (e.g. the theme's light -> dark switch) finish
   const running = document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity);
   await Promise.race([Promise.all(running.map(a => a.finished.catch(() => null))),
@@ -431,7 +431,7 @@ CONTRAST_JS = """async () => {
     return opacities.get(e);
   };
   const out = {checked: 0, skipped: 0, failures: []};
-  for (const el of document.body.querySelectorAll('*')) {
+  for (const el of document.body.querySelectorAll(selector || "*")) {
     if (el.closest('script, style, noscript, template, svg, [disabled]')) continue;
     const own = Array.from(el.childNodes).filter(n => n.nodeType === 3 && n.data.trim()).map(n => n.data.trim()).join(' ');
     if (!own) continue;

@@ -33,9 +33,11 @@ from __future__ import annotations
 import base64
 import calendar
 import contextlib
+import copy
 import functools
 import io
 import os
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -55,7 +57,7 @@ from pandas import DataFrame
 
 from recount import paths
 from recount.intervals import Interval
-from recount.english import as_written
+from recount.english import as_written, pct, rate_digits
 from recount.ledger import Event
 from recount.publish.labels import load_labels
 from recount.publish.render import cited_text
@@ -218,6 +220,8 @@ def _finish(fig: Figure, alt: str, name: str, records: list[dict], report: Repor
     # supxlabel, not fig.text: constrained layout keeps room for it below any legend
     fig.supxlabel(f"{note}\n{SOURCE_LINE}" if note else SOURCE_LINE, x=0.01, ha="left", fontsize=7.5,
                   color="#444444")
+    for title in _titles(fig):  # a long title breaks into lines inside the figure, never past its edge
+        title.set_wrap(True)
     fig.recount_alt = alt  # read by alt_text()
     fig.recount_name = name  # its data is data/output/charts/<name>.csv
     fig.recount_data = DataFrame(records)
@@ -227,6 +231,15 @@ def _finish(fig: Figure, alt: str, name: str, records: list[dict], report: Repor
     # style, so tick labels made at draw time get the CJK font too; drawing here as well
     # would lay out and draw every chart twice.
     return fig
+
+
+def _titles(fig: Figure) -> list:
+    """The figure's own texts (title, source line) and every panel's title."""
+    from matplotlib.text import Text
+
+    panels = [t for ax in fig.axes for t in ax.get_children()
+              if isinstance(t, Text) and t.get_text() and t.get_text() in {ax.get_title(loc) for loc in ("left", "center", "right")}]
+    return [*fig.texts, *panels]
 
 
 def alt_text(fig: Figure) -> str:
@@ -240,11 +253,25 @@ def alt_text(fig: Figure) -> str:
 # ---------------------------------------------------------------- saving and showing
 
 
+#: the PNG text chunk that states the chart's smallest text, in the image's pixels (tests/test_browser_phone.py
+#: scales it by the size a browser shows the image at)
+MIN_TEXT_KEY = "Smallest text px"
+
+
+def min_text_px(fig: Figure) -> float:
+    """The font size of the smallest text the figure draws, in pixels of its PNG at :data:`DPI`."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return round(min(sizes) * DPI / 72, 2)
+
+
 def save_png(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
     """PNG at :data:`DPI`; the same figure gives the same bytes every time."""
     with style():
         fig.savefig(target, format="png", dpi=DPI,
-                    metadata={"Software": None, "Description": alt_text(fig), "Source": SOURCE_LINE})
+                    metadata={"Software": None, "Description": alt_text(fig), "Source": SOURCE_LINE,
+                              MIN_TEXT_KEY: str(min_text_px(fig))})
 
 
 def save_svg(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
@@ -252,6 +279,121 @@ def save_svg(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
     with style():
         fig.savefig(target, format="svg", metadata={"Date": None, "Creator": None,
                                                     "Description": alt_text(fig)})
+
+
+# ---------------------------------------------------------------- the phone layout
+
+#: the phone layout: drawn this many inches wide, shown across a phone's text column of
+#: :data:`PHONE_COLUMN_PX` CSS px (a 390 px screen less the theme's margins), where no text is
+#: smaller than :data:`PHONE_MIN_TEXT_PX` CSS px: every text is at least :data:`PHONE_MIN_PT`
+PHONE_WIDTH = 3.4
+PHONE_COLUMN_PX = 358
+PHONE_MIN_TEXT_PX = 12
+PHONE_MIN_PT = 9
+#: the phone layout is used below this screen width (CSS px): book/_static/recount.css agrees
+PHONE_MAX_SCREEN_PX = 640
+#: the share of the phone chart's width that the row labels left of a panel may take
+PHONE_LABEL_SHARE = 0.42
+
+
+def _text_width(text: str) -> int:
+    """Width in columns: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap(text: str, columns: int) -> str:
+    """``text`` broken at spaces into lines of at most ``columns`` (a word longer stays whole)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            joined = f"{line} {word}" if line else word
+            if line and _text_width(joined) > columns:
+                lines.append(line)
+                line = word
+            else:
+                line = joined
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _wrap_to(text_artist, renderer, width_px: float) -> None:
+    """Wrap a text artist so that it is at most ``width_px`` wide, as drawn by ``renderer``."""
+    text = text_artist.get_text().replace("\n", " ")
+    columns = _text_width(text)
+    while columns > 8 and text_artist.get_window_extent(renderer).width > width_px:
+        drawn = text_artist.get_window_extent(renderer).width
+        longest = max(_text_width(line) for line in text_artist.get_text().split("\n"))
+        columns = min(columns - 1, int(longest * width_px / drawn))
+        text_artist.set_text(_wrap(text, columns))
+
+
+def _is_text(artist) -> bool:
+    return bool(artist.get_visible() and artist.get_text())
+
+
+def _row_labels_above(ax) -> int:
+    """Move a panel's row labels (its y tick labels, with the value written right of the panel on
+    the same row) onto a line of their own above each row, across the panel's whole width; the
+    number of rows moved (0 for a numeric axis)."""
+    labels = [t for t in ax.get_yticklabels() if _is_text(t)]
+    if not labels or all(t.get_text().replace(",", "").replace(".", "").isdigit() for t in labels):
+        return 0
+    side_column = ax.get_yaxis_transform()
+    side = {round(t.get_position()[1], 6): t for t in ax.texts
+            if t.get_transform() == side_column and t.get_position()[0] > 1}
+    for y, label in zip(ax.get_yticks(), labels):
+        value = side.pop(round(float(y), 6), None)
+        text = label.get_text() + (f": {value.get_text()}" if value is not None else "")
+        if value is not None:
+            value.set_visible(False)
+        ax.text(0, y + 0.5, text, transform=side_column, ha="left", va="center",
+                fontsize=max(label.get_fontsize(), PHONE_MIN_PT), color=label.get_color(), clip_on=False,
+                in_layout=False)  # wrapped to the panel once laid out
+    ax.tick_params(axis="y", labelleft=False, length=0)
+    return len(labels)
+
+
+def phone_layout(fig: Figure) -> Figure:
+    """A copy of a chart laid out for a phone: :data:`PHONE_WIDTH` inches wide, no text under
+    :data:`PHONE_MIN_PT`, each row's label on a line of its own above the row (the panel keeps the
+    whole width), titles and value labels wrapped to the narrow width, legends in one column. The
+    marks and numbers are those of ``fig``; only the layout changes."""
+    from matplotlib.text import Text
+
+    phone = copy.deepcopy(fig)
+    with style():
+        renderer = FigureCanvasAgg(phone).get_renderer()
+        rows = 0
+        for ax in phone.axes:
+            legend = ax.get_legend()
+            if getattr(ax, "recount_legend", None):  # rebuilt in one column, where _legend_below puts it
+                _legend_below(phone, ax, ax.recount_legend, 1)
+            rows += _row_labels_above(ax)
+        height = fig.get_size_inches()[1]
+        phone.set_size_inches(PHONE_WIDTH, height * 1.3 + 0.25 * rows)
+        for text in phone.findobj(Text):
+            if _is_text(text):
+                text.set_fontsize(max(text.get_fontsize(), PHONE_MIN_PT))
+        width_px = PHONE_WIDTH * phone.dpi
+        for text in (*_titles(phone), *(ax.xaxis.label for ax in phone.axes)):
+            if text is not None and _is_text(text):
+                _wrap_to(text, renderer, width_px * 0.9)
+        phone.draw(renderer)  # lay out at the new sizes, then fit each text into its panel
+        for ax in phone.axes:
+            box = ax.get_window_extent(renderer)
+            for text in ax.texts:
+                if not _is_text(text):
+                    continue
+                extent = text.get_window_extent(renderer)
+                if text.get_ha() == "left":
+                    room = max(box.x1, width_px - 8) - extent.x0 if extent.x0 >= box.x0 else box.width
+                elif text.get_ha() == "right":
+                    room = extent.x1 - box.x0
+                else:
+                    room = box.width
+                _wrap_to(text, renderer, room)
+    return phone
 
 
 def chart_data_frame(fig: Figure) -> DataFrame:
@@ -284,6 +426,17 @@ class Chart:
         save_png(self.figure, buf)
         return buf.getvalue()
 
+    @functools.cached_property
+    def phone(self) -> Figure:
+        """The chart laid out for a phone (:func:`phone_layout`)."""
+        return phone_layout(self.figure)
+
+    @functools.cached_property
+    def phone_png(self) -> bytes:
+        buf = io.BytesIO()
+        save_png(self.phone, buf)
+        return buf.getvalue()
+
     @property
     def alt(self) -> str:
         return alt_text(self.figure)
@@ -295,7 +448,9 @@ class Chart:
                    if p]
         own_data = data_dir.resolve() == paths.DATA_DIR.resolve()
         return {"alt": self.alt, "name": fig.recount_name, "sources": sources,
-                "data": _project_path(paths.CHART_DATA_DIR / f"{fig.recount_name}.csv") if own_data else None}
+                "data": _project_path(paths.CHART_DATA_DIR / f"{fig.recount_name}.csv") if own_data else None,
+                "phone": {"png": base64.b64encode(self.phone_png).decode("ascii"),
+                          "width": round(PHONE_WIDTH * 96), "max_screen": PHONE_MAX_SCREEN_PX}}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         width = round(self.figure.get_size_inches()[0] * 96)
@@ -320,13 +475,17 @@ def _pct(x: Fraction | float | None, decimals: int = 2) -> str:
 
 
 def _rec(r: RateResult) -> str:
-    """The recomputed rate to two decimals at most: 82.02%, 56.13–84.20%."""
+    """The recomputed rate with the decimals that carry information (recount.english): 82.02%, 100%,
+    56.13–84.20%."""
     rec = r.recomputed
     if rec is None:
         return "no counts"
+    digits = rate_digits(r)
     if rec.is_point:
-        return f"{_pct(rec.low)}%"
-    return f"{_pct(rec.low)}–{_pct(rec.high)}%"
+        return pct(rec.low, digits)
+    if rec.high is None:
+        return f"at least {pct(rec.low, digits)}"
+    return f"{pct(rec.low, digits).rstrip('%')}–{pct(rec.high, digits)}"
 
 
 def _num(x: Fraction | float | None) -> str:
@@ -361,6 +520,7 @@ def _legend_below(fig: Figure, ax, handles, ncol: int = 1) -> None:
     """A legend half an inch under the axes (below the x-axis label), inside the layout, so the
     source line stays clear of it."""
     below = ax.transAxes + ScaledTranslation(0, -0.5, fig.dpi_scale_trans)
+    ax.recount_legend = handles  # the phone layout draws them again, in one column
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below, ncol=ncol)
 
 
