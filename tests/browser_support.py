@@ -43,7 +43,10 @@ APT_HINT = "apt-get install --no-install-recommends chromium fonts-noto-cjk"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 #: What the book is built from (everything else in the repository is pruned by _config.yml).
-BOOK_INPUTS = ("_config.yml", "_toc.yml", "book", "data", "src/recount")
+BOOK_INPUTS = ("_config.yml", "_toc.yml", "book", "data", "src/recount",
+               # the project's source, which the book ships as an sdist (recount.sphinx.credits, MANIFEST.in)
+               "pyproject.toml", "MANIFEST.in", "README.md", "LICENSE", "CITATION.cff", "Makefile", "requirements.in",
+               "requirements.txt", "requirements-uv.txt", "docs", "tests")
 #: Variables a test may set for a fixture book; the real book never sees them.
 FIXTURE_ENV = ("RECOUNT_DATA", paths.SOURCE_SHA256_ENV)
 
