@@ -371,7 +371,7 @@ def phone_layout(fig: Figure) -> Figure:
                 _legend_below(phone, ax, ax.recount_legend, 1)
             rows += _row_labels_above(ax)
         height = fig.get_size_inches()[1]
-        phone.set_size_inches(PHONE_WIDTH, height * 1.3 + 0.25 * rows)
+        phone.set_size_inches(PHONE_WIDTH, height * 1.1 + 0.25 * rows)
         for text in phone.findobj(Text):
             if _is_text(text):
                 text.set_fontsize(max(text.get_fontsize(), PHONE_MIN_PT))
@@ -428,7 +428,9 @@ class Chart:
 
     @functools.cached_property
     def phone(self) -> Figure:
-        """The chart laid out for a phone (:func:`phone_layout`)."""
+        """The chart laid out for a phone (:func:`phone_layout`), from the wide figure as drawn: always
+        after the wide PNG, so that the phone PNG is the same whichever is asked for first."""
+        self.png  # noqa: B018
         return phone_layout(self.figure)
 
     @functools.cached_property
