@@ -127,3 +127,13 @@ def test_recomputed_rates_show_only_informative_decimals(report):
     assert plots._rec(frac).count(".") == 1 and len(plots._rec(frac).split(".")[1]) == 3  # "82.02%"
     drawn = " ".join(t.get_text() for t in plots.rates_vs_recomputed(report).findobj(Text))
     assert "100.00%" not in drawn
+
+
+def test_the_stylesheet_switches_to_the_phone_layout_at_the_stated_width():
+    import re
+
+    from recount import paths
+
+    css = (paths.BOOK_DIR / "_static" / "recount.css").read_text(encoding="utf-8")
+    block = re.search(r"@media \(max-width: (\d+)px\) \{\s*\.recount-chart-wide \{ display: none; \}", css)
+    assert block and int(block.group(1)) == plots.PHONE_MAX_SCREEN_PX

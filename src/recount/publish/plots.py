@@ -51,6 +51,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 from pandas import DataFrame
@@ -233,12 +234,10 @@ def _finish(fig: Figure, alt: str, name: str, records: list[dict], report: Repor
     return fig
 
 
-def _titles(fig: Figure) -> list:
+def _titles(fig: Figure) -> list[Text]:
     """The figure's own texts (title, source line) and every panel's title."""
-    from matplotlib.text import Text
-
-    panels = [t for ax in fig.axes for t in ax.get_children()
-              if isinstance(t, Text) and t.get_text() and t.get_text() in {ax.get_title(loc) for loc in ("left", "center", "right")}]
+    panels = [t for ax in fig.axes for t in ax.get_children() if isinstance(t, Text) and t.get_text()
+              and t.get_text() in {ax.get_title(loc) for loc in ("left", "center", "right")}]
     return [*fig.texts, *panels]
 
 
@@ -260,8 +259,6 @@ MIN_TEXT_KEY = "Smallest text px"
 
 def min_text_px(fig: Figure) -> float:
     """The font size of the smallest text the figure draws, in pixels of its PNG at :data:`DPI`."""
-    from matplotlib.text import Text
-
     sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
     return round(min(sizes) * DPI / 72, 2)
 
@@ -290,10 +287,8 @@ PHONE_WIDTH = 3.4
 PHONE_COLUMN_PX = 358
 PHONE_MIN_TEXT_PX = 12
 PHONE_MIN_PT = 9
-#: the phone layout is used below this screen width (CSS px): book/_static/recount.css agrees
+#: the phone layout is used below this screen width (CSS px), as book/_static/recount.css states
 PHONE_MAX_SCREEN_PX = 640
-#: the share of the phone chart's width that the row labels left of a panel may take
-PHONE_LABEL_SHARE = 0.42
 
 
 def _text_width(text: str) -> int:
@@ -359,14 +354,11 @@ def phone_layout(fig: Figure) -> Figure:
     :data:`PHONE_MIN_PT`, each row's label on a line of its own above the row (the panel keeps the
     whole width), titles and value labels wrapped to the narrow width, legends in one column. The
     marks and numbers are those of ``fig``; only the layout changes."""
-    from matplotlib.text import Text
-
     phone = copy.deepcopy(fig)
     with style():
         renderer = FigureCanvasAgg(phone).get_renderer()
         rows = 0
         for ax in phone.axes:
-            legend = ax.get_legend()
             if getattr(ax, "recount_legend", None):  # rebuilt in one column, where _legend_below puts it
                 _legend_below(phone, ax, ax.recount_legend, 1)
             rows += _row_labels_above(ax)
@@ -377,7 +369,7 @@ def phone_layout(fig: Figure) -> Figure:
                 text.set_fontsize(max(text.get_fontsize(), PHONE_MIN_PT))
         width_px = PHONE_WIDTH * phone.dpi
         for text in (*_titles(phone), *(ax.xaxis.label for ax in phone.axes)):
-            if text is not None and _is_text(text):
+            if _is_text(text):
                 _wrap_to(text, renderer, width_px * 0.9)
         phone.draw(renderer)  # lay out at the new sizes, then fit each text into its panel
         for ax in phone.axes:
@@ -451,8 +443,7 @@ class Chart:
         own_data = data_dir.resolve() == paths.DATA_DIR.resolve()
         return {"alt": self.alt, "name": fig.recount_name, "sources": sources,
                 "data": _project_path(paths.CHART_DATA_DIR / f"{fig.recount_name}.csv") if own_data else None,
-                "phone": {"png": base64.b64encode(self.phone_png).decode("ascii"),
-                          "width": round(PHONE_WIDTH * 96), "max_screen": PHONE_MAX_SCREEN_PX}}
+                "phone": {"png": base64.b64encode(self.phone_png).decode("ascii")}}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         width = round(self.figure.get_size_inches()[0] * 96)
