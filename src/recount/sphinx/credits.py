@@ -137,7 +137,9 @@ def _config_inited(app: Sphinx, config) -> None:
     root = Path(app.confdir)
     cff = citation(root)
     sdist = build_sdist(root, Path(app.outdir).parent / SDIST_DIR, sdist_name(cff))
-    config.html_extra_path = [*config.html_extra_path, LICENSE, CITATION, str(sdist)]
+    # relative to the book, as the other paths: Sphinx hashes the configuration into html/.buildinfo, and an
+    # absolute path would make two checkouts' builds differ
+    config.html_extra_path = [*config.html_extra_path, LICENSE, CITATION, os.path.relpath(sdist, root)]
     app.recount_citation = cff
 
 
