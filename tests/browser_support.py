@@ -43,7 +43,10 @@ APT_HINT = "apt-get install --no-install-recommends chromium fonts-noto-cjk"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 #: What the book is built from (everything else in the repository is pruned by _config.yml).
-BOOK_INPUTS = ("_config.yml", "_toc.yml", "book", "data", "src/recount")
+BOOK_INPUTS = ("_config.yml", "_toc.yml", "book", "data", "src/recount",
+               # the project's source, which the book ships as an sdist (recount.sphinx.credits, MANIFEST.in)
+               "pyproject.toml", "MANIFEST.in", "README.md", "LICENSE", "CITATION.cff", "Makefile", "requirements.in",
+               "requirements.txt", "requirements-uv.txt", "docs", "tests")
 #: Variables a test may set for a fixture book; the real book never sees them.
 FIXTURE_ENV = ("RECOUNT_DATA", paths.SOURCE_SHA256_ENV)
 
@@ -384,7 +387,7 @@ LANG_JS = """(quotes) => {
 #: Large text (>= 24px, or >= 18.66px bold) needs 3:1, other text 4.5:1 (AA).
 #: An element over a background image or gradient cannot be judged here: it is
 #: counted in ``skipped``.
-CONTRAST_JS = """async () => {
+CONTRAST_JS = """async (selector) => {
   // measure the settled page: let running transitions (e.g. the theme's light -> dark switch) finish
   const running = document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity);
   await Promise.race([Promise.all(running.map(a => a.finished.catch(() => null))),
@@ -431,7 +434,7 @@ CONTRAST_JS = """async () => {
     return opacities.get(e);
   };
   const out = {checked: 0, skipped: 0, failures: []};
-  for (const el of document.body.querySelectorAll('*')) {
+  for (const el of document.body.querySelectorAll(selector || "*")) {
     if (el.closest('script, style, noscript, template, svg, [disabled]')) continue;
     const own = Array.from(el.childNodes).filter(n => n.nodeType === 3 && n.data.trim()).map(n => n.data.trim()).join(' ');
     if (!own) continue;

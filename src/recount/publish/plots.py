@@ -33,9 +33,11 @@ from __future__ import annotations
 import base64
 import calendar
 import contextlib
+import copy
 import functools
 import io
 import os
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -49,6 +51,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 from pandas import DataFrame
@@ -237,6 +240,8 @@ def _finish(fig: Figure, alt: str, name: str, records: list[dict], report: Repor
     line = fig.recount_source_line = source_line(report)
     fig.supxlabel(f"{note}\n{line}" if note else line, x=0.01, ha="left", fontsize=7.5,
                   color="#444444")
+    for title in _titles(fig):  # a long title breaks into lines inside the figure, never past its edge
+        title.set_wrap(True)
     fig.recount_alt = alt  # read by alt_text()
     fig.recount_name = name  # its data is data/output/charts/<name>.csv
     fig.recount_data = DataFrame(records)
@@ -246,6 +251,13 @@ def _finish(fig: Figure, alt: str, name: str, records: list[dict], report: Repor
     # style, so tick labels made at draw time get the CJK font too; drawing here as well
     # would lay out and draw every chart twice.
     return fig
+
+
+def _titles(fig: Figure) -> list[Text]:
+    """The figure's own texts (title, source line) and every panel's title."""
+    panels = [t for ax in fig.axes for t in ax.get_children() if isinstance(t, Text) and t.get_text()
+              and t.get_text() in {ax.get_title(loc) for loc in ("left", "center", "right")}]
+    return [*fig.texts, *panels]
 
 
 def alt_text(fig: Figure) -> str:
@@ -259,11 +271,23 @@ def alt_text(fig: Figure) -> str:
 # ---------------------------------------------------------------- saving and showing
 
 
+#: the PNG text chunk that states the chart's smallest text, in the image's pixels (tests/test_browser_phone.py
+#: scales it by the size a browser shows the image at)
+MIN_TEXT_KEY = "Smallest text px"
+
+
+def min_text_px(fig: Figure) -> float:
+    """The font size of the smallest text the figure draws, in pixels of its PNG at :data:`DPI`."""
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return round(min(sizes) * DPI / 72, 2)
+
+
 def save_png(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
     """PNG at :data:`DPI`; the same figure gives the same bytes every time."""
     with style():
         fig.savefig(target, format="png", dpi=DPI,
-                    metadata={"Software": None, "Description": alt_text(fig), "Source": fig.recount_source_line})
+                    metadata={"Software": None, "Description": alt_text(fig), "Source": fig.recount_source_line,
+                              MIN_TEXT_KEY: str(min_text_px(fig))})
 
 
 def save_svg(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
@@ -271,6 +295,116 @@ def save_svg(fig: Figure, target: str | os.PathLike | io.BytesIO) -> None:
     with style():
         fig.savefig(target, format="svg", metadata={"Date": None, "Creator": None,
                                                     "Description": alt_text(fig)})
+
+
+# ---------------------------------------------------------------- the phone layout
+
+#: the phone layout: drawn this many inches wide, shown across a phone's text column of
+#: :data:`PHONE_COLUMN_PX` CSS px (a 390 px screen less the theme's margins), where no text is
+#: smaller than :data:`PHONE_MIN_TEXT_PX` CSS px: every text is at least :data:`PHONE_MIN_PT`
+PHONE_WIDTH = 3.4
+PHONE_COLUMN_PX = 358
+PHONE_MIN_TEXT_PX = 12
+PHONE_MIN_PT = 9
+#: the phone layout is used below this screen width (CSS px), as book/_static/recount.css states
+PHONE_MAX_SCREEN_PX = 640
+
+
+def _text_width(text: str) -> int:
+    """Width in columns: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap(text: str, columns: int) -> str:
+    """``text`` broken at spaces into lines of at most ``columns`` (a word longer stays whole)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            joined = f"{line} {word}" if line else word
+            if line and _text_width(joined) > columns:
+                lines.append(line)
+                line = word
+            else:
+                line = joined
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _wrap_to(text_artist, renderer, width_px: float) -> None:
+    """Wrap a text artist so that it is at most ``width_px`` wide, as drawn by ``renderer``."""
+    text = text_artist.get_text().replace("\n", " ")
+    columns = _text_width(text)
+    while columns > 8 and text_artist.get_window_extent(renderer).width > width_px:
+        drawn = text_artist.get_window_extent(renderer).width
+        longest = max(_text_width(line) for line in text_artist.get_text().split("\n"))
+        columns = min(columns - 1, int(longest * width_px / drawn))
+        text_artist.set_text(_wrap(text, columns))
+
+
+def _is_text(artist) -> bool:
+    return bool(artist.get_visible() and artist.get_text())
+
+
+def _row_labels_above(ax) -> int:
+    """Move a panel's row labels (its y tick labels, with the value written right of the panel on
+    the same row) onto a line of their own above each row, across the panel's whole width; the
+    number of rows moved (0 for a numeric axis)."""
+    labels = [t for t in ax.get_yticklabels() if _is_text(t)]
+    if not labels or all(t.get_text().replace(",", "").replace(".", "").isdigit() for t in labels):
+        return 0
+    side_column = ax.get_yaxis_transform()
+    side = {round(t.get_position()[1], 6): t for t in ax.texts
+            if t.get_transform() == side_column and t.get_position()[0] > 1}
+    for y, label in zip(ax.get_yticks(), labels):
+        value = side.pop(round(float(y), 6), None)
+        text = label.get_text() + (f": {value.get_text()}" if value is not None else "")
+        if value is not None:
+            value.set_visible(False)
+        ax.text(0, y + 0.5, text, transform=side_column, ha="left", va="center",
+                fontsize=max(label.get_fontsize(), PHONE_MIN_PT), color=label.get_color(), clip_on=False,
+                in_layout=False)  # wrapped to the panel once laid out
+    ax.tick_params(axis="y", labelleft=False, length=0)
+    return len(labels)
+
+
+def phone_layout(fig: Figure) -> Figure:
+    """A copy of a chart laid out for a phone: :data:`PHONE_WIDTH` inches wide, no text under
+    :data:`PHONE_MIN_PT`, each row's label on a line of its own above the row (the panel keeps the
+    whole width), titles and value labels wrapped to the narrow width, legends in one column. The
+    marks and numbers are those of ``fig``; only the layout changes."""
+    phone = copy.deepcopy(fig)
+    with style():
+        renderer = FigureCanvasAgg(phone).get_renderer()
+        rows = 0
+        for ax in phone.axes:
+            if getattr(ax, "recount_legend", None):  # rebuilt in one column, where _legend_below puts it
+                _legend_below(phone, ax, ax.recount_legend, 1)
+            rows += _row_labels_above(ax)
+        height = fig.get_size_inches()[1]
+        phone.set_size_inches(PHONE_WIDTH, height * 1.1 + 0.25 * rows)
+        for text in phone.findobj(Text):
+            if _is_text(text):
+                text.set_fontsize(max(text.get_fontsize(), PHONE_MIN_PT))
+        width_px = PHONE_WIDTH * phone.dpi
+        for text in (*_titles(phone), *(ax.xaxis.label for ax in phone.axes)):
+            if _is_text(text):
+                _wrap_to(text, renderer, width_px * 0.9)
+        phone.draw(renderer)  # lay out at the new sizes, then fit each text into its panel
+        for ax in phone.axes:
+            box = ax.get_window_extent(renderer)
+            for text in ax.texts:
+                if not _is_text(text):
+                    continue
+                extent = text.get_window_extent(renderer)
+                if text.get_ha() == "left":
+                    room = max(box.x1, width_px - 8) - extent.x0 if extent.x0 >= box.x0 else box.width
+                elif text.get_ha() == "right":
+                    room = extent.x1 - box.x0
+                else:
+                    room = box.width
+                _wrap_to(text, renderer, room)
+    return phone
 
 
 def chart_data_frame(fig: Figure) -> DataFrame:
@@ -295,6 +429,19 @@ class Chart:
         save_png(self.figure, buf)
         return buf.getvalue()
 
+    @functools.cached_property
+    def phone(self) -> Figure:
+        """The chart laid out for a phone (:func:`phone_layout`), from the wide figure as drawn: always
+        after the wide PNG, so that the phone PNG is the same whichever is asked for first."""
+        self.png  # noqa: B018
+        return phone_layout(self.figure)
+
+    @functools.cached_property
+    def phone_png(self) -> bytes:
+        buf = io.BytesIO()
+        save_png(self.phone, buf)
+        return buf.getvalue()
+
     @property
     def alt(self) -> str:
         return alt_text(self.figure)
@@ -306,7 +453,8 @@ class Chart:
         sources = [f"data/{name}" for name in (paths.SOURCE_NAME, *fig.recount_sources) if (data_dir / name).is_file()]
         chart_csv = f"output/charts/{fig.recount_name}.csv"
         return {"alt": self.alt, "name": fig.recount_name, "sources": sources,
-                "data": f"data/{chart_csv}" if (data_dir / chart_csv).is_file() else None}
+                "data": f"data/{chart_csv}" if (data_dir / chart_csv).is_file() else None,
+                "phone": {"png": base64.b64encode(self.phone_png).decode("ascii")}}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         width = round(self.figure.get_size_inches()[0] * 96)
@@ -368,6 +516,7 @@ def _legend_below(fig: Figure, ax, handles, ncol: int = 1) -> None:
     """A legend half an inch under the axes (below the x-axis label), inside the layout, so the
     source line stays clear of it."""
     below = ax.transAxes + ScaledTranslation(0, -0.5, fig.dpi_scale_trans)
+    ax.recount_legend = handles  # the phone layout draws them again, in one column
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below, ncol=ncol)
 
 

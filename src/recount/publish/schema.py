@@ -73,3 +73,41 @@ def files(data_dir: Path | None = None) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     df["rows"] = df["rows"].astype("Int64")  # whole numbers, missing for the text files
     return df
+
+
+# ---------------------------------------------------------------- the data page's tables, captioned
+
+
+def _captioned(number: int, anchor: str, name_html: str, what: str, table_html: str) -> str:
+    """A table with its caption above it, naming it: ``Table 2. figures.csv: what a row is.``"""
+    from recount.publish.render import esc
+
+    return (f'<figure class="recount-table-figure" id="{esc(anchor)}"><figcaption class="recount-table-caption">'
+            f'<strong>Table {number}.</strong> {name_html}: {esc(what)}</figcaption>{table_html}</figure>')
+
+
+def files_table(data_dir: Path | None = None):
+    """Table 1 of the data page: every data file with its size and rows, captioned above."""
+    from IPython.display import HTML
+
+    from recount.publish.render import frame_table
+
+    body = frame_table(files(data_dir)).data
+    return HTML(_captioned(1, "table-files", "The data files", "each file with its size in bytes, its rows "
+                           "(CSV tables) and what one row is", body))
+
+
+def column_tables(data_dir: Path | None = None):
+    """Tables 2, 3 ... of the data page: one per ledger table, in the data package's order, each named in
+    its caption (file name, title, what a row is) above its columns."""
+    from IPython.display import HTML
+
+    from recount.publish.render import esc, frame_table
+
+    parts = []
+    for number, (name, res) in enumerate(tables(data_dir).items(), start=2):
+        what = f"{res.get('title', '')}. {res.get('description', '')}".strip(". ")
+        body = frame_table(columns(name, data_dir)).data
+        parts.append(_captioned(number, f"table-{Path(name).stem.replace('_', '-')}", f"<code>{esc(name)}</code>",
+                                what, body))
+    return HTML("".join(parts))

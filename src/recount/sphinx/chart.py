@@ -4,7 +4,10 @@ A chart cell's output is a PNG whose output metadata (:data:`recount.publish.plo
 carries the chart's alt text, the ledger files its numbers come from and its CSV. myst-nb
 writes the PNG to ``_images/`` as for any figure; this plugin gives the image its alt text
 and a width, so that Sphinx (``html_scaled_image_link``, on by default) wraps it in a link
-to the full-size file: on a phone the reader taps the chart to open it at full size. Under
+to the full-size file. Under :data:`recount.publish.plots.PHONE_MAX_SCREEN_PX` of screen width the
+stylesheet (``book/_static/recount.css``) shows instead the chart's phone layout (drawn narrow with
+larger text by :func:`recount.publish.plots.phone_layout`, carried in the same metadata and written
+to ``_images/`` under its hash as myst-nb names images), readable without a tap. Under
 it goes one line: the source (the article and the ledger files, as downloads) and the
 chart's data as a CSV download. Registered under myst-nb's entry point group
 ``myst_nb.mime_renderers`` (``pyproject.toml``); no Sphinx configuration needed.
@@ -12,6 +15,8 @@ chart's data as a CSV download. Registered under myst-nb's entry point group
 
 from __future__ import annotations
 
+import hashlib
+from binascii import a2b_base64
 from pathlib import PurePosixPath
 
 from docutils import nodes
@@ -40,7 +45,14 @@ class ChartRenderer:
             return None
         [image] = renderer.render_image(data)  # the file in _images/, the width from the output metadata
         image["alt"] = meta["alt"]
-        image["classes"].append("recount-chart")
+        image["classes"] += ["recount-chart", "recount-chart-wide"]
+        images = [image]
+        if meta.get("phone"):  # the layout drawn for a phone, shown instead below the phone width
+            png = a2b_base64(meta["phone"]["png"])
+            uri = renderer.write_file([f"{hashlib.sha256(png).hexdigest()}.png"], png, overwrite=False,
+                                      exists_ok=True)
+            images.append(nodes.image(uri=uri, alt=meta["alt"], width="100%",
+                                      classes=["recount-chart", "recount-chart-phone"]))
         line = nodes.paragraph(classes=["recount-chart-source"])
         article, *ledger = meta["sources"]
         line += nodes.Text("Source: ")
@@ -54,4 +66,4 @@ class ChartRenderer:
             line += nodes.inline("", "", _download(meta["data"], f"{meta['name']}.csv"),
                                  classes=["recount-chart-data"])
         line += nodes.Text(". Tap or click the chart to open it at full size.")
-        return [image, line]
+        return [*images, line]

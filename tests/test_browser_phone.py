@@ -1,0 +1,244 @@
+"""The built book at 1280 × 800 and 390 × 844, below the first screen: charts a phone can read
+without a tap, captions that pass WCAG AA, tables whose words stay whole at desktop width, the data
+page's tables named above them, the footer's licence and citation, the downloads, and how long
+each page runs.
+
+Chart text: every chart PNG states, in a text chunk (``recount.publish.plots.MIN_TEXT_KEY``), the
+font size of its smallest text in the image's own pixels; the browser says at what size it shows
+the image (rendered width / natural width), so the smallest text as the reader sees it is their
+product, in CSS px.
+
+Page lengths: measured at both widths and written to ``_build/screenshots/page-lengths.json`` (and
+printed with ``-s``); the cap asserted here, :data:`LENGTH_CAP`, is a generous ceiling while the
+chapters are being rewritten, not the target.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tarfile
+import urllib.request
+
+import pytest
+
+import browser_support as bs
+from recount import paths
+from recount.publish import plots
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("chromium")]
+
+WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+PAGES = ["book/index.html", "book/01_policies.html", "book/02_subdistricts.html", "book/03_restart.html",
+         "book/methods.html", "book/ledger.html", "book/data.html", "book/source.html", "book/draft.html"]
+CHART_PAGES = PAGES[:4]
+#: the least a chart's text may measure on a 390 px phone, in CSS px, without a tap
+MIN_CHART_TEXT_PX = 12
+#: the longest a page may run (CSS px of scroll height), per width: generous ceilings, see the module text
+LENGTH_CAP = {"desktop": 25_000, "phone": 45_000}
+CAPTIONS = ("figcaption, figcaption *, caption, caption *, p.recount-chart-source, p.recount-chart-source *, "
+            ".caption-text")
+
+CHARTS_JS = """() => Array.from(document.querySelectorAll('img.recount-chart')).map(i => {
+  const r = i.getBoundingClientRect();
+  return {src: i.currentSrc, phone: i.classList.contains('recount-chart-phone'), alt: i.alt,
+          shown: r.width, natural: i.naturalWidth, visible: i.checkVisibility() && r.width > 0,
+          inside: r.left >= -1 && r.right <= window.innerWidth + 1};
+})"""
+
+#: words of a table (Latin, no hyphen or slash, where a line may break) drawn on more than one line
+BROKEN_WORDS_JS = """() => {
+  const cjk = /[\\u3000-\\u9fff\\uff00-\\uffef]/, out = [];
+  let words = 0;
+  for (const table of document.querySelectorAll('table.recount-table')) {
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[^\\s\\-–\\/]+/g)) {
+        if (cjk.test(m[0]) || m[0].length < 2) continue;
+        const range = document.createRange();
+        range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+        words++;
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return {words, broken: out};
+}"""
+
+PAGE_JS = """() => ({
+  height: document.documentElement.scrollHeight,
+  footer: Array.from(document.querySelectorAll('footer, .extra_footer')).map(f => f.innerText).join(' | '),
+  captions: Array.from(document.querySelectorAll('figure.recount-table-figure')).map(f => {
+    const cap = f.querySelector('figcaption'), table = f.querySelector('table');
+    return {id: f.id, caption: cap ? cap.innerText : null,
+            above: cap && table ? cap.getBoundingClientRect().bottom <= table.getBoundingClientRect().top + 1 : false};
+  }),
+  downloads: Array.from(document.querySelectorAll('a[download], a.download, a[href$=".ipynb"], .extra_footer a'))
+             .map(a => a.href),
+})"""
+
+
+@pytest.fixture(scope="module")
+def pages(browser, server, built_book):
+    """Every page at both widths, light and dark (dark at phone width): measurements and screenshots."""
+    out = {}
+    bs.SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    for width, viewport in WIDTHS.items():
+        mode = "light" if width == "desktop" else "dark"
+        ctx = browser.new_context(viewport=viewport, locale="en-US", color_scheme=mode, service_workers="block")
+        page = ctx.new_page()
+        for name in PAGES:
+            page.goto(server.url + name, wait_until="load")
+            out[width, name] = {**page.evaluate(PAGE_JS), "charts": page.evaluate(CHARTS_JS),
+                                "words": page.evaluate(BROKEN_WORDS_JS),
+                                "captions_contrast": page.evaluate(bs.CONTRAST_JS, CAPTIONS)}
+            if name in ("book/02_subdistricts.html", "book/data.html", "book/ledger.html"):
+                stem = name.rsplit("/", 1)[1].removesuffix(".html")
+                page.screenshot(path=str(bs.SCREENSHOT_DIR / f"{stem}-{width}-full.png"), full_page=True)
+        ctx.close()
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(built_book):
+    srv = bs.BookServer(built_book)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    sink = bs.OffsiteSink()
+    pw = sync_playwright().start()
+    try:
+        b = bs.launch_chromium(pw, sink)
+    except Exception as exc:
+        pw.stop()
+        sink.close()
+        bs.unavailable(f"Chromium did not start: {exc}")
+    yield b
+    b.close()
+    pw.stop()
+    sink.close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    return bs.require_chromium()
+
+
+def _smallest_text_px(server, src: str) -> float:
+    """The PNG's own statement of its smallest text, in its pixels."""
+    from PIL import Image
+
+    assert src.startswith(server.url), src
+    with urllib.request.urlopen(src) as response:  # 127.0.0.1 only
+        image = Image.open(io.BytesIO(response.read()))
+        image.load()
+    return float(image.text[plots.MIN_TEXT_KEY])
+
+
+def test_chart_text_is_at_least_12_css_px_on_a_phone_without_a_tap(pages, server):
+    seen, small = [], []
+    for name in CHART_PAGES:
+        charts = [c for c in pages["phone", name]["charts"] if c["visible"]]
+        assert charts and all(c["phone"] for c in charts), f"{name}: at 390 px the phone layout is not the one shown"
+        for c in charts:
+            assert c["inside"], f"{name}: a chart reaches past the screen: {c['src']}"
+            css_px = _smallest_text_px(server, c["src"]) * c["shown"] / c["natural"]
+            seen.append(f"{name}: {css_px:.1f} px ({c['src'].rsplit('/', 1)[1][:12]})")
+            if css_px < MIN_CHART_TEXT_PX:
+                small.append(seen[-1])
+    print("\nsmallest chart text at 390 px:\n" + "\n".join(seen))
+    assert len(seen) >= 8, seen
+    assert not small, f"chart text under {MIN_CHART_TEXT_PX} CSS px at 390 px:\n" + "\n".join(small)
+
+
+def test_desktop_shows_the_wide_chart_and_a_phone_the_narrow_one(pages):
+    for name in CHART_PAGES:
+        desktop = [c for c in pages["desktop", name]["charts"] if c["visible"]]
+        phone = [c for c in pages["phone", name]["charts"] if c["visible"]]
+        assert desktop and not any(c["phone"] for c in desktop), name
+        assert len(phone) == len(desktop), f"{name}: {len(desktop)} charts at 1280 px, {len(phone)} at 390 px"
+        assert [c["alt"] for c in phone] == [c["alt"] for c in desktop], f"{name}: the two layouts say different things"
+
+
+def test_a_desktop_chart_keeps_its_text_legible_too(pages, server):
+    """At 1280 px a chart is shown at its drawn width (96 px per inch): its smallest text, 7.5 pt, is 10 CSS px."""
+    for name in CHART_PAGES:
+        for c in (c for c in pages["desktop", name]["charts"] if c["visible"]):
+            css_px = _smallest_text_px(server, c["src"]) * c["shown"] / c["natural"]
+            assert css_px >= 9.9, f"{name}: {css_px:.2f} px"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_captions_meet_wcag_aa_contrast(pages, width):
+    """Figure and table captions and the line under each chart: 4.5:1 (light at 1280 px, dark at 390 px)."""
+    checked = sum(pages[width, name]["captions_contrast"]["checked"] for name in PAGES)
+    fails = [f"{name}: {f['text']!r} {f['color']} on {f['background']} = {f['ratio']}:1"
+             for name in PAGES for f in pages[width, name]["captions_contrast"]["failures"]]
+    assert checked >= 10, f"only {checked} caption texts found"
+    assert not fails, "\n".join(fails)
+
+
+def test_table_words_stay_whole_at_desktop_width(pages):
+    """At 1280 px the article column is wide enough that no word of a table is broken across lines."""
+    words = sum(pages["desktop", name]["words"]["words"] for name in PAGES)
+    broken = {name: pages["desktop", name]["words"]["broken"] for name in PAGES if pages["desktop", name]["words"]["broken"]}
+    assert words > 1000, f"only {words} words measured in tables"
+    assert not broken, broken
+
+
+def test_every_table_of_the_data_page_is_named_in_a_caption_above_it(pages):
+    from recount.publish import schema
+
+    for width in WIDTHS:
+        captions = pages[width, "book/data.html"]["captions"]
+        assert len(captions) == 1 + len(schema.tables()), captions
+        for name, cap in zip(["The data files", *schema.tables()], captions):
+            assert cap["caption"] and name in cap["caption"], (name, cap)
+            assert cap["above"], f"{width}: the caption of {name} is not above its table"
+
+
+def test_the_footer_gives_the_licences_and_how_to_cite(pages):
+    cff = (paths.ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    for (width, name), p in pages.items():
+        footer = p["footer"]
+        assert "MIT" in footer and "CC BY 4.0" in footer, f"{name} ({width}): no licence in the footer"
+        assert "Cite as" in footer and "The Recount project" in footer and "0.1.0" in cff and "0.1.0" in footer, \
+            f"{name} ({width}): no citation in the footer: {footer!r}"
+
+
+def test_every_download_is_served_offline(pages, server):
+    """Every download link of every page (the data files, each chart's CSV, the notebook, the source) answers
+    from the book's own folder with a non-empty file; a notebook is a notebook."""
+    hrefs = sorted({h for p in pages.values() for h in p["downloads"]})
+    assert any(h.endswith(".ipynb") for h in hrefs), "no notebook download found"
+    for href in hrefs:
+        assert href.startswith(server.url), f"a download from elsewhere: {href}"
+        with urllib.request.urlopen(href) as response:
+            body = response.read()
+        assert response.status == 200 and body, href
+        if href.endswith(".ipynb"):
+            nb = json.loads(body)
+            assert nb["nbformat"] == 4 and any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code"), href
+        if href.endswith(".tar.gz"):  # the project's source: everything `make book` needs, every chapter
+            with tarfile.open(fileobj=io.BytesIO(body), mode="r:gz") as sdist:
+                names = {n.split("/", 1)[-1] for n in sdist.getnames()}
+            chapters = {name.replace(".html", ".md") for name in PAGES}
+            missing = ({"Makefile", "pyproject.toml", "requirements.txt", "_config.yml", "_toc.yml", "LICENSE",
+                        "CITATION.cff", "data/figures.csv", "src/recount/__init__.py"} | chapters) - names
+            assert not missing, f"{href} lacks {sorted(missing)}"
+    assert any(h.endswith(".tar.gz") for h in hrefs), "no download of the project's source"
+
+
+def test_page_lengths_stay_under_the_cap(pages):
+    lengths = {width: {name: pages[width, name]["height"] for name in PAGES} for width in WIDTHS}
+    (bs.SCREENSHOT_DIR / "page-lengths.json").write_text(json.dumps(lengths, indent=1) + "\n", encoding="utf-8")
+    print("\npage lengths (CSS px):", json.dumps(lengths, indent=1))
+    over = [f"{name} at {width}: {h:,} px > {LENGTH_CAP[width]:,}" for width, row in lengths.items()
+            for name, h in row.items() if h > LENGTH_CAP[width]]
+    assert not over, "\n".join(over)
