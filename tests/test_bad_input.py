@@ -234,7 +234,7 @@ def test_a_schema_giving_a_column_another_type_than_the_code_reads_is_one_line(c
 def test_part_check_naming_a_count(cli, hotline_dir):
     path = hotline_dir / paths.CONSTRAINTS_NAME
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "east_in_calls,9,part,east_calls,complaint_share,,pass,A count where a share belongs.\n",
+    path.write_text(text + "east_in_calls,2,part,east_calls,complaint_share,,pass,A count where a share belongs.\n",
                     encoding="utf-8")
     _refused(cli, hotline_dir, file="constraints.csv", line=_line_of(path, "part,east_calls,"), column="left",
              says="neither a percentage")

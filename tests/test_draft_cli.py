@@ -130,7 +130,7 @@ def test_scan_of_good_files_exits_zero(capsys):
 
 
 def test_progress_bar_is_drawn_only_when_asked_for(tmp_path):
-    from recount.draft.scan import scan
+    from recount.draft.scan_output import scan
 
     for progress in (True, False):
         err = io.StringIO()

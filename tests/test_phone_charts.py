@@ -18,7 +18,7 @@ from recount.ledger import load_ledger
 from recount.publish import plots
 from recount.report import Report
 
-CASES = {f"{fn.__name__}-{i}": (fn, kwargs) for i, (fn, kwargs) in enumerate(plots.BOOK_CHARTS)}
+CASES = {f"{fn.__name__}-{i}": (fn, kwargs) for i, (fn, kwargs) in enumerate(plots.book_charts(Report(load_ledger())))}
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from recount.draft.scan import scan
+from recount.draft.scan_output import scan
 
 from scan_support import dask_cluster, write_corpus
 

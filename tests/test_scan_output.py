@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from recount import cli
-from recount.draft.scan import COLUMNS, MAX_BYTES, article_sources, scan
+from recount.draft.scan import COLUMNS, MAX_BYTES, article_sources
+from recount.draft.scan_output import scan
 from recount.draft.scan_output import FILE_COLUMNS, FileOutput, Summary, drain, scan_to_file, side_path
 
 from scan_support import write_corpus
@@ -148,7 +149,7 @@ def test_resume_cuts_a_half_written_line_and_the_rows_of_files_not_recorded_as_d
                 raise Interrupted
             yield batch
 
-    from recount.draft.scan import results
+    from recount.draft.scan_output import results
 
     sink = FileOutput(out)
     with pytest.raises(Interrupted):

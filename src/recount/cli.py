@@ -86,10 +86,23 @@ def build_parser() -> argparse.ArgumentParser:
     book.add_argument("dir", help="the article's folder (made by `recount new`)")
     book.add_argument("--out", default=None, help="where the HTML goes (default: DIR/_build/html)")
     scan = sub.add_parser("scan", help="the draft's claims for many files or folders, as one CSV")
-    from recount.draft.cli import add_scan_arguments
 
     add_scan_arguments(scan)
     return parser
+
+
+def add_scan_arguments(parser) -> None:
+    """The options of ``recount scan`` (its parser is made by :mod:`recount.cli`)."""
+    parser.add_argument("paths", nargs="+", help="files or folders (searched recursively), local or fsspec URLs")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes on this machine (default 1)")
+    parser.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                        help="a dask.distributed scheduler to send the files to (default: "
+                             "$DASK_SCHEDULER_ADDRESS if set, else this machine)")
+    parser.add_argument("--out", default=None,
+                        help="FILE.csv or FILE.parquet to write, with FILE.files.csv beside it (default: CSV on stdout)")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on with an interrupted scan into the same --out: skip the files it holds")
+    parser.add_argument("--report", default=None, metavar="DIR", help="also write a one-page HTML report in DIR")
 
 
 def main(argv: list[str] | None = None) -> int:

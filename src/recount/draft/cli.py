@@ -41,20 +41,6 @@ def _draft(args) -> int:
     return 0
 
 
-def add_scan_arguments(parser) -> None:
-    """The options of ``recount scan`` (its parser is made by :mod:`recount.cli`)."""
-    parser.add_argument("paths", nargs="+", help="files or folders (searched recursively), local or fsspec URLs")
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes on this machine (default 1)")
-    parser.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
-                        help="a dask.distributed scheduler to send the files to (default: "
-                             "$DASK_SCHEDULER_ADDRESS if set, else this machine)")
-    parser.add_argument("--out", default=None,
-                        help="FILE.csv or FILE.parquet to write, with FILE.files.csv beside it (default: CSV on stdout)")
-    parser.add_argument("--resume", action="store_true",
-                        help="go on with an interrupted scan into the same --out: skip the files it holds")
-    parser.add_argument("--report", default=None, metavar="DIR", help="also write a one-page HTML report in DIR")
-
-
 def _scan(args) -> int:
     from recount.draft.scan import SchedulerError, scheduler_address
     from recount.draft.scan_output import ResumeError, Summary, drain, scan_to_file
@@ -69,8 +55,8 @@ def _scan(args) -> int:
             summary = scan_to_file(args.paths, Path(args.out), resume=args.resume, progress=progress,
                                    err=sys.stderr, **options)
         else:
-            from recount.draft.scan import article_sources, results
-            from recount.draft.scan_output import CsvSink
+            from recount.draft.scan import article_sources
+            from recount.draft.scan_output import CsvSink, results
 
             summary = drain(results(article_sources(args.paths), **options), CsvSink(sys.stdout), sys.stderr,
                             progress, Summary())

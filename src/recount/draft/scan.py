@@ -227,23 +227,3 @@ def _dask_config_files() -> bool:
     home = Path(os.environ.get("DASK_CONFIG", Path.home() / ".config" / "dask"))
     return any(p.is_dir() and any(p.glob("*.y*ml")) for p in (home, Path(sys.prefix) / "etc" / "dask",
                                                               Path("/etc/dask")))
-
-
-def results(sources: Iterable[Source], jobs: int = 1, scheduler: str | None = None) -> Iterator[list[Result]]:
-    if scheduler:
-        from recount.draft.scan_dask import run_dask
-
-        return run_dask(sources, scheduler)
-    return run_local(sources, jobs)
-
-
-def scan(paths: Iterable[str], out, jobs: int = 1, progress: bool = False, err=sys.stderr,
-         scheduler: str | None = None) -> int:
-    """Write the CSV of every claim to the text stream ``out``; return the number of files skipped.
-
-    (The command line writes files through :func:`recount.draft.scan_output.scan_to_file`.)
-    """
-    from recount.draft.scan_output import CsvSink, drain
-
-    sink = CsvSink(out)
-    return drain(results(article_sources(paths), jobs, scheduler), sink, err, progress).skipped

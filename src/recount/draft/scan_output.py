@@ -26,11 +26,12 @@ import csv
 import heapq
 import io
 import os
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from recount.draft.scan import COLUMNS, Result, Source, _cell
+from recount.draft.scan import COLUMNS, Result, Source, _cell, article_sources, run_local
 from recount.verdict import INCONSISTENT
 
 FILE_COLUMNS = ("file", "claims", "skipped")
@@ -312,9 +313,7 @@ def drain(work: Iterable[list[Result]], sink, err, progress: bool = False, summa
 def scan_to_file(paths: Iterable[str], out: Path, jobs: int = 1, scheduler: str | None = None,
                  resume: bool = False, progress: bool = False, err=None) -> Summary:
     """``recount scan --out``: every claim into ``out`` (CSV or Parquet) and its side file."""
-    import sys
 
-    from recount.draft.scan import article_sources, results
 
     summary = Summary()
     sink = FileOutput(out, resume=resume, summary=summary)
@@ -323,3 +322,21 @@ def scan_to_file(paths: Iterable[str], out: Path, jobs: int = 1, scheduler: str 
                      progress, summary)
     finally:
         sink.close()
+
+
+def results(sources: Iterable[Source], jobs: int = 1, scheduler: str | None = None) -> Iterator[list[Result]]:
+    if scheduler:
+        from recount.draft.scan_dask import run_dask
+
+        return run_dask(sources, scheduler)
+    return run_local(sources, jobs)
+
+
+def scan(paths: Iterable[str], out, jobs: int = 1, progress: bool = False, err=sys.stderr,
+         scheduler: str | None = None) -> int:
+    """Write the CSV of every claim to the text stream ``out``; return the number of files skipped.
+
+    (The command line writes files through :func:`recount.draft.scan_output.scan_to_file`.)
+    """
+    sink = CsvSink(out)
+    return drain(results(article_sources(paths), jobs, scheduler), sink, err, progress).skipped

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
@@ -39,8 +40,7 @@ from recount.english import (arithmetic_words, as_written, band_words, cap_first
                              figure_en, figure_range_en, fill_text, interval_text, pct_range, qualified_en,
                              rate_digits, recomputed_words)
 from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
-from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger
-from recount.publish import schema
+from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger, read_bytes, schema_path
 from recount.report import VERDICT_ORDER, Report, claim_results
 from recount.severity import Miss, claim_level
 from recount.superlatives import SuperlativeResult
@@ -504,7 +504,7 @@ def explanations(report: Report, claim: str) -> HTML:
 def check_date(data_dir=None) -> str:
     """The date of this check: when the ledger was made, the ``created`` date of the data folder's
     ``datapackage.json``, as ``1 December 2026``."""
-    d = datetime.fromisoformat(schema.datapackage(data_dir)["created"])
+    d = datetime.fromisoformat(json.loads(read_bytes(schema_path(data_dir)))["created"])
     return f"{d.day} {d:%B %Y}"
 
 
