@@ -56,8 +56,10 @@ def up_to_date(target: Path, key: str) -> bool:
     return old["key"] == key and all(file_hash(path) == h for path, h in old["inputs"].items())
 
 
-def execute(root: Path, docname: str, target: Path, key: str, timeout: int) -> str | None:
-    """Run the notebook ``docname`` and write it to ``target``, its record beside it; the error, if any."""
+def execute(root: Path, docname: str, target: Path, key: str, timeout: int, km=None) -> str | None:
+    """Run the notebook ``docname`` and write it to ``target``, its record beside it; the error, if any.
+
+    In a fresh kernel of its own, or in the running kernel ``km`` (:func:`execute_group`)."""
     import nbformat
     from nbclient import NotebookClient
     from traitlets.config import Config
@@ -68,7 +70,7 @@ def execute(root: Path, docname: str, target: Path, key: str, timeout: int) -> s
         client = NotebookClient(nb, timeout=timeout, kernel_name=nb.metadata.kernelspec.name, record_timing=False,
                                 shutdown_kernel="immediate",  # its outputs are in: no need to wait for its exit
                                 config=Config({"KernelManager": {"transport": "ipc", "ip": f"{tmp}/ipc"}}),
-                                resources={"metadata": {"path": str(source.parent)}})
+                                resources={"metadata": {"path": str(source.parent)}}, km=km)
         try:
             client.execute()
         except Exception as exc:  # noqa: BLE001 - a cell error, a dead kernel, a timeout: reported, not cached
@@ -85,15 +87,38 @@ def execute(root: Path, docname: str, target: Path, key: str, timeout: int) -> s
     return None
 
 
-def execute_book(root: Path, build_dir: Path, jobs: int) -> tuple[list[str], list[str]]:
-    """Execute every notebook of the book at ``root`` whose inputs changed: (docnames executed, errors)."""
+def execute_group(root: Path, jobs: list[tuple[str, Path]], key: str, timeout: int) -> list[str | None]:
+    """Run several notebooks one after the other in ONE kernel (``recount book``: a generated book of
+    many short pages, where starting a kernel and importing the library is most of each page's time).
+    Each record then names every file the kernel had used so far: a superset, so an edit re-executes a
+    page too often, never too seldom."""
+    from jupyter_client import KernelManager
+
+    with tempfile.TemporaryDirectory(prefix="recount-kernel-") as tmp:
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=f"{tmp}/ipc")
+        km.start_kernel(cwd=str(root / Path(jobs[0][0]).parent))
+        try:
+            return [execute(root, docname, target, key, timeout, km) for docname, target in jobs]
+        finally:
+            km.shutdown_kernel(now=True)
+
+
+def execute_book(root: Path, build_dir: Path, jobs: int, shared: bool = False) -> tuple[list[str], list[str]]:
+    """Execute every notebook of the book at ``root`` whose inputs changed: (docnames executed, errors).
+
+    ``shared``: the notebooks of each process share one kernel (:func:`execute_group`)."""
     import yaml
     from myst_nb.core.read import is_myst_markdown_notebook
     from sphinx_external_toc.parsing import parse_toc_yaml
 
     (cache := build_dir / NOTEBOOKS).mkdir(parents=True, exist_ok=True)
     lock = root / "requirements.txt"
-    environment = sha256((lock.read_bytes() if lock.is_file() else b"") + sys.version.encode())
+    # the data folder the kernels read (``$RECOUNT_DATA``, else the project's data/) is part of the key: the
+    # same page text over another article's folder is another notebook; its files' contents are inputs
+    from recount import paths
+
+    data = str(paths.data_dir().resolve())
+    environment = sha256((lock.read_bytes() if lock.is_file() else b"") + sys.version.encode() + data.encode())
     todo, keep = [], set()
     for docname in parse_toc_yaml(root / "_toc.yml"):
         text = (root / f"{docname}.md").read_text("utf-8") if (root / f"{docname}.md").is_file() else ""
@@ -110,7 +135,16 @@ def execute_book(root: Path, build_dir: Path, jobs: int) -> tuple[list[str], lis
     print(f"recount: executing {len(todo)} notebook(s) in {processes} process(es)", flush=True)
     os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)  # kernels inherit it
     with ProcessPoolExecutor(processes) as pool:
-        errors = list(pool.map(execute, *zip(*[(root, d, t, environment, timeout) for _, d, t in todo]))) if todo else []
+        if shared and todo:
+            groups: list[list] = [[] for _ in range(processes)]
+            for job in todo:  # longest first, each to the group with the least text so far
+                min(groups, key=lambda g: sum(j[0] for j in g)).append(job)
+            done = dict(zip((d for g in groups for _, d, _ in g), (e for errs in pool.map(
+                execute_group, [root] * processes, [[(d, t) for _, d, t in g] for g in groups],
+                [environment] * processes, [timeout] * processes) for e in errs)))
+            errors = [done[d] for _, d, _ in todo]
+        else:
+            errors = list(pool.map(execute, *zip(*[(root, d, t, environment, timeout) for _, d, t in todo]))) if todo else []
     executed = sorted(d for (_, d, _), error in zip(todo, errors) if error is None)
     (build_dir / EXECUTED_LOG).write_text(json.dumps(executed, indent=1) + "\n", "utf-8")
     return executed, [e for e in errors if e]
@@ -125,10 +159,10 @@ def build_jobs() -> int:
     raise SystemExit(f"recount.sphinx.build: ${JOBS_ENV} must be a positive integer or 'auto', not {raw!r}")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, shared: bool = False) -> int:
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0] if args and not args[0].startswith("-") else ".").resolve()
-    executed, errors = execute_book(root, root / "_build", build_jobs())
+    executed, errors = execute_book(root, root / "_build", build_jobs(), shared)
     print(f"recount: executed {len(executed)} notebook(s): {', '.join(executed) or '-'}", flush=True)
     if errors:
         print("\n".join(f"recount.sphinx.build: {e}" for e in errors), file=sys.stderr)
