@@ -921,7 +921,7 @@ def glue_values(report: Report) -> dict[str, str]:
         "n_claims": report.n_claims(), "n_derived": score["derived"],
         "n_soft": sum(c.strength == "soft" for c in checks), "n_figures": len(ledger.figures),
         "n_rates": len(ledger.rates), "n_constraints": len(ledger.constraints), "n_events": len(ledger.events),
-        "n_exclusions": len(ledger.exclusions), "n_tables": len(schema.tables()),
+        "n_exclusions": len(ledger.exclusions), "n_tables": len(json.loads(read_bytes(schema_path(ledger.data_dir)))["resources"]),
         **{f"score_{v}": n for v, n in score.items()},
     }
     for k, n in report.constraint_counts().items():
