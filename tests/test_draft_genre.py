@@ -97,3 +97,28 @@ def test_a_wrong_explanation_and_a_false_alarm_are_counted_as_such():
     alarm = replace(m, answer=replace(m.answer, verdict=U))
     assert score([wrong]).invented == 1 and score([wrong]).explained == 0
     assert score([replace(alarm, drafted=replace(m.drafted, verdict=I))]).false_alarms == 1
+
+
+def test_a_table_of_rates_is_read_row_by_row_when_most_rows_are_their_own_ratio():
+    # |抽查户数|发现问题户数|问题发现率|: each rate is its row's own ratio, not a share of the 合计 column
+    claims = _drafted("spot_checks_table")
+    assert [c.verdict for c in claims] == [C, C, C, I, C]
+    j = claims[3].as_json()  # 23 / 350 = 6.57%, stated 7.6%
+    assert j["reading"].startswith("of the count before it in its table row")
+    assert ([x["value"] for x in j["numerator"]], [x["value"] for x in j["denominator"]]) == (["23"], ["350"])
+    assert claims[4].as_json()["denominator"][0]["value"] == "1460"  # the 合计 row: its own row's ratio too
+
+
+def test_a_table_without_that_convention_is_still_read_against_its_total():
+    text = "| 类别 | 受理 | 办结 | 办结占比 |\n| 咨询 | 50 | 10 | 25.0% |\n| 投诉 | 50 | 30 | 75.0% |\n| 合计 | 100 | 40 | 100% |"
+    claims = draft(text).claims  # 10 / 50 and 30 / 50 fit no row: the shares are of the 办结 column's 40
+    assert [c.verdict for c in claims] == [C, C, C]
+    assert [x["value"] for x in claims[0].as_json()["denominator"]] == ["40"]
+
+
+def test_a_tables_total_is_the_cell_of_the_total_row_in_the_shares_column():
+    # |2024年|2025年|2025年占比|: the 合计 row's 2025 cell is the base, not the first count of that row
+    claims = _drafted("complaints_two_years", "zh-hant")
+    j = claims[4].as_json()
+    assert j["verdict"] == I and [x["value"] for x in j["denominator"]] == ["2180"]
+    assert claims[5].verdict == C  # 合計 | 1863 | 2180 | 100%

@@ -93,6 +93,7 @@ GRIM_MAX = 100_000
 OF_TOTAL, OF_SUM, OF_PARTS = "of the stated total", "of the sum of the listed categories", "of the parts listed"
 OF_REMAINDER, OF_NEARBY, OF_POOLED = "the remainder of the stated total", "of a count nearby", "pooled totals"
 OF_BASE = "whole counts of the stated base"
+OF_ROW = "of the count before it in its table row"
 
 
 @lru_cache(maxsize=1)
@@ -271,6 +272,9 @@ class CountList:
     items: tuple[tuple[Figure, Figure], ...]
     total: Figure | None
     strong_total: bool
+    #: a table of rates (|样本数|不合格|不合格率|): each item's row base, when most rows' rates are their own
+    #: row's ratio; then the table's convention is that ratio, not a share of the column's total
+    rows: tuple[Figure, ...] | None = None
 
 
 class ClaimFinder:
@@ -377,9 +381,27 @@ class ClaimFinder:
             if len(items) < 2:
                 continue
             total, strong = self._list_total(items)
-            cl = CountList(tuple(items), total, strong)
+            cl = CountList(tuple(items), total, strong, self._row_convention(items))
             out.update({id(p): cl for _, p in items})
         return out
+
+    def _row_base(self, c: Figure) -> Figure | None:
+        """The count in the cell before ``c`` on its table row (|400|10|2.5%|: 400), if it can be ``c``'s base."""
+        i = self.index[id(c)]
+        b = self.figures[i - 1] if i else None
+        if b is None or not _same_kind(b, c) or "\n" in self.text[b.end:c.start] \
+                or not TABLE_CELL.search(self.text[b.end:c.start]):
+            return None
+        return b if b.base_interval.high != 0 and _at_most(c.base_interval, b.base_interval) else None
+
+    def _row_convention(self, items) -> tuple[Figure, ...] | None:
+        """The row bases of a table whose rates are, in most rows, the row's own ratio (不合格率 = 不合格 / 样本数)."""
+        rows = tuple(self._row_base(c) for c, _ in items)
+        if None in rows:
+            return None
+        fits = sum(Reading((c,), (b,), "list", base=OF_ROW).recomputed.intersects(p.cited_interval)
+                   for (c, p), b in zip(items, rows))
+        return rows if 2 * fits > len(items) else None
 
     def _cell_line(self, span: tuple[int, int]) -> bool:
         """A line that is one table cell: short, no sentence punctuation (65至69岁, 118, 28.6%)."""
@@ -409,11 +431,12 @@ class ClaimFinder:
         first = items[0][0]
         a, b = self._block(first.start)
         kind = first if first.kind != "number" else None
-        for f in self.figures:  # a 合计 row in its table
-            if a <= f.start < b and id(f) not in listed and f.kind in (*COUNT_KINDS, "number") \
-                    and TOTAL_ROW.match(self._line_before(f)) and (kind is None or _same_kind(kind, f)) \
-                    and f.base_interval.high is not None and f.base_interval.high >= largest:
-                return f, True
+        rows = [f for f in self.figures  # a 合计 row in its table, the cell in the items' column first
+                if a <= f.start < b and id(f) not in listed and f.kind in (*COUNT_KINDS, "number")
+                and TOTAL_ROW.match(self._line_before(f)) and (kind is None or _same_kind(kind, f))
+                and f.base_interval.high is not None and f.base_interval.high >= largest]
+        if rows:
+            return min(rows, key=lambda f: self._column(f) != self._column(first)), True
         candidates = [f for f in self.totals if id(f) not in listed and (kind is None or compatible(kind.unit, f.unit))
                       and (f.base_interval.high is None or f.base_interval.high >= largest)]
         if not candidates:
@@ -421,10 +444,20 @@ class ClaimFinder:
         return min(candidates, key=lambda f: (not a <= f.start < b, not f.start < first.start,
                                               abs(f.start - first.start))), True
 
+    def _column(self, f: Figure) -> int:
+        """Which cell of its pipe- or tab-separated row ``f`` is in."""
+        return len(TABLE_CELL.findall(self.text, self.text.rfind("\n", 0, f.start) + 1, f.start))
+
     def _list_claim(self, claim: Figure, cl: CountList) -> Claim:
         count = next(c for c, p in cl.items if p is claim)
         counts = tuple(c for c, _ in cl.items)
         cited = claim.cited_interval
+        if cl.rows is not None:  # a table of rates: its rows' own ratio decides, as most of its rows show
+            r = Reading((count,), (cl.rows[counts.index(count)],), "list", base=OF_ROW)
+            if r.recomputed.intersects(cited):
+                return Claim(claim, CONSISTENT, [r], note="a table of rates, its row's own ratio", strength=STRONG)
+            return Claim(claim, INCONSISTENT, [r], strength=STRONG,
+                         note="a table of rates: its row's ratio, which most of the table's rows give, misses it")
         readings = []
         if cl.total is not None:
             readings.append(Reading((count,), (cl.total,), "text", base=OF_TOTAL, weak=not cl.strong_total))
@@ -470,6 +503,13 @@ class ClaimFinder:
         """A 合计 row's share (合计|147|100%): the total over itself, when it is a list's total."""
         i = self.index[id(claim)]
         total = self.figures[i - 1] if i else None
+        block = self._block(claim.start)
+        if total is not None and TOTAL_ROW.match(self._line_before(total)) \
+                and (base := self._row_base(total)) is not None and any(
+                cl.rows is not None and self._block(cl.items[0][1].start) == block for cl in self.lists.values()):
+            r = Reading((total,), (base,), "list", base=OF_ROW)  # a table of rates: its 合计 row's own ratio
+            return Claim(claim, CONSISTENT if r.recomputed.intersects(claim.cited_interval) else INCONSISTENT,
+                         [r], note="a table of rates, its total row's own ratio", strength=STRONG)
         lists = {id(cl.total): cl for cl in self.lists.values() if cl.total is not None}
         if total is None or id(total) not in lists or not TOTAL_ROW.match(self._line_before(total)):
             return self._share(claim)
