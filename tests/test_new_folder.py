@@ -142,6 +142,15 @@ def test_sections_come_from_the_articles_own_headings(text, headings):
     assert all(p.section >= 1 for p in a.paragraphs if p.text.startswith("正文"))
 
 
+def test_a_tables_rows_and_cells_are_paragraphs_not_headings():
+    text = ("标题\n\n【概况】\n共抽检1 250个。\n\n【按类别】\n| 类别 | 样本 | 不合格率 |\n| 蔬菜 | 400 | 2.5% |\n"
+            "| 合计 | 1250 | 3.0% |\n\n按年龄分组\n65至69岁\n118\n28.6%\n")
+    a = art.split(text)
+    assert list(a.heading_texts.values()) == ["【概况】", "【按类别】", "按年龄分组"]
+    assert [p.section for p in a.paragraphs if "|" in p.text] == [2, 2, 2]
+    assert [p.section for p in a.paragraphs if p.text in ("65至69岁", "28.6%")] == [3, 3]
+
+
 def test_an_article_without_headings_or_title_is_one_section():
     a = art.split("截至3月31日，共受理來電86,000件。\n\n滿意率為92%。\n")
     assert a.title == "" and a.title_start == -1 and a.headings == {}
@@ -179,3 +188,21 @@ def test_book_of_a_bad_folder_is_one_line_and_writes_nothing(cli, tmp_path):
     assert run.code == 2 and "figures.csv, line 2, column 'value'" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
     assert not (out / "_build").exists(), "nothing written for a bad ledger"
+
+
+def test_a_table_article_keeps_its_cells_as_counts_and_its_spaced_thousands(cli, tmp_path):
+    # a 1 250-sample total at the top, then a table of rates whose cells have no unit written
+    text = ("某区食品抽检通报\n\n本月共抽检样本1 250个，不合格38个，不合格率3.2%。\n\n"
+            "| 类别 | 样本数 | 不合格 | 不合格率 |\n| 蔬菜 | 400 | 10 | 2.5% |\n| 肉类 | 850 | 28 | 3.3% |\n"
+            "| 合计 | 1250 | 38 | 3.0% |\n")
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    out = _new(cli, article, tmp_path / "tables")
+    figures = {r["id"]: r for r in _rows(out / paths.FIGURES_NAME)}
+    assert figures["count_1250"]["quote"].startswith("1 250"), "the spaced total is held, not left out"
+    rates = _rows(out / paths.RATES_NAME)
+    cells = [r for r in rates if figures[r["denominator"]]["unit"] == ""] if rates else []
+    assert len(cells) == 3, "each table row's rate over its own row's count, the 合计 row's too"
+    run = cli("check", "--data", str(out))
+    assert run.code == 0, run.stderr
+    assert "1 inconsistent, 3 consistent" in run.stdout  # 38 / 1 250 = 3.04%, stated 3.2%

@@ -129,8 +129,11 @@ def is_title(text: str) -> bool:
 
 
 def is_heading(text: str, body_seen: bool) -> bool:
-    """A numbered, bracketed or bold heading, or a short line with no sentence punctuation in the body."""
-    if len(text) > HEADING_MAX or text.endswith(("。", ":", "：")):
+    """A numbered, bracketed or bold heading, or a short line with no sentence punctuation in the body;
+    never a table's row or cell (|400|10|2.5%|, a tab, a share, a line mostly of digits: 65至69岁)."""
+    if len(text) > HEADING_MAX or text.endswith(("。", ":", "：")) or any(ch in text for ch in "|\t%‰％"):
+        return False
+    if 2 * sum(ch.isdigit() for ch in text) > len(text):
         return False
     if HEADING.match(text):
         return not any(ch in text[:-1] for ch in "。;；")

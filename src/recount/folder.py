@@ -186,11 +186,13 @@ def readable(figures: list[dict], rates: list[dict], source: str) -> tuple[list[
 
 
 def readable_units(figures: list[dict], rates: list[dict]) -> tuple[list[dict], list[dict]]:
-    """The drafted figures whose unit the ledger can read (a bare ratio such as 2.08 has none), and the
-    rates that use only those."""
+    """The drafted figures whose unit the ledger can read, and the rates that use only those. A number
+    written without a unit is kept only as a rate's count (a table's cell: |400|10|2.5%|); elsewhere it
+    is a bare ratio (2.08) or furniture."""
     from recount.units import unit_info
 
-    kept = [row for row in figures if row["unit"] and unit_info(row["unit"])]
+    counted = {x for row in rates for c in ("numerator", "denominator") for x in row[c].split("+") if x}
+    kept = [row for row in figures if unit_info(row["unit"]) and (row["unit"] or row["id"] in counted)]
     ids = {row["id"] for row in kept}
     used = lambda row: [x for c in ("numerator", "denominator", "cited") for x in row[c].split("+") if x]  # noqa: E731
     return kept, [row for row in rates if set(used(row)) <= ids]
@@ -212,6 +214,9 @@ def package(found: dict[str, str | None], digest: str, created: date) -> dict:
                                     "none); 1, 2, ... = the headed sections, in order.")
             if res["name"] == "figures" and f["name"] in ("unit", "qualifier"):
                 c.pop("enum", None)
+            if res["name"] == "figures" and f["name"] == "unit":  # a table's cell: a count with no unit written
+                c.pop("required", None)
+                f["description"] = f.get("description", "") + " Empty: a number written without a unit (a table's cell)."
             if f["name"] == "label_en":
                 c.pop("required", None)
     title = found.get("title")

@@ -68,9 +68,12 @@ def values_in(quote: str) -> set[Decimal]:
 
     >>> sorted(values_in("三千万元")), sorted(values_in("九成")), sorted(values_in("企业１２,３４５家"))
     ([Decimal('3000'), Decimal('30000000')], [Decimal('9'), Decimal('90')], [Decimal('12345')])
+    >>> sorted(values_in("抽检8 652批次"))  # thousands set apart by a space (NFKC makes a no-break one a space)
+    [Decimal('8652')]
     """
     text = unicodedata.normalize("NFKC", quote).translate(TRADITIONAL)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"(?<![\d.])(\d{1,3}(?: \d{3})+)(?![\d.,])", lambda m: m[1].replace(" ", ""), text)  # 538 300
     values = set()
     for m in ARABIC.finditer(text):  # 4800, 4.28, 3千 (3000)
         number = m.group().removesuffix(m["times"] or "")
