@@ -200,6 +200,9 @@ def test_a_table_article_keeps_its_cells_as_counts_and_its_spaced_thousands(cli,
     out = _new(cli, article, tmp_path / "tables")
     figures = {r["id"]: r for r in _rows(out / paths.FIGURES_NAME)}
     assert figures["count_1250"]["quote"].startswith("1 250"), "the spaced total is held, not left out"
+    quotes = [r["quote"] for r in figures.values()]
+    assert "蔬菜 | 400 | 10 | 2.5%" in quotes, "a table cell's quote is its row up to it, from the row's label"
+    assert not [q for q in quotes if q[0] in " |" or q[-1] in " |"], quotes
     rates = _rows(out / paths.RATES_NAME)
     cells = [r for r in rates if figures[r["denominator"]]["unit"] == ""] if rates else []
     assert len(cells) == 3, "each table row's rate over its own row's count, the 合计 row's too"
