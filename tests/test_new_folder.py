@@ -192,20 +192,20 @@ def test_book_of_a_bad_folder_is_one_line_and_writes_nothing(cli, tmp_path):
 
 def test_a_table_article_keeps_its_cells_as_counts_and_its_spaced_thousands(cli, tmp_path):
     # a 1 250-sample total at the top, then a table of rates whose cells have no unit written
-    text = ("某区食品抽检通报\n\n本月共抽检样本1 250个，不合格38个，不合格率3.2%。\n\n"
+    text = ("某区食品抽检通报\n\n本月共抽检样本1 450个，不合格43个，不合格率3.2%。\n\n"
             "| 类别 | 样本数 | 不合格 | 不合格率 |\n| 蔬菜 | 400 | 10 | 2.5% |\n| 肉类 | 850 | 28 | 3.3% |\n"
-            "| 合计 | 1250 | 38 | 3.0% |\n")
+            "| 水产 | 200 | 5 | 2.5% |\n| 合计 | 1450 | 43 | 3.0% |\n")
     article = tmp_path / "a.txt"
     article.write_text(text, encoding="utf-8")
     out = _new(cli, article, tmp_path / "tables")
     figures = {r["id"]: r for r in _rows(out / paths.FIGURES_NAME)}
-    assert figures["count_1250"]["quote"].startswith("1 250"), "the spaced total is held, not left out"
+    assert figures["count_1450"]["quote"].startswith("1 450"), "the spaced total is held, not left out"
     quotes = [r["quote"] for r in figures.values()]
     assert "蔬菜 | 400 | 10 | 2.5%" in quotes, "a table cell's quote is its row up to it, from the row's label"
     assert not [q for q in quotes if q[0] in " |" or q[-1] in " |"], quotes
     rates = _rows(out / paths.RATES_NAME)
     cells = [r for r in rates if figures[r["denominator"]]["unit"] == ""] if rates else []
-    assert len(cells) == 3, "each table row's rate over its own row's count, the 合计 row's too"
+    assert len(cells) == 4, "each table row's rate over its own row's count, the 合计 row's too"
     run = cli("check", "--data", str(out))
     assert run.code == 0, run.stderr
-    assert "1 inconsistent, 3 consistent" in run.stdout  # 38 / 1 250 = 3.04%, stated 3.2%
+    assert "1 inconsistent, 4 consistent" in run.stdout  # 43 / 1 450 = 2.97%, stated 3.2%
