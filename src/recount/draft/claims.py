@@ -164,13 +164,17 @@ class Reading:
         return self.numerator_interval.ratio(self.denominator_interval).scale(100)
 
     def describe(self) -> str:
+        return f"{self.fraction()}, {self.level}"
+
+    def fraction(self) -> str:
+        """What is divided by what, as the text writes the counts: 38个 / 1 250个."""
         def side(figs):
             quotes = " + ".join(f.quote for f in figs)
             return f"({quotes})" if len(figs) > 1 else quotes
         if self.complement:
             d = self.denominator[0].quote
-            return f"({d} − {self.numerator[0].quote}) / {d}, {self.level}"
-        return f"{side(self.numerator)} / {side(self.denominator)}, {self.level}"
+            return f"({d} − {self.numerator[0].quote}) / {d}"
+        return f"{side(self.numerator)} / {side(self.denominator)}"
 
 
 def _sum(figs) -> Interval:

@@ -103,7 +103,7 @@ def rate_rows(d: Draft) -> list[dict]:
                 "section": sections[id(claim.figure)],
                 "numerator": "+".join(ids[id(f)] for f in r.numerator) if r else "",
                 "denominator": "+".join(ids[id(f)] for f in r.denominator) if r else "",
-                "cited": ids[id(claim.figure)], "reading": r.describe() if r else "", "expected": expected,
+                "cited": ids[id(claim.figure)], "reading": r.fraction() if r else "", "expected": expected,
                 "note_en": note,
             })
     return rows
