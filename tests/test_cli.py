@@ -1,6 +1,9 @@
 """`python -m recount check`: the table, the JSON and the exit codes."""
 
 import json
+import re
+
+import pytest
 
 from conftest import call_cli, run_cli
 from recount import paths
@@ -65,3 +68,15 @@ def test_exit_one_lists_verdicts_that_differ_from_expected(cli, hotline_dir):
     run = cli("check", "--data", str(hotline_dir))
     assert run.code == 1
     assert "east_rate" in run.stderr and "expected inconsistent" in run.stderr
+
+
+@pytest.mark.parametrize("data", ["hotline", "book"])
+def test_the_summary_counts_every_result_once(cli, hotline_dir, data):
+    """Every cross-check and every tested superlative is counted under its result (not contradicted and
+    unverifiable included), so the counts add up to the number checked."""
+    run = cli("check", *(["--data", str(hotline_dir)] if data == "hotline" else []))
+    pattern = re.compile(r"(?:constraints: (\d+) checked|superlatives: \d+ found, (\d+) tested): (.*)")
+    summary = [m for line in run.stdout.splitlines() if (m := pattern.match(line))]
+    assert len(summary) == 2, run.stdout
+    for m in summary:
+        assert sum(int(n) for n in re.findall(r"(\d+) [a-z ]+", m[3])) == int(m[1] or m[2]), m[0]

@@ -17,6 +17,7 @@ line on stderr naming file, line and column; nothing on stdout).
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import json
 import os
 import shutil
@@ -26,10 +27,19 @@ from pathlib import Path
 from recount import paths
 from recount.errors import InputError
 from recount.tables import clip, columns, render_csv
+from recount.vocabulary import RESULTS
 
 TABLE_COLUMNS = ("id", "section", "quote", "cited", "recomputed", "off", "verdict")
 QUOTE_CELLS = 28  # terminal cells of a quote in the table
 
+
+
+def _by_result(results) -> str:
+    """How many of ``results`` each result has: pass, fail and tension always, any other found after them
+    (2 pass, 0 fail, 1 tension, 3 not contradicted)."""
+    counts = Counter(r.result for r in results)
+    order = [*RESULTS, *sorted(set(counts) - set(RESULTS))]
+    return ", ".join(f"{counts.get(k, 0)} {k.replace('_', ' ')}" for k in order)
 
 def render_table(rows: list[dict]) -> str:
     cells = [[r["id"], str(r["section"]), clip(r["quote"], QUOTE_CELLS), r["cited_text"] or "—",
@@ -135,15 +145,12 @@ def main(argv: list[str] | None = None) -> int:
         out = render_csv(rows)
     else:
         score = report.scorecard()
-        constraints = report.constraint_records()
-        counts, sup = report.constraint_counts(), report.superlative_counts()
         tested = [s for s in report.superlative_results if s.readings]
         out = render_table(rows) + (
             "\nclaims: " + ", ".join(f"{n} {v}" for v, n in score.items())
-            + f"\nconstraints: {counts['pass']} of {len(constraints)} pass, {counts['fail']} fail, "
-              f"{counts['tension']} tension"
-            + f"\nsuperlatives: {len(report.superlative_results)} found, {len(tested)} tested: {sup['pass']} pass, "
-              f"{sup['fail']} fail, {sup['tension']} tension\n")
+            + f"\nconstraints: {len(report.constraint_results)} checked: {_by_result(report.constraint_results)}"
+            + f"\nsuperlatives: {len(report.superlative_results)} found, {len(tested)} tested: "
+              f"{_by_result(tested)}\n")
         findings = render_findings(report)
         if findings:
             out += "\n" + findings
