@@ -71,10 +71,10 @@ def test_exit_one_lists_verdicts_that_differ_from_expected(cli, hotline_dir):
 
 
 @pytest.mark.parametrize("data", ["hotline", "book"])
-def test_the_summary_counts_every_result_once(cli, hotline_dir, data):
+def test_the_summary_counts_every_result_once(cli, request, data):
     """Every cross-check and every tested superlative is counted under its result (not contradicted and
     unverifiable included), so the counts add up to the number checked."""
-    run = cli("check", *(["--data", str(hotline_dir)] if data == "hotline" else []))
+    run = cli("check", *(["--data", str(request.getfixturevalue("hotline_dir"))] if data == "hotline" else []))
     pattern = re.compile(r"(?:constraints: (\d+) checked|superlatives: \d+ found, (\d+) tested): (.*)")
     summary = [m for line in run.stdout.splitlines() if (m := pattern.match(line))]
     assert len(summary) == 2, run.stdout
