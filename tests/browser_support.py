@@ -34,6 +34,7 @@ from pathlib import Path
 import pytest
 
 from recount import paths
+from recount.publish.book import FRONT_MATTER
 from recount.sphinx import build
 
 HTML_DIR = paths.BUILD_DIR / "html"
@@ -190,19 +191,9 @@ def build_book(run_id: str | None = None) -> Path:
     return HTML_DIR
 
 
-#: front matter of a MyST text notebook (what makes a page of a small test book execute)
-NOTEBOOK_FRONT_MATTER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
-"""
+#: front matter of a MyST text notebook (what makes a page of a small test book execute): the one the
+#: generated books' pages carry
+NOTEBOOK_FRONT_MATTER = FRONT_MATTER
 
 
 def notebook_page(title: str, code: str) -> str:
