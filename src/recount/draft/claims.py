@@ -61,6 +61,8 @@ TARGET = re.compile(r"目标|力争|确保|要求|预计|争取|不低于|不少
 CHANGE = re.compile(r"增长|下降|提高|降低|增加|减少|上涨|下跌|上升|回落|增幅|降幅|同比|环比|涨幅|跌幅|增速|提升|下调|上调|缩小|扩大|降")
 OTHER_PART = re.compile(r"另有|另外|还有|此外|其余|其他")
 PART_OF = ("其中", "当中", "之中")
+#: a rate word names what its numerator counts: 失业率为4.0% -> 失业, 不合格率 -> 合格, 办结率达 -> 办结
+RATE_STEM = re.compile(r"([\u4e00-\u9fff]{2})率(?:为|是|达到|达|约|仅|高达|只有|在)?$")
 REMAINDER = re.compile(r"未|尚未|没有|其余|剩余|其他|另有|空置|停业|关闭")
 #: the words that give a count its role (a rest word wins over a part word, a part word over a total word)
 PARTS = (r"复工|复产|开工|到岗|返岗|返工|完成|合格|达标|开业|营业|开门|开放|复课|返校|复学|接种|办结|回复|答复|"
@@ -614,11 +616,29 @@ class ClaimFinder:
                       and (remainder or self.role[id(d)] == "total")]
         readings += [Reading((n,), (d,), level, complement=True, weak=self._weak(n, d, level), base=OF_REMAINDER)
                      for n, d in complement if _at_most(n.base_interval, d.base_interval)]
+        readings += self._stem_readings(claim, numerators, denominators, level, readings)
         unique = {}
         for r in readings:  # (a + b) / (c + d) arises from a/c with b/d and from a/d with b/c
             key = (frozenset(map(id, r.numerator)), frozenset(map(id, r.denominator)), r.complement)
             unique.setdefault(key, r)
         return list(unique.values())
+
+    def _stem_readings(self, claim: Figure, numerators, denominators, level: str, readings: list[Reading]):
+        """A rate word names its numerator (失业率: the count of 失业): when a count near the claim carries the
+        rate's stem, a reading over a count that does not is weak (其中就业人口 is not the 失业率's count), and
+        the counts that carry it are tried, weakly, over the nearby bases their words do not match
+        (失业人数 over 劳动人口). Changes ``readings`` in place; returns the readings to add."""
+        m = RATE_STEM.search(self._clause_text(claim)[0])
+        named = [n for n in numerators if m and m[1] in "".join(self._clause_text(n))]
+        if not named:
+            return []
+        for i, r in enumerate(readings):
+            if not r.weak and not all(n in named for n in r.numerator):
+                readings[i] = Reading(r.numerator, r.denominator, r.level, r.complement, True, r.base)
+        tried = {(id(r.numerator[0]), id(r.denominator[0])) for r in readings if len(r.numerator) == len(r.denominator) == 1}
+        return [Reading((n,), (d,), level, weak=True, base=self._base(n, d)) for n in named for d in denominators
+                if (id(n), id(d)) not in tried and d is not n and compatible(n.unit, d.unit)
+                and self.role[id(d)] not in ("rest", "part") and _at_most(n.base_interval, d.base_interval)]
 
     def _base(self, n: Figure, d: Figure) -> str:
         return OF_TOTAL if self.role[id(d)] == "total" else OF_NEARBY
@@ -638,6 +658,8 @@ class ClaimFinder:
             return False
         if rn == "of" and d is self._antecedent(n):
             return False
+        if rn == rd == "" and nn and nd and not (nn <= nd or nd <= nn):
+            return True  # 男性失业人数4.9万, 女性失业人数3.8万: each names what the other does not, side by side
         return not named and level == "paragraph" or (not named and rd != "total" and rn == "")
 
     def _named(self, n: Figure) -> frozenset[str]:
