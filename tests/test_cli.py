@@ -80,3 +80,11 @@ def test_the_summary_counts_every_result_once(cli, request, data):
     assert len(summary) == 2, run.stdout
     for m in summary:
         assert sum(int(n) for n in re.findall(r"(\d+) [a-z ]+", m[3])) == int(m[1] or m[2]), m[0]
+
+
+def test_a_recomputed_rate_whose_ends_round_alike_is_one_number(cli, tmp_path):
+    article = tmp_path / "census.txt"  # 152.36万 of 905.89万: [1523550, 1523650] / [9058850, 9058950] = 16.82%
+    article.write_text("全市常住人口为905.89万人，其中0—14岁人口为152.36万人，占16.82%。\n", encoding="utf-8")
+    assert cli("new", str(article), str(tmp_path / "c")).code == 0
+    run = cli("check", "--data", str(tmp_path / "c"))
+    assert "16.82%" in run.stdout and "16.82–16.82%" not in run.stdout

@@ -66,9 +66,8 @@ class RateResult:
             return "—"
         d = self.display_decimals + extra
         lo = fmt_fraction(self.recomputed.low, d)
-        if self.recomputed.is_point:
-            return f"{lo}%"
-        return f"{lo}–{fmt_fraction(self.recomputed.high, d)}%"
+        hi = lo if self.recomputed.is_point else fmt_fraction(self.recomputed.high, d)
+        return f"{lo}%" if hi == lo else f"{lo}–{hi}%"  # 16.82%, not 16.82–16.82%, when both ends round alike
 
     def arithmetic(self) -> str:
         """The sum in plain sight: ``94181 / 123542 = 76.234% → 76.23%``."""
