@@ -133,3 +133,10 @@ def test_counts_side_by_side_are_not_each_others_base():
     # 男性失业人数4.9万 … 女性失业人数3.8万，失业率为3.7%: the women's rate is not 3.8 / 4.9
     claims = _drafted("labour_force")
     assert [c.verdict for c in claims[1:3]] == [U, U]
+
+
+def test_a_rate_that_holds_over_the_part_stated_before_its_count_is_not_called_inconsistent():
+    # 已按时办结1,289件; 回访满意1,180件, 满意率为91.5%: 1180 / 1289 = 91.5%, 1180 / 1326 = 89.0%
+    c = _drafted("mailbox_satisfaction")[2]
+    assert c.verdict == U and c.as_json()["arithmetic"].startswith("1180 / 1289 = 91.544%")
+    assert _drafted("mailbox_satisfaction")[1].verdict == C  # the 办结 rate itself, over all letters
