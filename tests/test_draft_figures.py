@@ -137,3 +137,9 @@ def test_ages_are_not_counts_and_numbers_per_household_are_left_out():
 def test_days_followed_by_yishang_are_a_duration_not_a_date():
     (f, _) = draft("请假3日以上者有7人。").figures
     assert (f.value_text, f.unit, f.qualifier) == ("3", "日", "以上")
+
+
+@pytest.mark.parametrize("text", ["歲出預算數為新臺幣52億3,400萬元。", "预算数为52亿3400万元。"])
+def test_an_amount_in_yi_and_wan_is_one_figure(text):
+    (f,) = [f for f in draft(text).figures]
+    assert (f.value_text, f.unit) == ("52.34", "亿元")

@@ -41,3 +41,7 @@ def test_every_figure_the_draft_reads_in_the_test_articles_is_carried_by_its_quo
     misread = [(p.name, f.quote, f.value_text) for p in texts for f in draft(p.read_text("utf-8")).figures
                if f.value not in values_in(f.quote)]
     assert misread == []
+
+
+def test_a_quote_in_yi_and_wan_carries_the_amount_in_yi():
+    assert Decimal("52.34") in values_in("52億3,400萬元") and Decimal("8652") in values_in("抽检8 652批次")

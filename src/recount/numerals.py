@@ -75,6 +75,8 @@ def values_in(quote: str) -> set[Decimal]:
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     text = re.sub(r"(?<![\d.])(\d{1,3}(?: \d{3})+)(?![\d.,])", lambda m: m[1].replace(" ", ""), text)  # 538 300
     values = set()
+    for m in re.finditer(r"(\d+)亿(\d{1,4})万", text):  # 52亿3400万元: 52.34 (亿元), as the draft writes it
+        values.add(Decimal(m[1]) + Decimal(m[2]) / 10_000)
     for m in ARABIC.finditer(text):  # 4800, 4.28, 3千 (3000)
         number = m.group().removesuffix(m["times"] or "")
         values.add(Decimal(number) * (UNITS[m["times"]] if m["times"] else 1))

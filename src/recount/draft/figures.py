@@ -57,6 +57,8 @@ WEEKDAY_BEFORE = re.compile(r"(周|星期|礼拜)$")
 PERCENT_LINE = re.compile(r"[ \t]*\n[ \t]*\d+(?:\.\d+)?[ \t]*%[ \t]*(?:\n|$)")
 CLAUSE_TAIL = re.compile(r"[^,。;!?:\n]*$")
 PER_BEFORE = re.compile(r"(?:每[一二三四五六七八九十百千万\d]*(?:户|人|家|名|位|村|亩|平方公里)|人均|户均)[^\d]*$")
+#: the 万 part of an amount written in 亿 and 万 (52亿3,400万元): four digits at most
+YI_WAN = re.compile(r"(\d{1,4}|\d,\d{3})万(?=[^\d万亿]|$)")
 ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")
 CHENG_NOT = "为立本果功员都熟绩交效长品型"
@@ -276,6 +278,9 @@ class Reader:
         else:
             q2 = None
         pos += used
+        if scale == "亿" and not q1 and not q2 and (rest := YI_WAN.match(t, pos)):  # 52亿3,400万元 = 52.34 亿元
+            value += Decimal(rest[1].replace(",", "")) / 10_000
+            pos = rest.end()
         if q2:
             qualifier = "万余" if scale == "万" else "余"
         elif q1:
