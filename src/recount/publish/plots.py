@@ -162,7 +162,9 @@ def cjk_family() -> str:
     candidates = (Path(override),) if override else CJK_FONT_PATHS
     for path in candidates:
         if path.is_file():
-            font_manager.fontManager.addfont(str(path))
+            for face in (path, path.with_name(path.name.replace("Regular", "Bold"))):  # titles are bold
+                if face.is_file():  # registered even when matplotlib's font cache predates the font
+                    font_manager.fontManager.addfont(str(face))
             names = {f.name for f in font_manager.fontManager.ttflist}
             if CJK_FAMILY not in names:
                 raise FontMissingError(
