@@ -141,9 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         out = render_table(rows) + (
             "\nclaims: " + ", ".join(f"{n} {v}" for v, n in score.items())
             + f"\nconstraints: {counts['pass']} of {len(constraints)} pass, {counts['fail']} fail, "
-              f"{counts['tension']} tension"
+              f"{counts['tension']} tension, {counts['not_contradicted']} not contradicted"
             + f"\nsuperlatives: {len(report.superlative_results)} found, {len(tested)} tested: {sup['pass']} pass, "
-              f"{sup['fail']} fail, {sup['tension']} tension\n")
+              f"{sup['fail']} fail, {sup['tension']} tension, {sup['not_contradicted']} not contradicted\n")
         findings = render_findings(report)
         if findings:
             out += "\n" + findings
