@@ -271,9 +271,10 @@ def other_units(report: Report, rs: list[RateResult]) -> Explanation:
         lines = []
         for n, d in apart:
             (n_one, n_many), (d_one, d_many) = counted(n), counted(d)
-            why = (f"A {d_one} may have more than one {n_one}, or reopen without one, so "
-                   if (n_one, n_many) in PREMISES.values() else "So ")
-            lines.append(f"The open {n_many} and their total are in different units: {n.quote} ({n_many}) over "
+            premises = (n_one, n_many) in PREMISES.values()
+            why = f"A {d_one} may have more than one {n_one}, or reopen without one, so " if premises else "So "
+            what = f"The open {n_many} and their" if premises else f"The count in {n.unit} and its"
+            lines.append(f"{what} total are in different units: {n.quote} ({n_many}) over "
                          f"{d.quote} ({d_many}). {why}the {d_many} reopened need not be {_n(n.base_interval.low)}"
                          f"{_pooled_need(report, rs, n)}. The article does not give that count.")
         return Explanation("Counts in other units", " ".join(lines + ([note] if note else [])), None,
