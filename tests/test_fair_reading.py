@@ -118,3 +118,20 @@ def test_a_part_check_that_holds_is_not_contradicted_never_a_pass(data_copy, cli
         "part,xbq_rate_shops,district_rate,,not_contradicted,", "part,xbq_rate_shops,district_rate,,pass,"), encoding="utf-8")
     run = cli("check", "--data", str(data_copy))
     assert run.code == 1 and "constraint xbq_shops_in_district: not_contradicted, expected pass" in run.stderr
+
+
+def relief_said_as_waived(data) -> list[str]:
+    """Figures and superlatives whose quote says 减免 (reduced or waived) and whose English says only one."""
+    ledger = load_ledger(data)
+    texts = [(f.id, f.quote, f.label_en) for f in ledger.figures.values()]
+    texts += [(s.id, s.quote, s.claim_en) for s in ledger.superlatives]
+    return [i for i, quote, en in texts if "减免" in quote and not re.search(r"reduced or waived|relief", en)]
+
+
+def test_every_reduction_or_waiver_the_article_names_keeps_both_in_english(data_copy):
+    """减免一个月租金 may be a cut or a waiver: "reduced or waived", or "relief", never "waived" alone."""
+    assert relief_said_as_waived(data_copy) == []
+    path = data_copy / paths.FIGURES_NAME
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "1,月,exact,months of rent reduced or waived\n", "1,月,exact,months of rent waived\n"), encoding="utf-8")
+    assert relief_said_as_waived(data_copy) == ["kangle_rent_months"]
