@@ -76,7 +76,7 @@ def test_no_part_of_whole_check_sets_a_limit_of_its_own():
     assert not [name for name in dir(constraints) if name.isupper() and "POINT" in name]
     ledger = _soft(load_ledger())
     # Luosiwan's office building (25%) far below the district's individual businesses (76.23%): still possible
-    assert check(_c("part", ["lsw_office_rate"], ["district_rate"]), ledger).result == "pass"
+    assert check(_c("part", ["lsw_office_rate"], ["district_rate"]), ledger).result == "not_contradicted"
 
 
 def test_a_part_with_counts_must_leave_the_rest_of_the_whole_a_possible_rate(data_copy, cli):
@@ -84,12 +84,12 @@ def test_a_part_with_counts_must_leave_the_rest_of_the_whole_a_possible_rate(dat
     107,764. Set against the district's catering counts (4,134 of 4,982) no rest can hold it."""
     results = {r.constraint.id: r for r in check_all(load_ledger(data_copy))}
     shops = results["xbq_shops_in_district"]
-    assert shops.result == "pass" and shops.certain and "the rest, 81,181 of 107,764, 75.33%" in shops.detail
+    assert shops.result == "not_contradicted" and shops.certain and "the rest, 81,181 of 107,764, 75.33%" in shops.detail
     path = data_copy / paths.CONSTRAINTS_NAME
     path.write_text(path.read_text(encoding="utf-8").replace("part,xbq_rate_shops,district_rate,",
                                                              "part,xbq_rate_shops,restaurants_rate,"), encoding="utf-8")
     run = cli("check", "--data", str(data_copy))
-    assert run.code == 1 and "constraint xbq_shops_in_district: tension, expected pass" in run.stderr
+    assert run.code == 1 and "constraint xbq_shops_in_district: tension, expected not_contradicted" in run.stderr
 
 
 def test_a_part_with_only_a_rate_gets_the_share_of_the_whole_the_wholes_counts_allow(data_copy, cli):
@@ -97,13 +97,13 @@ def test_a_part_with_only_a_rate_gets_the_share_of_the_whole_the_wholes_counts_a
     holds at most 28.61% of them (the rest all reopened), never certain. Against real estate's 55 of
     55, all reopened, no share can hold a part at 40%: the check fails."""
     catering = {r.constraint.id: r for r in check_all(load_ledger(data_copy))}["xbq_catering_in_district"]
-    assert catering.result == "pass" and not catering.certain
+    assert catering.result == "not_contradicted" and not catering.certain
     assert "at most 28.61% of the whole (1,425 of the 4,982), with all of the rest reopened" in catering.detail
     path = data_copy / paths.CONSTRAINTS_NAME
     path.write_text(path.read_text(encoding="utf-8").replace("part,xbq_catering_rate,restaurants_rate,",
                                                              "part,xbq_catering_rate,realestate_rate,"), encoding="utf-8")
     run = cli("check", "--data", str(data_copy))
-    assert run.code == 1 and "constraint xbq_catering_in_district: tension, expected pass" in run.stderr
+    assert run.code == 1 and "constraint xbq_catering_in_district: tension, expected not_contradicted" in run.stderr
 
 
 def test_the_largest_share_is_bounded_by_the_reopened_and_by_the_not_reopened():

@@ -97,3 +97,41 @@ def test_the_events_table_gives_no_date_for_an_undated_event():
     html = render.events_table(Report(load_ledger())).data
     row = next(r for r in html.split("<tr") if "pension_<wbr>refund" in r or ">pension_refund<" in r)
     assert "not given" in row and "2020-02" not in row
+
+
+def test_a_part_check_that_holds_is_not_contradicted_never_a_pass(data_copy, cli):
+    """A part fitting in its whole (13,000 of 15,778 within 94,181 of 123,542; 40% catering within the
+    district's 83%) only leaves room: the result is not contradicted, derived from the check's kind, and
+    a ledger that expects a pass for it is refused. A part-to-total ``le`` check that holds still passes."""
+    from recount.constraints import check_all
+
+    results = {r.constraint.id: r for r in check_all(load_ledger(data_copy))}
+    parts = {k: r.result for k, r in results.items() if r.constraint.kind == "part"}
+    assert parts == dict.fromkeys(["xbq_catering_in_district", "xbq_shops_in_district", "gd_shops_in_district"],
+                                  "not_contradicted")
+    assert results["xbq_shops_open_le_individual"].result == "pass"
+    report = Report(load_ledger(data_copy))
+    assert report.constraint_counts()["not_contradicted"] == 3
+    assert not [x for x in report.cross_findings() if getattr(x, "constraint", None) and x.constraint.kind == "part"]
+    path = data_copy / paths.CONSTRAINTS_NAME
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "part,xbq_rate_shops,district_rate,,not_contradicted,", "part,xbq_rate_shops,district_rate,,pass,"), encoding="utf-8")
+    run = cli("check", "--data", str(data_copy))
+    assert run.code == 1 and "constraint xbq_shops_in_district: not_contradicted, expected pass" in run.stderr
+
+
+def relief_said_as_waived(data) -> list[str]:
+    """Figures and superlatives whose quote says 减免 (reduced or waived) and whose English says only one."""
+    ledger = load_ledger(data)
+    texts = [(f.id, f.quote, f.label_en) for f in ledger.figures.values()]
+    texts += [(s.id, s.quote, s.claim_en) for s in ledger.superlatives]
+    return [i for i, quote, en in texts if "减免" in quote and not re.search(r"reduced or waived|relief", en)]
+
+
+def test_every_reduction_or_waiver_the_article_names_keeps_both_in_english(data_copy):
+    """减免一个月租金 may be a cut or a waiver: "reduced or waived", or "relief", never "waived" alone."""
+    assert relief_said_as_waived(data_copy) == []
+    path = data_copy / paths.FIGURES_NAME
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "1,月,exact,months of rent reduced or waived\n", "1,月,exact,months of rent waived\n"), encoding="utf-8")
+    assert relief_said_as_waived(data_copy) == ["kangle_rent_months"]

@@ -23,7 +23,9 @@ Kinds (``constraints.csv``, column ``kind``):
     less the part's) must have a rate between 0 and 100%: the part's reopened cannot exceed the
     whole's reopened, nor its not reopened the whole's. With the part's rate only, the check
     derives the largest share of the whole the part can be at that rate (the rest all reopened,
-    or none); it passes, never certainly, unless no share can (a whole at 100% and a part below).
+    or none); it holds, never certainly, unless no share can (a whole at 100% and a part below).
+    Either way a part that fits only leaves room in the whole: a part check that holds is *not
+    contradicted*, never a pass.
 
 Hard and soft (``strengths.csv``). A *hard* check follows from the article's own
 words; when it fails, the figures contradict each other (result ``fail``). A
@@ -42,6 +44,7 @@ from recount.english import count_words, pct, pct_range, pct_text
 from recount.intervals import Interval, cited_interval
 from recount.ledger import Constraint, Ledger, sum_interval
 from recount.verdict import fmt_fraction, recompute
+from recount.vocabulary import NOT_CONTRADICTED, PASS
 
 @dataclass(frozen=True)
 class ConstraintResult:
@@ -57,7 +60,7 @@ class ConstraintResult:
     @property
     def result(self) -> str:
         if self.passed:
-            return "pass"
+            return NOT_CONTRADICTED if self.constraint.kind == "part" else PASS
         return "tension" if self.strength == "soft" else "fail"
 
     @property

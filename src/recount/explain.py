@@ -21,6 +21,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from recount import article as art
+from recount import units
 from recount.english import en_number as _n
 from recount.english import number_word
 from recount.intervals import Interval, cited_interval
@@ -178,8 +179,9 @@ def something_else(report: Report, rs: list[RateResult]) -> Explanation:
     """Is the rate a share of other counts of its paragraph, or a mean of its paragraph's other rates?
 
     A mean weighted by sizes the article does not give can be any value between the lowest and the
-    highest of the parts (a part the paragraph calls all reopened counts at 100%): when the cited
-    band meets that range, the article cannot tell."""
+    highest of the parts (a part the paragraph calls all reopened counts at 100%). Rates the paragraph
+    gives that do not reach the cited band still cannot rule it out: the article does not say its
+    parts are all the parts, nor that they are not. So this is True (a pair of counts fits) or None."""
     ledger, band = report.ledger, rs[0].cited_interval
     para = art.article(ledger).at(ledger.figures[rs[0].rate.cited].start)
     figs = [ledger.figures[i] for i in art.figures_in(ledger, para)]
@@ -189,43 +191,97 @@ def something_else(report: Report, rs: list[RateResult]) -> Explanation:
              and band.contains(100 * a.base_interval.low / b.base_interval.low)]
     others = [f for f in figs if f.kind == "percent" and f.id != rs[0].rate.cited]
     full = _parts_at_full(report, para)
-    test = f"No two counts of the paragraph ({len(counts)} counts) divide to {rs[0].cited.value_text}%"
+    cited = rs[0].cited.value_text
     if pairs:
         a, b = pairs[0]
         return Explanation("A share of something else", f"{a.label_en} over {b.label_en}: "
                            f"{_n(a.base_interval.low)} / {_n(b.base_interval.low)} fits.", True)
+    test = f"No two counts of the paragraph ({len(counts)} counts) divide to {cited}%"
     rated = [Fraction(Decimal(f.value_text)) for f in others] + [Fraction(100)] * len(full)
-    if rated:
+    if not rated:
+        test += "; the paragraph gives no other rate, and the article does not say what else the rate could be of"
+    else:
         lo, hi = min(rated), max(rated)
         named = [f.value_text + "%" for f in others] + [f"100% for {q}" for q in full]
         test += (f"; the paragraph's other rates ({', '.join(named)}) run from {_n(lo)}% to {_n(hi)}%, and a "
                  f"mean of them weighted by {UNSTATED_WEIGHTS} can be any value in that range")
         if band.high > lo and band.low <= hi:
-            return Explanation("A share of something else", test + f", {rs[0].cited.value_text}% included: "
-                               "the article gives no sizes.", None, unstated=UNSTATED_WEIGHTS)
-        test += f", which does not reach {rs[0].cited.value_text}%"
-    return Explanation("A share of something else", test + ".", False,
-                       tuple(f.id for f in counts + others) or _ids(rs))
+            test += f", {cited}% included: the article gives no sizes"
+        else:
+            test += (f", which does not reach {cited}%; whether those parts are all the parts, the article "
+                     "does not say")
+    return Explanation("A share of something else", test + ".", None, unstated=UNSTATED_WEIGHTS)
+
+
+#: measure words that count businesses (a firm, a household business): 家 and 户 count alike
+BUSINESS_UNITS = frozenset({"家", "户", "个体户"})
+#: nouns that name a business's premises, not the business (…个…门店: shops, counted in 个)
+PREMISES = {"门店": ("shop", "shops"), "店铺": ("shop", "shops"), "摊位": ("stall", "stalls")}
+
+
+def counted(f: Figure) -> tuple[str, str]:
+    """What a count counts, (one, many) in English: the premises its quote names after the number
+    (``…个…门店``: shops), else businesses for 家 and 户, else its measure word."""
+    after = f.quote[f.quote.find(f.value_text) + len(f.value_text):]
+    noun = next((p for p in PREMISES if p in after), None)
+    if noun is not None:
+        return PREMISES[noun]
+    return ("business", "businesses") if f.unit in BUSINESS_UNITS else (f.unit, f.unit)
+
+
+def _count_alike(n: Figure, d: Figure) -> bool:
+    """Whether a count and its total count the same things: no premises named in one only, and
+    measure words that count alike (家 and 户, :func:`recount.units.compatible`)."""
+    premises = set(PREMISES.values())
+    return counted(n) == counted(d) or (counted(n) not in premises and counted(d) not in premises
+                                        and units.compatible(n.unit, d.unit))
+
+
+def _pooled_need(report: Report, rs: list[RateResult], n: Figure) -> str:
+    """For the widest reading that counts ``n``: how many of its total's things would have to have
+    reopened, the other counts as given, for the cited rate (from :mod:`recount.severity`)."""
+    misses = {m.result.rate.id: m for m in report.misses.get(claim_key(rs[0].rate), []) if m.needed is not None}
+    with_n = [r for r in rs if n.id in r.rate.numerator and r.rate.id in misses]
+    if not with_n:
+        return ""
+    r = max(with_n, key=lambda r: len(r.rate.numerator))
+    m, figs = misses[r.rate.id], report.ledger.figures
+    rest = sum((figs[i].base_interval.low for i in r.rate.numerator if i != n.id), Fraction(0))
+    d_id = r.rate.denominator[r.rate.numerator.index(n.id)]
+    how = "at least" if m.direction == "below" else "at most"
+    pooled = " pooled" if len(r.rate.numerator) > 1 else ""
+    return (f"; for {rs[0].cited.value_text}%{pooled} they would have to be {how} {_n(m.needed - rest)} of "
+            f"{_n(figs[d_id].base_interval.low)}")
 
 
 def other_units(report: Report, rs: list[RateResult]) -> Explanation:
-    """Are the counts reopened in the same unit as their totals? A count of shops (门店, 个) or of 家
-    over a total of 户 need not be the count of the total's businesses that reopened: a rate over the
-    businesses, which the article does not count, could differ."""
+    """Are the counts reopened in the same unit as their totals? 家 and 户 both count businesses; a
+    count of shops (门店, in 个) over a total of 户 need not be the count of the total's businesses
+    that reopened: a rate over the businesses, which the article does not count, could differ."""
     ledger, apart, same = report.ledger, [], []
     for r in rs:
         for n_id, d_id in zip(r.rate.numerator, r.rate.denominator):
             n, d = ledger.figures[n_id], ledger.figures[d_id]
-            (apart if n.unit != d.unit else same).append((n, d))
+            (same if _count_alike(n, d) else apart).append((n, d))
+    apart, same = list(dict.fromkeys(apart)), list(dict.fromkeys(same))
+    alike = [(n, d) for n, d in same if n.unit != d.unit]
+    note = " ".join(f"({n.unit} and {d.unit} both count {counted(d)[1]}: {n.quote} over {d.quote}.)"
+                    for n, d in alike)
     if apart:
-        pairs = "; ".join(f"{n.quote} ({n.unit}) over {d.quote} ({d.unit})" for n, d in dict.fromkeys(apart))
-        unstated = "how many of the totals' businesses reopened, counted in the totals' unit"
-        return Explanation("Counts in other units", f"The counts reopened and their totals are in different units: "
-                           f"{pairs}. A rate over the businesses that reopened, counted as the totals count them, rather "
-                           "than over the shops or firms counted open, could differ; the article does not give that count.", None,
-                           unstated=unstated)
-    units = ", ".join(dict.fromkeys(n.unit for n, _ in same))
-    return Explanation("Counts in other units", f"Each count and its total are in one unit ({units}).", False, _ids(rs))
+        lines = []
+        for n, d in apart:
+            (n_one, n_many), (d_one, d_many) = counted(n), counted(d)
+            premises = (n_one, n_many) in PREMISES.values()
+            why = f"A {d_one} may have more than one {n_one}, or reopen without one, so " if premises else "So "
+            what = f"The open {n_many} and their" if premises else f"The count in {n.unit} and its"
+            lines.append(f"{what} total are in different units: {n.quote} ({n_many}) over "
+                         f"{d.quote} ({d_many}). {why}the {d_many} reopened need not be {_n(n.base_interval.low)}"
+                         f"{_pooled_need(report, rs, n)}. The article does not give that count.")
+        return Explanation("Counts in other units", " ".join(lines + ([note] if note else [])), None,
+                           unstated="how many of the totals' businesses reopened, counted in the totals' unit")
+    pairs = "; ".join(f"{n.quote} over {d.quote}" for n, d in same)
+    return Explanation("Counts in other units", f"Each count and its total count the same things ({pairs})."
+                       + (f" {note}" if note else ""), False, _ids(rs))
 
 
 def explanations(report: Report, claim: str) -> list[Explanation]:

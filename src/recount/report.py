@@ -133,17 +133,17 @@ class Report:
 
     def cross_findings(self) -> list[ConstraintResult | SuperlativeResult]:
         """Every cross-check and superlative whose figures do not sit together: fails, then tensions."""
-        found = [c for c in self.constraint_results if c.result != "pass"]
+        found = [c for c in self.constraint_results if c.result in ("fail", "tension")]
         found += [s for s in self.superlative_results if s.result in ("fail", "tension")]
         return sorted(found, key=lambda x: x.result != "fail")
 
     def constraint_counts(self) -> dict[str, int]:
-        """Cross-checks by result (pass, fail, tension)."""
+        """Cross-checks by result (pass, fail, tension, not contradicted)."""
         counts = Counter(c.result for c in self.constraint_results)
         return {k: counts.get(k, 0) for k in RESULTS}
 
     def superlative_counts(self) -> dict[str, int]:
-        """Tested superlatives (those with readings) by result (pass, fail, tension)."""
+        """Tested superlatives (those with readings) by result (pass, fail, tension, not contradicted)."""
         counts = Counter(s.result for s in self.superlative_results if s.readings)
         return {k: counts.get(k, 0) for k in RESULTS}
 

@@ -18,7 +18,7 @@ CONSISTENT, INCONSISTENT, UNVERIFIABLE, DERIVED = "consistent", "inconsistent", 
 PASS, FAIL, TENSION, NOT_A_CLAIM = "pass", "fail", "tension", "not_a_claim"
 NOT_CONTRADICTED = "not_contradicted"
 #: the results of a test (a cross-check, a superlative's reading), in the order the book counts them
-RESULTS = (PASS, FAIL, TENSION)
+RESULTS = (PASS, FAIL, TENSION, NOT_CONTRADICTED)
 HARD, SOFT = "hard", "soft"
 
 #: what each verdict means, in the words the book, the CLI and ClaimReview use
