@@ -64,6 +64,17 @@ def test_the_bank_credit_in_wan_yuan_is_two_point_four_five_million_yuan():
     assert f.base_interval.low == 2_450_000 and f.base_unit == "元"
 
 
+def test_every_number_in_the_article_is_a_figure_or_an_explained_exclusion():
+    from recount.census import census, uncovered
+
+    ledger = load_ledger()
+    missing = uncovered(ledger)
+    assert not missing, "numbers in the source that no figure covers: " + "; ".join(n.context for n in missing)
+    assert {"123542", "82.57", "0.5", "十二", "两", "三", "四"} <= {n.text for n in census(ledger)}
+    for x in ledger.exclusions:
+        assert x.pattern.search(ledger.source) and len(x.reason_en) > 10, x.pattern.pattern
+
+
 def test_derived_rates_include_the_refund_funnel():
     ids = {r.id for r in load_ledger().rates if r.cited is None}
     assert {"ui_eligible_share", "ui_approved_share"} <= ids
@@ -190,10 +201,17 @@ def test_the_sector_rates_are_not_a_hard_check_on_xiaobanqiaos_rate():
     assert "real estate" in ledger.strength("xbq_rate_within_sectors").reason_en
 
 
-
-
-
-
+def test_xiaobanqiaos_parts_of_the_district_leave_a_possible_rest():
+    """Xiaobanqiao's 13,000 of 15,778 within the district's 94,181 of 123,542: the rest, 81,181 of
+    107,764. Its catering (40%) against the district's 4,134 of 4,982: at most 28.61% of them."""
+    results = {r.constraint.id: r for r in check_all(load_ledger())}
+    shops = results["xbq_shops_in_district"]
+    assert shops.result == "pass" and shops.certain and "the rest, 81,181 of 107,764, 75.33%" in shops.detail
+    catering = results["xbq_catering_in_district"]
+    assert catering.result == "pass" and not catering.certain
+    assert "at most 28.61% of the whole (1,425 of the 4,982), with all of the rest reopened" in catering.detail
+    # Luosiwan's office building (25%) far below the district's individual businesses (76.23%): still possible
+    assert check(_c("part", ["lsw_office_rate"], ["district_rate"]), _soft(load_ledger())).result == "pass"
 
 
 def test_the_district_rate_lies_within_its_named_sub_districts_and_is_soft():
