@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import browser_support as bs
+from conftest import call_cli
 from recount import paths
 from recount.ledger import load_ledger
 from recount.publish import render
@@ -49,9 +50,9 @@ def books(tmp_path_factory) -> dict:
     base = tmp_path_factory.mktemp("articles")
     assert not base.resolve().is_relative_to(paths.ROOT.resolve())
     folders = {}
-    for name, article in BOOKS.items():
-        made = recount("new", str(ARTICLES / article), str(base / name))
-        assert made.returncode == 0, made.stderr
+    for name, article in BOOKS.items():  # `recount new` in this process (tests/test_new_folder.py runs it as well)
+        made = call_cli("new", str(ARTICLES / article), str(base / name))
+        assert made.code == 0, made.stderr
         folders[name] = base / name
     output = paths.DATA_DIR / "output"
     untouched = []

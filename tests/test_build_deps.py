@@ -127,6 +127,10 @@ class SmallBook:
         assert sorted(logged) == sorted(executed), (logged, executed, log[-3000:])
         return sorted(executed)
 
+    def last_log(self) -> str:
+        """The log of the last build."""
+        return (self.root.parent / f"small-book-build-{self.builds}.log").read_text("utf-8", errors="replace")
+
     def page_shows(self, doc: str) -> str:
         """The output line the page ``doc`` of the built book shows."""
         page = (self.build_dir / "html" / f"{doc}.html").read_text("utf-8")
@@ -151,13 +155,19 @@ def test_makefile_exports_the_builds_source_date_epoch() -> None:
     assert m.group(1) == build.SOURCE_DATE_EPOCH
 
 
+@pytest.fixture(scope="module")
+def small_book(tmp_path_factory) -> SmallBook:
+    """One small book (and build server) for this module's builds: the rebuild steps first (a clean build
+    to begin with), then the warned builds, which hold on a book in any state."""
+    book = SmallBook(tmp_path_factory.mktemp("deps") / "small-book")
+    yield book
+    book.close()
+
+
 @pytest.mark.slow
-def test_rebuilds_execute_exactly_what_changed(tmp_path: Path) -> None:
-    book = SmallBook(tmp_path / "small-book")
-    try:
-        rebuilds_execute_exactly_what_changed(book)
-    finally:
-        book.close()
+def test_rebuilds_execute_exactly_what_changed(small_book: SmallBook) -> None:
+    assert small_book.builds == 0, "the rebuild steps start from a clean build"
+    rebuilds_execute_exactly_what_changed(small_book)
 
 
 def rebuilds_execute_exactly_what_changed(book: SmallBook) -> None:
@@ -199,20 +209,19 @@ def rebuilds_execute_exactly_what_changed(book: SmallBook) -> None:
 
 
 @pytest.mark.slow
-def test_a_build_that_warned_fails_again_until_the_page_is_fixed(tmp_path: Path) -> None:
+def test_a_build_that_warned_fails_again_until_the_page_is_fixed(small_book: SmallBook) -> None:
     """Sphinx keeps its environment after a build that warned: without --all on the next build
     (recount.sphinx.build), that build would read nothing, warn about nothing and pass."""
-    book = SmallBook(tmp_path / "small-book")
+    book = small_book
     intro = book.root / "book" / "intro.md"
-    try:
-        intro.write_text("# A small book\n\nSee {doc}`a-page-that-does-not-exist`.\n", encoding="utf-8")
+    text = intro.read_text("utf-8")
+    intro.write_text("# A small book\n\nSee {doc}`a-page-that-does-not-exist`.\n", encoding="utf-8")
+    for _ in range(2):
         book.build(fails=True)
-        book.build(fails=True)
-        intro.write_text("# A small book\n\nNo code on this page.\n", encoding="utf-8")
-        assert book.build() == []
-        assert book.build() == []
-    finally:
-        book.close()
+        assert "a-page-that-does-not-exist" in book.last_log(), book.last_log()[-2000:]
+    intro.write_text(text, encoding="utf-8")
+    assert book.build() == []
+    assert book.build() == []
 
 
 @pytest.mark.slow

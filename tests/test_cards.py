@@ -17,11 +17,13 @@ from recount.ledger import load_ledger
 from recount.report import Report
 
 import browser_support as bs
+from conftest import HOTLINE
 
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return Report(load_ledger())
+    """The tests' own hotline bulletin (tests/fixtures/hotline): 7 stated percentages, 1 inconsistent."""
+    return Report(load_ledger(HOTLINE))
 
 
 # ---------------------------------------------------------------- the card
@@ -48,13 +50,15 @@ def test_the_cards_words_come_from_the_scorecard(report):
     assert all(text in card.alt_text(report) for text in words.values() if text and text != words["kicker"])
 
 
-def test_a_second_inconsistent_claim_changes_the_card(data_copy):
+def test_a_second_inconsistent_claim_changes_the_card(report, hotline_dir):
     from test_source_page import edit_rows
 
-    # Luosiwan's open merchants over the district's businesses: not 82.57%
-    edit_rows(data_copy / "rates.csv", "lsw_rate", denominator="district_individual")
-    words = card.lines(Report(load_ledger(data_copy)))
-    assert words["headline"].startswith("2 of the 17 percentages") and " do not match" in words["headline"]
+    assert card.lines(report)["headline"].startswith("1 of the 7 percentages") and " does not match" in \
+        card.lines(report)["headline"]
+    # East's closed calls over all the district's calls: not 95%
+    edit_rows(hotline_dir / "rates.csv", "east_rate", denominator="calls")
+    words = card.lines(Report(load_ledger(hotline_dir)))
+    assert words["headline"].startswith("2 of the 7 percentages") and " do not match" in words["headline"]
 
 
 # ---------------------------------------------------------------- the tags

@@ -3,9 +3,8 @@ fails is a tension (on tests/fixtures/hotline)."""
 
 from dataclasses import replace
 
-from recount import paths
 from recount.constraints import check, check_all
-from recount.ledger import Constraint, Strength, load_ledger
+from recount.ledger import Constraint, Strength
 
 
 def _c(kind, left, right=(), items=()):
@@ -70,40 +69,46 @@ def test_a_tension_expected_exits_zero_and_an_unexpected_one_exits_one(cli, hotl
     assert run.code == 1 and "visited_le_complaints: tension, expected pass" in run.stderr
 
 
-def test_no_part_of_whole_check_sets_a_limit_of_its_own():
+def _with_count(ledger, fid, value):
+    """A copy of the ledger whose figure ``fid`` is exactly ``value``."""
+    from fractions import Fraction
+
+    from recount.intervals import Interval
+
+    return replace(ledger, figures={**ledger.figures, fid: replace(ledger.figures[fid],
+                                                                 interval=Interval.point(Fraction(value)))})
+
+
+def test_no_part_of_whole_check_sets_a_limit_of_its_own(hotline):
     import recount.constraints as constraints
 
     assert not [name for name in dir(constraints) if name.isupper() and "POINT" in name]
-    ledger = _soft(load_ledger())
-    # Luosiwan's office building (25%) far below the district's individual businesses (76.23%): still possible
-    assert check(_c("part", ["lsw_office_rate"], ["district_rate"]), ledger).result == "not_contradicted"
+    # help calls (25%) far below the district's closing rate (95%): still possible, as a small part
+    assert check(_c("part", ["help_share"], ["closed_rate"]), _soft(hotline)).result == "not_contradicted"
 
 
-def test_a_part_with_counts_must_leave_the_rest_of_the_whole_a_possible_rate(data_copy, cli):
-    """Xiaobanqiao's 13,000 of 15,778 within the district's 94,181 of 123,542: the rest, 81,181 of
-    107,764. Set against the district's catering counts (4,134 of 4,982) no rest can hold it."""
-    results = {r.constraint.id: r for r in check_all(load_ledger(data_copy))}
-    shops = results["xbq_shops_in_district"]
-    assert shops.result == "not_contradicted" and shops.certain and "the rest, 81,181 of 107,764, 75.33%" in shops.detail
-    path = data_copy / paths.CONSTRAINTS_NAME
-    path.write_text(path.read_text(encoding="utf-8").replace("part,xbq_rate_shops,district_rate,",
-                                                             "part,xbq_rate_shops,restaurants_rate,"), encoding="utf-8")
-    run = cli("check", "--data", str(data_copy))
-    assert run.code == 1 and "constraint xbq_shops_in_district: tension, expected not_contradicted" in run.stderr
+def test_a_part_with_counts_must_leave_the_rest_of_the_whole_a_possible_rate(hotline):
+    """East's 3,040 closed of 3,200 within the district's 11,400 of 12,000: the rest, 8,360 of 8,800.
+    Set against West's counts (2,500 of 2,800) no rest can hold it: a failure, a tension when soft."""
+    r = check(_c("part", ["east_rate"], ["closed_rate"]), hotline)
+    assert r.result == "not_contradicted" and r.certain and "the rest, 8,360 of 8,800, 95%" in r.detail
+    wrong = _c("part", ["east_rate"], ["west_rate"])
+    assert check(wrong, hotline).result == "fail"
+    assert "no rest of the whole can hold the difference" in check(wrong, hotline).detail
+    assert check(wrong, _soft(hotline)).result == "tension"
 
 
-def test_a_part_with_only_a_rate_gets_the_share_of_the_whole_the_wholes_counts_allow(data_copy, cli):
-    """Xiaobanqiao's catering (40%) against the district's 4,134 of 4,982 (83%): possible if Xiaobanqiao
-    holds at most 28.61% of them (the rest all reopened), never certain. Against real estate's 55 of
-    55, all reopened, no share can hold a part at 40%: the check fails."""
-    catering = {r.constraint.id: r for r in check_all(load_ledger(data_copy))}["xbq_catering_in_district"]
-    assert catering.result == "not_contradicted" and not catering.certain
-    assert "at most 28.61% of the whole (1,425 of the 4,982), with all of the rest reopened" in catering.detail
-    path = data_copy / paths.CONSTRAINTS_NAME
-    path.write_text(path.read_text(encoding="utf-8").replace("part,xbq_catering_rate,restaurants_rate,",
-                                                             "part,xbq_catering_rate,realestate_rate,"), encoding="utf-8")
-    run = cli("check", "--data", str(data_copy))
-    assert run.code == 1 and "constraint xbq_catering_in_district: tension, expected not_contradicted" in run.stderr
+def test_a_part_with_only_a_rate_gets_the_share_of_the_whole_the_wholes_counts_allow(hotline):
+    """Help calls (25%) against the district's 11,400 closed of 12,000 (95%): possible if they are at
+    most 6.71% of the calls (the rest all closed), never certain. Against a whole all closed (East,
+    made 3,200 of 3,200), no share can hold a part at 25%: the check fails."""
+    r = check(_c("part", ["help_share"], ["closed_rate"]), hotline)
+    assert r.result == "not_contradicted" and not r.certain
+    assert "at most 6.71% of the whole (805 of the 12,000), with all of the rest reopened" in r.detail
+    above = check(_c("part", ["satisfied_share"], ["closed_rate"]), hotline)   # 约98%: above the whole
+    assert above.passed and not above.certain and "with none of the rest reopened" in above.detail
+    r = check(_c("part", ["help_share"], ["east_rate"]), _with_count(hotline, "east_closed", 3200))
+    assert r.result == "fail" and "no part of the whole can have that rate" in r.detail
 
 
 def test_the_largest_share_is_bounded_by_the_reopened_and_by_the_not_reopened():

@@ -64,6 +64,17 @@ def test_the_bank_credit_in_wan_yuan_is_two_point_four_five_million_yuan():
     assert f.base_interval.low == 2_450_000 and f.base_unit == "元"
 
 
+def test_every_number_in_the_article_is_a_figure_or_an_explained_exclusion():
+    from recount.census import census, uncovered
+
+    ledger = load_ledger()
+    missing = uncovered(ledger)
+    assert not missing, "numbers in the source that no figure covers: " + "; ".join(n.context for n in missing)
+    assert {"123542", "82.57", "0.5", "十二", "两", "三", "四"} <= {n.text for n in census(ledger)}
+    for x in ledger.exclusions:
+        assert x.pattern.search(ledger.source) and len(x.reason_en) > 10, x.pattern.pattern
+
+
 def test_derived_rates_include_the_refund_funnel():
     ids = {r.id for r in load_ledger().rates if r.cited is None}
     assert {"ui_eligible_share", "ui_approved_share"} <= ids
@@ -190,10 +201,17 @@ def test_the_sector_rates_are_not_a_hard_check_on_xiaobanqiaos_rate():
     assert "real estate" in ledger.strength("xbq_rate_within_sectors").reason_en
 
 
-
-
-
-
+def test_xiaobanqiaos_parts_of_the_district_leave_a_possible_rest():
+    """Xiaobanqiao's 13,000 of 15,778 within the district's 94,181 of 123,542: the rest, 81,181 of
+    107,764. Its catering (40%) against the district's 4,134 of 4,982: at most 28.61% of them."""
+    results = {r.constraint.id: r for r in check_all(load_ledger())}
+    shops = results["xbq_shops_in_district"]
+    assert shops.result == "not_contradicted" and shops.certain and "the rest, 81,181 of 107,764, 75.33%" in shops.detail
+    catering = results["xbq_catering_in_district"]
+    assert catering.result == "not_contradicted" and not catering.certain
+    assert "at most 28.61% of the whole (1,425 of the 4,982), with all of the rest reopened" in catering.detail
+    # Luosiwan's office building (25%) far below the district's individual businesses (76.23%): still possible
+    assert check(_c("part", ["lsw_office_rate"], ["district_rate"]), _soft(load_ledger())).result == "not_contradicted"
 
 
 def test_the_district_rate_lies_within_its_named_sub_districts_and_is_soft():
@@ -204,3 +222,61 @@ def test_the_district_rate_lies_within_its_named_sub_districts_and_is_soft():
     # with Xiaobanqiao alone as the part, 76.23% lies outside it: a tension, since the parts are not all
     alone = check(_c("within", ["district_rate"], ["xbq_rate_shops"]), _soft(ledger))
     assert alone.result == "tension"
+
+
+# ---------------------------------------------------------------- superlatives
+# (the rules are tested on tests/fixtures/markets in tests/test_superlatives.py)
+
+def _superlative(ledger, claim_id):
+    from recount.superlatives import check_claim
+
+    return check_claim(next(s for s in ledger.superlatives if s.id == claim_id), ledger)
+
+
+def _figure_as(ledger, fid, low, high=None):
+    from recount.intervals import Interval
+
+    iv = Interval(Fraction(low), Fraction(low if high is None else high))
+    return replace(ledger, figures={**ledger.figures, fid: replace(ledger.figures[fid], interval=iv)})
+
+
+def test_every_superlative_word_of_the_article_is_listed_with_its_expected_result():
+    from recount.superlatives import check_all as check_superlatives
+    from test_superlatives import missed_words
+
+    ledger = load_ledger()
+    assert missed_words(ledger) == []
+    results = check_superlatives(ledger)
+    assert all(r.matches_expected for r in results), [(r.claim.id, r.result) for r in results if not r.matches_expected]
+    by_id = {r.claim.id: r for r in results}
+    assert by_id["wqy_largest"].result == "unverifiable" and not by_id["wqy_largest"].readings
+    assert by_id["utmost"].result == "not_a_claim"
+
+
+def test_xiaobanqiao_has_fewer_firms_than_guandu_sub_district():
+    r = _superlative(load_ledger(), "xbq_most")
+    by_id = {x.reading.id: x for x in r.readings}
+    firms = by_id["xbq_most_firms"]
+    assert firms.result == "fail"
+    assert "5,852 < 7,000 to 8,000" in firms.arithmetic
+    assert firms.needed.startswith("at least 7,000, 1,148 more")
+    # no rival the article counts has more, but it does not count every sub-district: not settled
+    assert all(by_id[k].result == "unverifiable" for k in ("xbq_most_individual", "xbq_most_both", "xbq_most_markets"))
+    assert r.result == "tension" and "can hold only if its words mean individual businesses only" in r.assumption
+
+
+def test_luosiwans_full_reopening_is_in_tension_with_its_rate_below_100():
+    r = _superlative(load_ledger(), "lsw_full_open")
+    assert r.result == "tension"
+    assert "82.57% < 100%" in r.readings[0].arithmetic and "24.5–25.5% < 100%" in r.readings[0].arithmetic
+    assert "8,836 more than the 41,851 given" in r.readings[0].needed
+    assert "every merchant was trading" in r.assumption
+
+
+def test_the_district_total_and_taihes_full_reopening_are_not_contradicted_until_the_total_is_too_small():
+    ledger = load_ledger()
+    assert _superlative(ledger, "district_total_individual").result == "not_contradicted"
+    r = _superlative(_figure_as(ledger, "district_individual", 40000), "district_total_individual")
+    assert r.result == "tension" and "43,979 to 45,979" in r.readings[0].arithmetic
+    assert _superlative(ledger, "taihe_full_reopening").result == "not_contradicted"
+    assert _superlative(_figure_as(ledger, "district_individual_open", 30000), "taihe_full_reopening").result == "tension"

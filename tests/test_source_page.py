@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser_support import contrast
+from conftest import HOTLINE
 from recount.publish import source_page as sp
 from recount.ledger import load_ledger
 from recount.report import Report
@@ -17,7 +18,8 @@ from recount.verdict import INCONSISTENT
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return Report(load_ledger())
+    """The tests' own hotline bulletin (tests/fixtures/hotline)."""
+    return Report(load_ledger(HOTLINE))
 
 
 def edit_rows(path, row_id: str, **values: str) -> None:
@@ -64,15 +66,17 @@ def test_the_inconsistent_marks_are_the_scorecards(report):
     assert sum(role == INCONSISTENT for role in roles.values()) == report.scorecard()[INCONSISTENT] >= 1
 
 
-def test_a_changed_ledger_changes_the_marks(data_copy):
-    """Luosiwan's rate divided by the wrong total (its 41851 open merchants over the district's 123542
-    individual businesses) no longer gives 82.57%: its mark turns inconsistent and the legend links
-    to it, with nothing typed anywhere."""
-    edit_rows(data_copy / "rates.csv", "lsw_rate", denominator="district_individual")
-    report = Report(load_ledger(data_copy))
-    assert sp.figure_roles(report)["lsw_rate"] == INCONSISTENT
+def test_a_changed_ledger_changes_the_marks(hotline_dir):
+    """East's rate divided by the wrong total (its 3,040 closed calls over the district's 12,000
+    calls) no longer gives 95%: its mark turns inconsistent and the legend links to it, with nothing
+    typed anywhere."""
+    before = Report(load_ledger(hotline_dir))
+    assert sp.figure_roles(before)["east_share"] != INCONSISTENT
+    edit_rows(hotline_dir / "rates.csv", "east_rate", denominator="calls")
+    report = Report(load_ledger(hotline_dir))
+    assert sp.figure_roles(report)["east_share"] == INCONSISTENT
     legend = soup(sp.legend_html(report)).select_one(".recount-legend-inconsistent")
-    assert {a["href"] for a in legend.find_all("a")} == {"#src-fig-lsw_rate", "#src-fig-xbq_reopen_rate"}
+    assert {a["href"] for a in legend.find_all("a")} == {"#src-fig-east_share", "#src-fig-west_share"}
 
 
 # ---------------------------------------------------------------- the page
@@ -118,10 +122,10 @@ def test_marks_meet_wcag_aa(role):
         assert contrast(r.colour, r.background) >= 4.5  # the symbol is text inside the mark
 
 
-def test_the_article_is_escaped(data_copy):
+def test_the_article_is_escaped(hotline_dir):
     """A hostile figure label reaches the page only as text (the article's own text is pinned by its hash)."""
-    edit_rows(data_copy / "figures.csv", "xbq_reopen_rate", label_en='<img src=x onerror="alert(1)">')
-    html = sp.article_html(Report(load_ledger(data_copy)))
+    edit_rows(hotline_dir / "figures.csv", "west_share", label_en='<img src=x onerror="alert(1)">')
+    html = sp.article_html(Report(load_ledger(hotline_dir)))
     assert "<img src=x" not in html and 'title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;' in html
 
 
