@@ -1,0 +1,13 @@
+{# The house table for a DataFrame: pandas' own table, in a box that scrolls sideways on a narrow
+   screen, each body cell labelled with its column (data-label), so that on a phone book/_static/recount.css
+   stacks each row into a card of labelled lines, as it does for the other tables of the book. #}
+{% extends "html_table.tpl" %}
+{% block before_table %}<div class="recount-scroll" style="overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch">{% endblock before_table %}
+{% block tr scoped %}
+    <tr>
+{% for c in r %}{% if c.is_visible != False %}
+      <{{c.type}} class="{{c.class}}" data-label="{{ head[0][loop.index0].display_value | e }}">{{c.display_value}}</{{c.type}}>
+{% endif %}{% endfor %}
+    </tr>
+{% endblock tr %}
+{% block after_table %}</div>{% endblock after_table %}
