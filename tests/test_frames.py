@@ -116,3 +116,11 @@ def test_the_styled_checks_link_each_result_to_its_ledger_row(report):
     html = frames.checks(report, section=2).to_html()
     for cid, result in report.checks_table(section=2)["result"].items():
         assert re.search(rf'<a href="ledger.html#constraint-{cid}"><span class="recount-badge recount-{result}"', html)
+
+
+def test_style_links_a_verdict_column_to_the_rates_ledger_row_when_indexed_by_rate(report):
+    counts = report.rate_counts(claim="west_share")
+    html = frames.style(counts[["part", "whole", "verdict"]], "West").to_html()
+    assert '<a href="ledger.html#rate-west_rate"><span class="recount-badge recount-inconsistent"' in html
+    plain = frames.style(counts[["part", "whole", "verdict"]].reset_index(drop=True), "West").to_html()
+    assert "ledger.html" not in plain and "recount-badge recount-inconsistent" in plain

@@ -73,7 +73,7 @@ def rate_record(r: RateResult, ledger: Ledger, claim_level: str | None = None) -
         "cited_low": _f(r.cited_interval.low) if r.cited_interval else None,
         "cited_high": _f(r.cited_interval.high) if r.cited_interval else None,
         "numerator": "+".join(rate.numerator) or None, "denominator": "+".join(rate.denominator) or None,
-        "recomputed_low": _f(rec.low / 100) if rec else None, "recomputed_high": _f(rec.high) if rec else None,
+        "recomputed_low": _f(rec.low) if rec else None, "recomputed_high": _f(rec.high) if rec else None,
         "recomputed_text": r.recomputed_text(), "arithmetic": r.arithmetic(),
         "reading": rate.reading or None, "fits": r.fits, "verdict": r.verdict, "expected": rate.expected,
         "note_en": rate.note_en,
@@ -202,7 +202,8 @@ class Report:
         """The counts each recomputable rate divides, one row per reading, indexed by rate id: what is
         claimed, the reading, the stated value (a share, ``0.88``), the counts as ``part`` and ``whole``, and whether
         both are single numbers (``exact``; where one is written with 余, 多 or 约 the two columns hold
-        its lower end, and :meth:`rates_table` gives the range). ``claim``: the readings of one claim."""
+        its lower end, and :meth:`rates_table` gives the range), the verdict. ``claim``: the readings of
+        one claim."""
         rows = []
         for r in self.results:
             if r.recomputed is None or (section is not None and r.rate.section != section) or (
@@ -212,8 +213,8 @@ class Report:
             rows.append({"rate": r.rate.id, "claim": quote_fig.label_en, "reading": r.rate.reading or None,
                          "stated": _share(r),
                          "part": _count(r.numerator.low), "whole": _count(r.denominator.low),
-                         "exact": r.numerator.is_point and r.denominator.is_point})
-        columns = ["claim", "reading", "stated", "part", "whole", "exact"]
+                         "exact": r.numerator.is_point and r.denominator.is_point, "verdict": r.verdict})
+        columns = ["claim", "reading", "stated", "part", "whole", "exact", "verdict"]
         return pd.DataFrame(rows, columns=["rate", *columns]).set_index("rate")
 
     def checks_table(self, section: int | None = None, ids: Iterable[str] | None = None) -> pd.DataFrame:

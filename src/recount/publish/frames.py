@@ -59,10 +59,15 @@ def house(shown: pd.DataFrame, caption: str) -> Styler:
 def style(frame: pd.DataFrame, caption: str, percent: Iterable[str] = (), chinese: Iterable[str] = ()) -> Styler:
     """Any tidy frame in the house style: its columns named in words, counts written with
     :func:`recount.english.en_number`, the ``percent`` columns (shares, ``0.8202``) as percentages with
-    two decimals, the ``chinese`` columns marked zh-CN, every other text escaped."""
+    two decimals, the ``chinese`` columns marked zh-CN, a ``verdict`` column as the book's badge (linked
+    to the rate's row in the Ledger when the frame is indexed by rate id, as
+    :meth:`Report.rate_counts` is), every other text escaped. The index is not shown."""
     percent, chinese = set(percent), set(chinese)
+    rate_ids = list(frame.index) if frame.index.name == "rate" else None
 
-    def cell(col, value) -> str:
+    def cell(col, value, i) -> str:
+        if col == "verdict":
+            return _link(rate_href(rate_ids[i]), badge_html(value)) if rate_ids else badge_html(value)
         if col in percent:
             return "—" if pd.isna(value) else pct(Fraction(value).limit_denominator(10**8) * 100)
         if col in chinese:
@@ -71,7 +76,7 @@ def style(frame: pd.DataFrame, caption: str, percent: Iterable[str] = (), chines
             return esc(_number(value))
         return mixed(value)
 
-    shown = pd.DataFrame({_words(col): [cell(col, v) for v in frame[col]] for col in frame.columns})
+    shown = pd.DataFrame({_words(col): [cell(col, v, i) for i, v in enumerate(frame[col])] for col in frame.columns})
     return house(shown, caption)
 
 
