@@ -80,7 +80,7 @@ def test_the_styled_rates_link_each_verdict_to_its_ledger_row_and_hide_the_ids(r
         assert re.search(rf'<a href="ledger.html#rate-{rid}"><span class="recount-badge recount-{verdict}"', html)
     text = " ".join(_cells(html))
     assert "west_rate" not in text and "east_of_calls" not in text, "an id shown as text"
-    assert "<caption>The streets&#x27; rates</caption>" in html
+    assert '<figcaption class="recount-table-caption">The streets&#x27; rates</figcaption>' in html
     assert '<span lang="zh-CN">西城办结率达92%</span>' in html
     assert "89.29%" in text and "92%" in text
 

@@ -44,16 +44,15 @@ def _number(value) -> str:
 
 
 def house(shown: pd.DataFrame, caption: str) -> Styler:
-    """``shown`` (cells already markup) in the house style: caption above, no index, the book's cell
+    """``shown`` (cells already markup) in the house style: a caption above (a ``figcaption``, as on the
+    Data page), no index, the book's cell
     styles, an id made from the caption and the cells, so the same table gets the same id every build."""
     key = hashlib.sha256((caption + shown.to_json()).encode()).hexdigest()[:10]
     styler = HouseStyler(shown, uuid=f"recount-{key}", cell_ids=False, caption=esc(caption))
     return (styler.hide(axis="index")
             .set_table_attributes('class="recount-table recount-frame"')
             .set_table_styles([{"selector": "", "props": TABLE_STYLE},
-                               {"selector": "th, td", "props": CELL_STYLE},
-                               {"selector": "caption", "props": "caption-side:top;text-align:left;font-weight:600;"
-                                                                "padding:0 0 0.3em"}]))
+                               {"selector": "th, td", "props": CELL_STYLE}]))
 
 
 def style(frame: pd.DataFrame, caption: str, percent: Iterable[str] = (), chinese: Iterable[str] = ()) -> Styler:
