@@ -124,3 +124,10 @@ def test_style_links_a_verdict_column_to_the_rates_ledger_row_when_indexed_by_ra
     assert '<a href="ledger.html#rate-west_rate"><span class="recount-badge recount-inconsistent"' in html
     plain = frames.style(counts[["part", "whole", "verdict"]].reset_index(drop=True), "West").to_html()
     assert "ledger.html" not in plain and "recount-badge recount-inconsistent" in plain
+
+
+def test_a_styled_frame_reads_as_its_caption_in_plain_text(report):
+    """The text/plain a notebook stores beside the table: the same every run, no memory address."""
+    styled = frames.rates(report, section=2, caption="The streets' rates")
+    assert repr(styled) == "Table: The streets' rates"
+    assert styled._repr_html_() == frames.rates(report, section=2, caption="The streets' rates")._repr_html_()

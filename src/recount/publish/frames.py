@@ -13,6 +13,7 @@ stylesheet stacks each row into a card, and wraps the table in a box that scroll
 from __future__ import annotations
 
 import hashlib
+import html
 from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
@@ -25,8 +26,13 @@ from recount.publish.render import (CELL_STYLE, LEDGER_PAGE, TABLE_STYLE, _check
                                     cited_text, constraint_words, esc, mixed, rate_href, zh)
 from recount.report import Report
 
-#: a Styler whose table is the house table (templates/frame.tpl)
-HouseStyler = Styler.from_custom_template(str(Path(__file__).with_name("templates")), html_table="frame.tpl")
+class HouseStyler(Styler.from_custom_template(str(Path(__file__).with_name("templates")), html_table="frame.tpl")):
+    """A Styler whose table is the house table (``templates/frame.tpl``). Its plain-text form, which a
+    notebook stores beside the HTML, is its caption: the same every run (a Styler's own names its
+    address in memory, so the published notebooks would differ build to build)."""
+
+    def __repr__(self) -> str:
+        return f"Table: {html.unescape(self.caption or '')}"
 
 
 def _words(name) -> str:
