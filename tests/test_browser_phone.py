@@ -36,6 +36,14 @@ CHART_PAGES = PAGES[:4]
 MIN_CHART_TEXT_PX = 12
 #: the longest a page may run (CSS px of scroll height), per width: generous ceilings, see the module text
 LENGTH_CAP = {"desktop": 25_000, "phone": 45_000}
+#: the chapters' own ceilings (CSS px), about a tenth above what each measured here (1280 px light /
+#: 390 px dark) when its tables became frames and its summary stopped repeating them: policies
+#: 10,270 / 17,984, down from 13,900 / 25,351; sub-districts 15,038 / 26,387, from 18,489 / 35,109;
+#: restart 9,757 / 16,974, from 14,455 / 26,783. A chapter that grows past its cap repeats something
+#: or needs a reason.
+CHAPTER_LENGTH_CAP = {"book/01_policies.html": {"desktop": 11_300, "phone": 19_800},
+                      "book/02_subdistricts.html": {"desktop": 16_500, "phone": 29_000},
+                      "book/03_restart.html": {"desktop": 10_700, "phone": 18_700}}
 CAPTIONS = ("figcaption, figcaption *, caption, caption *, p.recount-chart-source, p.recount-chart-source *, "
             ".caption-text")
 
@@ -239,6 +247,7 @@ def test_page_lengths_stay_under_the_cap(pages):
     lengths = {width: {name: pages[width, name]["height"] for name in PAGES} for width in WIDTHS}
     (bs.SCREENSHOT_DIR / "page-lengths.json").write_text(json.dumps(lengths, indent=1) + "\n", encoding="utf-8")
     print("\npage lengths (CSS px):", json.dumps(lengths, indent=1))
-    over = [f"{name} at {width}: {h:,} px > {LENGTH_CAP[width]:,}" for width, row in lengths.items()
-            for name, h in row.items() if h > LENGTH_CAP[width]]
+    cap = {(width, name): CHAPTER_LENGTH_CAP.get(name, LENGTH_CAP)[width] for width in WIDTHS for name in PAGES}
+    over = [f"{name} at {width}: {h:,} px > {cap[width, name]:,}" for width, row in lengths.items()
+            for name, h in row.items() if h > cap[width, name]]
     assert not over, "\n".join(over)

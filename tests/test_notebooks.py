@@ -126,3 +126,67 @@ def test_prose_has_no_typed_numbers(page):
         else:
             caption = str(cell.metadata.get("mystnb", {}).get("figure", {}).get("caption", ""))
             assert not prose_digits(caption), f"{page.name}, cell {i}: typed numbers in a caption: {caption}"
+
+
+# ---------------------------------------------------------------- chapters an analyst can read
+
+CHAPTERS = [paths.BOOK_DIR / f"{name}.md" for name in ("01_policies", "02_subdistricts", "03_restart")]
+HIDDEN = {"remove-input", "remove-cell", "hide-input", "hide-cell"}
+
+
+def visible_code(nb) -> list[tuple[int, nbformat.NotebookNode]]:
+    """The code cells whose code the book shows (no tag that removes or folds the input)."""
+    return [(i, c) for i, c in code_cells(nb) if not HIDDEN & set(c.metadata.get("tags", []))]
+
+
+def html_outputs(cell) -> str:
+    return "".join(out.get("data", {}).get("text/html", "") for out in cell.get("outputs", []))
+
+
+@pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: p.name)
+def test_each_chapter_builds_a_table_from_a_dataframe(page):
+    """A chapter shows its claims as frames (recount.publish.frames), not only as finished HTML."""
+    calls = [c.source for _, c in code_cells(read(page)) if "frames." in c.source]
+    assert calls, f"{page.name}: no cell shows a frame through recount.publish.frames"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: p.name)
+def test_each_chapter_shows_a_dataframe_in_the_build(built_book, page):
+    shown = [i for i, c in code_cells(executed(built_book, page)) if 'class="recount-table recount-frame"' in html_outputs(c)]
+    assert shown, f"{page.name}: the executed notebook shows no styled DataFrame"
+    html = (built_book / "book" / f"{page.stem}.html").read_text(encoding="utf-8")
+    assert 'class="recount-table recount-frame"' in html, f"{page.name}: the page has no frame's table"
+
+
+def test_chapter_two_divides_the_inconsistent_claims_counts_in_visible_code():
+    """The arithmetic of the inconsistent claim is code a reader sees: a division of counts the library
+    reads from the ledger, with no number typed into it."""
+    page = paths.BOOK_DIR / "02_subdistricts.md"
+    cells = [c for _, c in visible_code(read(page)) if "inconsistent_claims" in c.source]
+    assert cells, f"{page.name}: no visible code cell finds the inconsistent claim"
+    tree = ast.parse(cells[0].source)
+    assert any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) for n in ast.walk(tree)), cells[0].source
+    assert len(cells[0].source.splitlines()) <= 6, "the arithmetic cell is not short"
+    typed = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, (int, float))
+             and not isinstance(n.value, bool) and n.value not in (0, 2)]  # the index [0], the section 2
+    assert not typed, f"numbers typed into the arithmetic: {typed}"
+
+
+@pytest.mark.slow
+def test_chapter_two_shows_each_readings_rate_computed_in_its_visible_cell(built_book):
+    from recount.english import recomputed_words
+    from recount.ledger import load_ledger
+    from recount.report import Report, claim_results
+
+    report = Report(load_ledger())
+    page = paths.BOOK_DIR / "02_subdistricts.md"
+    shown = {i for i, _ in visible_code(read(page))}
+    cells = [c for i, c in code_cells(executed(built_book, page)) if i in shown and "inconsistent_claims" in c.source]
+    assert cells, f"{page.name}: the visible arithmetic cell did not run"
+    out = html_outputs(cells[0])
+    for claim in report.inconsistent_claims(section=2):
+        for r in claim_results(report, claim):
+            assert f">{recomputed_words(r)}<" in out, f"{r.rate.reading}: {recomputed_words(r)} not in the cell's output"
+    html = (built_book / "book" / "02_subdistricts.html").read_text(encoding="utf-8")
+    assert "inconsistent_claims" in html, "the page does not show the arithmetic's code"

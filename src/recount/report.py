@@ -7,6 +7,7 @@ HTML book cannot disagree.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from fractions import Fraction
 
 import pandas as pd
@@ -23,6 +24,16 @@ VERDICT_ORDER = ("inconsistent", "consistent", "unverifiable", "derived")
 
 def _f(x: Fraction | None) -> float | None:
     return None if x is None else float(x)
+
+
+def _count(x: Fraction) -> int | float:
+    """A count as a plain number: an int when whole (a count of firms), else a float."""
+    return x.numerator if x.denominator == 1 else float(x)
+
+
+def _share(r: RateResult) -> float | None:
+    """A rate's stated value as a share (``0.88`` for 88%), None for a derived rate."""
+    return None if r.cited is None else float(r.cited.value) / 100
 
 
 def figure_record(f: Figure) -> dict:
@@ -164,6 +175,66 @@ class Report:
         first = rates.groupby("claim", sort=False).first().reset_index()
         first["readings"] = rates.groupby("claim", sort=False).size().values
         return first
+
+    def rates_table(self, section: int | None = None, ids: Iterable[str] | None = None) -> pd.DataFrame:
+        """The rates of one section (all of them; or those of ``ids``, in that order) as a tidy frame, one
+        row per reading, indexed by rate id: what is claimed, the Chinese quote, the reading, the stated
+        value and the range recomputed from the counts (as shares, ``0.8202`` for 82.02%; ``NaN`` where the
+        article gives none), the verdict."""
+        results = self.results if section is None else [r for r in self.results if r.rate.section == section]
+        if ids is not None:
+            by_id = {r.rate.id: r for r in self.results}
+            results = [by_id[i] for i in ids]
+        rows = []
+        for r in results:
+            quote_fig = r.cited if r.cited is not None else self.ledger.figures[r.rate.numerator[0]]
+            rec = r.recomputed
+            rows.append({"rate": r.rate.id, "claim": quote_fig.label_en, "quote": quote_fig.quote,
+                         "reading": r.rate.reading or None,
+                         "stated": _share(r),
+                         "recomputed_low": _f(rec.low / 100) if rec else None,
+                         "recomputed_high": _f(rec.high / 100) if rec and rec.high is not None else None,
+                         "verdict": r.verdict})
+        columns = ["claim", "quote", "reading", "stated", "recomputed_low", "recomputed_high", "verdict"]
+        return pd.DataFrame(rows, columns=["rate", *columns]).set_index("rate")
+
+    def rate_counts(self, section: int | None = None, claim: str | None = None) -> pd.DataFrame:
+        """The counts each recomputable rate divides, one row per reading, indexed by rate id: what is
+        claimed, the reading, the stated value (a share, ``0.88``), the counts as ``part`` and ``whole``, and whether
+        both are single numbers (``exact``; where one is written with 余, 多 or 约 the two columns hold
+        its lower end, and :meth:`rates_table` gives the range), the verdict. ``claim``: the readings of
+        one claim."""
+        rows = []
+        for r in self.results:
+            if r.recomputed is None or (section is not None and r.rate.section != section) or (
+                    claim is not None and claim_key(r.rate) != claim):
+                continue
+            quote_fig = r.cited if r.cited is not None else self.ledger.figures[r.rate.numerator[0]]
+            rows.append({"rate": r.rate.id, "claim": quote_fig.label_en, "reading": r.rate.reading or None,
+                         "stated": _share(r),
+                         "part": _count(r.numerator.low), "whole": _count(r.denominator.low),
+                         "exact": r.numerator.is_point and r.denominator.is_point, "verdict": r.verdict})
+        columns = ["claim", "reading", "stated", "part", "whole", "exact", "verdict"]
+        return pd.DataFrame(rows, columns=["rate", *columns]).set_index("rate")
+
+    def checks_table(self, section: int | None = None, ids: Iterable[str] | None = None) -> pd.DataFrame:
+        """The cross-checks of one section (or those of ``ids``, in that order) as a tidy frame indexed by
+        check id: its kind, why it holds, its arithmetic, the result, whether certain, hard or soft."""
+        checks = self.constraint_results if section is None else [
+            c for c in self.constraint_results if c.constraint.section == section]
+        if ids is not None:
+            by_id = {c.constraint.id: c for c in self.constraint_results}
+            checks = [by_id[i] for i in ids]
+        rows = [{"check": c.constraint.id, "kind": c.constraint.kind, "why": c.constraint.note_en,
+                 "arithmetic": c.detail, "result": c.result, "certain": c.certain, "strength": c.strength}
+                for c in checks]
+        columns = ["kind", "why", "arithmetic", "result", "certain", "strength"]
+        return pd.DataFrame(rows, columns=["check", *columns]).set_index("check")
+
+    def inconsistent_claims(self, section: int | None = None) -> list[str]:
+        """The claims (keys, in the order of the ledger) whose verdict is inconsistent, of one section or all."""
+        return list(dict.fromkeys(claim_key(r.rate) for r in self.results if r.verdict == "inconsistent"
+                                  and (section is None or r.rate.section == section)))
 
     # --- summaries
     def scorecard(self) -> dict[str, int]:
