@@ -754,12 +754,12 @@ CLAIMREVIEW_FILE = "claimreview.json"
 def claim_reviews(report: Report, root: str = "..") -> HTML:
     """Every verdict as schema.org ClaimReview: embedded JSON-LD, and a link to the same records as a
     file at the book's root (``root`` is the way there from the page)."""
-    from recount.publish.claimreview import claim_reviews as reviews, script_tag
+    from recount.publish.claimreview import address_note, claim_reviews as reviews, script_tag
 
     href = f"{root}/{CLAIMREVIEW_FILE}"
     return HTML(script_tag(reviews(report)) +
                 f'<p class="recount-claimreview">Download every verdict as schema.org ClaimReview records: '
-                f'<a href="{esc(href)}" download>{esc(CLAIMREVIEW_FILE)}</a>.</p>')
+                f'<a href="{esc(href)}" download>{esc(CLAIMREVIEW_FILE)}</a>. {esc(address_note())}</p>')
 
 
 def _missing(val) -> bool:
