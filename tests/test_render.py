@@ -271,3 +271,41 @@ def test_the_claim_box_of_an_inconsistent_claim_says_how_far_off(report):
 def test_superlatives_table_lists_every_one_found(report):
     html = render.superlatives_table(report).data
     assert html.count("<tr>") == len(report.ledger.superlatives) + 1
+
+
+# ---------------------------------------------------------------- verdicts in plain words
+
+
+def test_plain_verdict_quotes_what_the_counts_make_against_what_is_cited(hotline):
+    from recount.english import verdict_words
+
+    report = Report(hotline)
+    west = [r for r in report.results if r.rate.id == "west_rate"]
+    assert verdict_words(west[0].verdict, west) == "Incorrect: the counts the article gives make 89%, not 92%."
+    east = [r for r in report.results if r.rate.id == "east_rate"]
+    assert verdict_words(east[0].verdict, east) == "Correct: the counts the article gives make 95%, as it says."
+    sat = [r for r in report.results if r.rate.id == "satisfied_rate"]
+    assert verdict_words(sat[0].verdict, sat) == "Cannot be checked: the article gives no counts to check its 98% against."
+    derived = [r for r in report.results if r.rate.id == "east_of_calls"]
+    assert verdict_words(derived[0].verdict, derived).startswith("Not a claim: the article states no rate here; its counts make 26.67%")
+
+
+@pytest.mark.parametrize("outcome", ["pass", "fail", "tension", "not_contradicted", "not_a_claim", "unverifiable",
+                                     "possible", "impossible"])
+def test_every_result_the_book_reports_has_a_plain_verdict_without_code_words(outcome):
+    from recount.english import verdict_words
+
+    words = verdict_words(outcome)
+    assert words[0].isupper() and words.endswith(".") and "_" not in words and ":" in words
+
+
+def test_every_claim_box_pairs_the_coded_verdict_with_one_in_plain_words(hotline):
+    from recount.english import verdict_words
+    from recount.report import claim_results
+
+    report = Report(hotline)
+    for rate_id in ("west_rate", "east_rate", "satisfied_rate"):
+        box = render.claim(report, rate_id).data
+        rs = claim_results(report, report.result(rate_id).rate.cited)
+        assert f"<strong>Our verdict:</strong> {render.esc(verdict_words(rs[0].verdict, rs))}" in box
+        assert f"recount-{rs[0].verdict}" in box  # the coded badge beside it

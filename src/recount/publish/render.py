@@ -38,7 +38,7 @@ from recount import census, paths
 from recount.constraints import ConstraintResult
 from recount.english import (arithmetic_words, as_written, band_words, cap_first, count_words, date_en, en_number,
                              figure_en, figure_range_en, fill_text, interval_text, pct_range, qualified_en,
-                             rate_digits, recomputed_words)
+                             rate_digits, recomputed_words, verdict_words)
 from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
 from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger, read_bytes, schema_path
 from recount.report import VERDICT_ORDER, Report, claim_results
@@ -265,10 +265,17 @@ def _claim_box(report: Report, rs: list[RateResult]) -> str:
         parts.append(f"<p>Cited: {zh(first.cited.quote)}: {esc(first.cited.value_text)}%, which stands for "
                      f"any value that rounds to it{esc(band)}.</p>")
     parts.append(_reading_rows(rs) if len(rs) > 1 else f"<p>Recomputed: {esc(arithmetic_words(first))}</p>")
-    parts.append(f"<p>Verdict: {badge_html(verdict)} — {esc(MEANING[verdict])}</p>")
+    parts.append(verdict_html(verdict, rs))
     if verdict == "inconsistent":
         parts.append(how_far_off_html(report, key))
     return "".join(parts) + "</div>"
+
+
+def verdict_html(outcome: str, rs: list[RateResult] | None = None) -> str:
+    """The coded verdict (a badge, defined on the Methods page) beside the verdict in plain words
+    (:func:`recount.english.verdict_words`), as a fact-check pairs "Claim" with "Our verdict"."""
+    return (f'<p class="recount-verdict"><strong>Our verdict:</strong> {esc(verdict_words(outcome, rs))} '
+            f"{badge_html(outcome)}</p>")
 
 
 def claim(report: Report, claim_id: str) -> HTML:
@@ -363,7 +370,7 @@ def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str
             f"{mixed(cap_first(first.cited.label_en or 'the stated share'))}: {esc(cited)} does not match the article's own counts, "
             f"which give {esc(' or '.join(rounded))}.</strong></p>"
             f'<p class="recount-lead-label">The claim</p>{_quoted(ledger, stated, claim_spans)}'
-            f"{_gloss_line(_gloss(report, claim_gloss, stated, cid))}"
+            f"{_gloss_line(_gloss(report, claim_gloss, stated, cid))}{verdict_html(first.verdict, rs)}"
             f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul>'
             f"<p>{esc(_how_far_off_words(report.misses.get(cid, []), cited))}</p>{source}</div>")
 
