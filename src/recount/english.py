@@ -94,13 +94,21 @@ def pct_range(iv: Interval, decimals: int = PROSE_DECIMALS) -> str:
     return f"between {pct(iv.low, decimals)} and {pct(iv.high, decimals)}"
 
 
-def band_words(iv: Interval) -> str:
-    """The values a cited rate stands for, in words: ``between 87.5% and 88.5%``."""
-    if iv.is_point:
+def band_words(iv: Interval, share: bool = True) -> str:
+    """The values a cited rate stands for, in words: ``between 87.5% and 88.5%``. A share cannot
+    exceed 100%, so for one (``share``) the band of a cited 100% is ``between 99.5% and 100%``."""
+    high = iv.high if not (share and iv.high is not None and iv.high > 100 >= iv.low) else Fraction(100)
+    if iv.is_point or iv.low == high:
         return f"exactly {en_number(iv.low)}%"
-    if iv.high is None:
+    if high is None:
         return f"{en_number(iv.low)}% or more"
-    return f"between {en_number(iv.low)}% and {en_number(iv.high)}%"
+    return f"between {en_number(iv.low)}% and {en_number(high)}%"
+
+
+def stands_for(f: Figure) -> str:
+    """What a figure stands for, in words: ``11,781``; ``2,000 to 3,000``; ``between 87.5% and 88.5%``."""
+    return band_words(f.base_interval, share=False) if f.kind == "percent" and not f.base_interval.is_point \
+        else figure_range_en(f)
 
 
 def count_words(iv: Interval) -> str:
@@ -304,3 +312,15 @@ def verdict_words(outcome: str, rs: list[RateResult] | None = None) -> str:
         return f"{head}: the article gives no counts to check its {cited} against."
     reason = PLAIN_REASON.get(outcome)
     return f"{head}: {reason}." if reason else f"{head}."
+
+
+def counted(n: int, one: str, many: str | None = None, zero: str = "no") -> str:
+    """A count with the name of what it counts, the one way the book writes it: ``no tensions``,
+    ``one claim``, ``two tensions``, ``26 cross-checks`` (words up to ten, digits above)."""
+    return f"{number_word(n, zero)} {one if n == 1 else many or one + 's'}"
+
+
+def tally(parts: list[tuple[int, str, str]]) -> str:
+    """``26 hold, none fails and none is in tension`` from ``(n, singular verb, plural verb)``."""
+    words = [f"{number_word(n, 'none')} {one if n in (0, 1) else many}" for n, one, many in parts]
+    return ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else "".join(words)

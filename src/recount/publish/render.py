@@ -37,10 +37,10 @@ from recount import article as art
 from recount import census, paths
 from recount.constraints import ConstraintResult
 from recount.english import (arithmetic_words, as_written, band_words, cap_first, count_words, date_en, en_number,
-                             figure_en, figure_range_en, fill_text, interval_text, pct_range, qualified_en,
+                             counted, figure_en, figure_range_en, fill_text, interval_text, stands_for, number_word, pct, pct_range, tally, qualified_en,
                              rate_digits, recomputed_words, verdict_words)
 from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
-from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger, read_bytes, schema_path
+from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger, read_bytes, schema_path, sum_interval
 from recount.report import VERDICT_ORDER, Report, claim_results
 from recount.severity import Miss, claim_level
 from recount.superlatives import SuperlativeResult
@@ -234,7 +234,7 @@ def _reading_rows(results: list[RateResult]) -> str:
         fits = {True: "yes", False: "no", None: "—"}[r.fits]
         reading = _link(rate_href(r.rate.id), mixed(_sentence(r.rate.reading or "the only reading")))
         rows.append([f"{reading}<br><small>{mixed(r.rate.note_en)}</small>", esc(arithmetic_words(r)), esc(fits)])
-    return table_html(["Reading", "Recomputed", f"Rounds to {cited}?"], rows, classes="recount-readings")
+    return table_html(["Reading", "Recomputed", f"Rounds to {cited}"], rows, classes="recount-readings")
 
 
 def _in_text_order(ledger: Ledger, ids: Iterable[str]) -> list[Figure]:
@@ -261,7 +261,7 @@ def _claim_box(report: Report, rs: list[RateResult]) -> str:
              *([f'<p class="recount-gloss"><em>Gloss:</em> {mixed(gloss)}</p>']
                if (gloss := _claim_gloss(report, rs, ids)) else [])]
     if first.cited is not None:
-        band = f" ({band_words(first.cited_interval)})" if first.cited.decimals < 2 else ""
+        band = f" ({band_words(first.cited_interval)})"
         parts.append(f"<p>Cited: {zh(first.cited.quote)}: {esc(first.cited.value_text)}%, which stands for "
                      f"any value that rounds to it{esc(band)}.</p>")
     parts.append(_reading_rows(rs) if len(rs) > 1 else f"<p>Recomputed: {esc(arithmetic_words(first))}</p>")
@@ -600,7 +600,7 @@ def constraints_table(report: Report, ids: Iterable[str] | None = None, section:
         return HTML("<p>No cross-claim checks.</p>")
     rows = [[mixed(c.constraint.note_en), mixed(constraint_words(c, report.ledger)),
              _link(f"{LEDGER_PAGE}#constraint-{c.constraint.id}", _check_result(c))
-             + f"<br><small>{esc(c.strength)} check</small>"] for c in cs]
+             + f"<br><small>{esc(STRENGTH_WORDS[c.strength])}</small>"] for c in cs]
     return HTML(table_html(["What is checked", "The numbers", "Result"], rows, classes="recount-constraints"))
 
 
@@ -609,25 +609,34 @@ def constraints_table(report: Report, ids: Iterable[str] | None = None, section:
 
 def _ledger_figures(report: Report) -> str:
     figs = list(report.ledger.figures.values())
-    rows = [[breakable(esc(f.id)), zh(f.quote), mixed(QUALIFIERS[f.qualifier][0]),
-             mixed(interval_text(f.base_interval, f.base_unit)), mixed(f.label_en)] for f in figs]
-    return table_html(["Figure", "Quote", "Qualifier", "Stands for", "What it counts"], rows,
+    rows = [[zh(f.quote), mixed(cap_first(QUALIFIERS[f.qualifier][0])), esc(stands_for(f)), mixed(_sentence(f.label_en))]
+            for f in figs]
+    return table_html(["Quote", "Qualifier", "Stands for", "What it counts"], rows,
                       [f"fig-{f.id}" for f in figs], classes="recount-figures")
 
 
 def _ledger_rates(report: Report) -> str:
-    rows = [[breakable(esc(r.rate.id)), zh(_quote_of(report.ledger, r.rate)), esc(cited_text(r)),
-             mixed(_sentence(r.rate.reading or "")), f"<code>{esc(r.arithmetic())}</code>", badge_html(r.verdict)]
+    rows = [[zh(_quote_of(report.ledger, r.rate)), esc(cited_text(r)), mixed(_sentence(r.rate.reading or "as given")),
+             esc(arithmetic_words(r)), badge_html(r.verdict)]
             for r in report.results]
-    return table_html(["Rate", "Quote", "Cited", "Reading", "Arithmetic", "Verdict"], rows,
+    return table_html(["Quote", "Cited", "Reading", "Arithmetic", "Verdict"], rows,
                       [f"rate-{r.rate.id}" for r in report.results], classes="recount-rates")
+
+
+#: a cross-check's strength in words, as the Ledger and the chapters show it (defined on the Methods page)
+STRENGTH_WORDS = {"hard": "Rests on the article's words", "soft": "Rests on an assumption"}
+
+
+def strength_words(c: ConstraintResult) -> str:
+    """``Rests on the article's words: <why>`` or ``Rests on an assumption: <which>``."""
+    return f"{STRENGTH_WORDS[c.strength]}: {c.reason_en[:1].lower()}{c.reason_en[1:]}"
 
 
 def _ledger_constraints(report: Report) -> str:
     cs = report.constraint_results
-    rows = [[breakable(esc(c.constraint.id)), esc(CONSTRAINT_NAMES[c.constraint.kind]), mixed(c.constraint.note_en),
-             breakable(mixed(c.detail)), _check_result(c), f"{esc(c.strength)}: {mixed(c.reason_en)}"] for c in cs]
-    return table_html(["Check", "Kind", "Why", "Arithmetic", "Result", "Hard or soft"], rows,
+    rows = [[esc(cap_first(CONSTRAINT_NAMES[c.constraint.kind])), mixed(c.constraint.note_en),
+             mixed(constraint_words(c, report.ledger)), _check_result(c), mixed(strength_words(c))] for c in cs]
+    return table_html(["Kind", "What is checked", "The numbers", "Result", "What it rests on"], rows,
                       [f"constraint-{c.constraint.id}" for c in cs], classes="recount-constraints")
 
 
@@ -657,15 +666,102 @@ def _finding_row(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> lis
     if isinstance(x, ConstraintResult):
         k = x.constraint
         what = _quotes_of(k.left + k.right, ledger) + f"<br>{mixed(_sentence(k.note_en))}"
-        assumption = mixed(x.reason_en) if x.result == "tension" else "none: a hard check"
-        return [what, f"<code>{mixed(x.detail)}</code>", badge_html(x.result), assumption]
+        assumption = mixed(x.reason_en) if x.result == "tension" else esc(STRENGTH_WORDS["hard"])
+        return [what, mixed(constraint_words(x, ledger)), badge_html(x.result), assumption]
     readings = "".join(f"<li>{badge_html(r.result)} <em>{mixed(r.reading.reading_en)}</em>: "
-                       f"<code>{mixed(r.arithmetic)}</code>"
+                       f"{mixed(r.arithmetic)}"
                        + (f"; would have needed {mixed(r.needed)}" if r.needed else "") + "</li>"
                        for r in x.readings)
     what = f"{zh(x.claim.quote)}<br>{mixed(x.claim.claim_en)}"
     return [what, f'<ul style="margin:0;padding-left:1.1em">{readings}</ul>', badge_html(x.result),
-            mixed(x.assumption) if x.assumption else "none: a hard check"]
+            mixed(x.assumption) if x.assumption else esc(STRENGTH_WORDS["hard"])]
+
+
+def _sum_of(ids: Iterable[str], ledger: Ledger) -> Interval:
+    return sum_interval(tuple(ids), ledger.figures)
+
+
+def _labels_of(ids: Iterable[str], ledger: Ledger) -> str:
+    return " and ".join(ledger.figures[i].label_en for i in ids)
+
+
+def _rate_value(item: str, ledger: Ledger) -> tuple[Fraction, str]:
+    """A rate of a ``full`` test as readers see it (its recomputation, else its cited value), with the
+    low end it sorts by."""
+    from recount.constraints import rate_interval
+
+    iv = rate_interval(item, ledger)
+    rate = next((r for r in ledger.rates if r.id == item), None)
+    fid = item if rate is None else rate.cited
+    if not iv.is_point and fid:
+        return iv.low, f"{ledger.figures[fid].value_text}%"
+    return iv.low, pct(iv.low) if iv.is_point else pct_range(iv)
+
+
+def _failed_reading_words(rr, ledger: Ledger, alone: bool = False) -> str:
+    """Why one reading of a superlative fails, with its numbers in words (``alone``: the claim's only
+    reading, so not named)."""
+    from recount.constraints import rate_interval
+
+    r = rr.reading
+    read = "On the article's own figures" if alone else f"Read as {r.reading_en}"
+    if r.test == "most":
+        subject = _sum_of(r.subject, ledger)
+        rivals = [(g, _sum_of(g, ledger)) for g in r.others]
+        beaten = [(g, iv) for g, iv in rivals if subject.high is not None and iv.low > subject.high]
+        said = "; ".join(f"{count_words(iv)} {_labels_of(g, ledger)}" for g, iv in beaten)
+        return (f"{read}, it is contradicted: the article counts {said}, more than the "
+                f"{count_words(subject)} {_labels_of(r.subject, ledger)}.")
+    if r.test == "full":
+        below = sorted(_rate_value(i, ledger) for i in r.subject
+                       if (iv := rate_interval(i, ledger)).high is not None and iv.high < 100)
+        span = below[0][1] if len(below) == 1 else f"from {below[0][1]} to {below[-1][1]}"
+        return (f"{read}, it does not hold: {number_word(len(below))} of the rates the article "
+                f"gives for it {'is' if len(below) == 1 else 'are'} below 100%, {span}.")
+    subject, total = _sum_of(r.subject, ledger), _sum_of(r.others[0], ledger)
+    return (f"{read}, it does not hold: {count_words(subject)} {_labels_of(r.subject, ledger)} "
+            f"is more than the {count_words(total)} {_labels_of(r.others[0], ledger)}.")
+
+
+def finding_words(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> str:
+    """A contradiction or tension in one to three plain sentences, numbers in words (the full working
+    is on the Ledger): what the article says, why it does not hold, and on what it turns."""
+    if isinstance(x, ConstraintResult):
+        return f"{_sentence(x.constraint.note_en)} {verdict_words(x.result)} {cap_first(constraint_words(x, ledger))}."
+    failed = [rr for rr in x.readings if not rr.held]
+    held = [rr for rr in x.readings if rr.held]
+    said = " ".join(_failed_reading_words(rr, ledger, len(x.readings) == 1) for rr in failed)
+    if x.result == "fail":
+        turn = "No reading of its words saves it."
+    elif held:
+        turn = (f"Read {'the other way' if len(held) == 1 else f'any of the {number_word(len(held))} other ways'}, it "
+                f"may hold{', but the article does not count every rival' if any(rr.shows == 'unverifiable' for rr in held) else ''}; "
+                "the article does not say which it means, so this is a tension, not an error.")
+    else:
+        basis = next((rr.reading.basis_en for rr in failed if rr.reading.basis_en), "")
+        turn = (f"It fails only if {basis[:1].lower() + basis[1:].rstrip('.')}, which the article does not say, "
+                "so this is a tension, not an error." if basis else "")
+    return " ".join(t for t in (said, turn) if t)
+
+
+def findings_plain(report: Report, section: int | None = None) -> HTML:
+    """Every contradiction and tension as a short paragraph of plain English beside its badge and the
+    Chinese words it is about, with a link to its full working on the Ledger."""
+    found = [x for x in report.cross_findings() if section is None
+             or (x.constraint if isinstance(x, ConstraintResult) else x.claim).section == section]
+    if not found:
+        return HTML("<p>No contradictions or tensions.</p>")
+    items = []
+    for x in found:
+        quote = _quotes_of(x.constraint.left + x.constraint.right, report.ledger) if isinstance(x, ConstraintResult) \
+            else zh(x.claim.quote)
+        what = x.constraint.note_en if isinstance(x, ConstraintResult) else x.claim.claim_en
+        short = re.split(r" \(|[,.;:]", what.strip(), maxsplit=1)[0]
+        items.append(f'<li>{badge_html(x.result)} <strong>{mixed(short)}</strong> ({quote}). '
+                     f'{mixed(finding_words(x, report.ledger))}</li>')
+    return HTML(f'<ul class="recount-findings-plain">{"".join(items)}</ul>'
+                f'<p>The full working of each, reading by reading, is on the Ledger: '
+                f'{_link(LEDGER_PAGE + "#contradictions-and-tensions", esc("contradictions and tensions"))}.</p>')
 
 
 def cross_findings(report: Report, section: int | None = None) -> HTML:
@@ -709,10 +805,10 @@ def how_far_off(report: Report, claim: str) -> HTML:
 
 def events_table(report: Report, section: int | None = None) -> HTML:
     evs = [e for e in report.ledger.events if section is None or e.section == section]
-    rows = [[esc(e.id), esc("not given" if e.precision == "undated" else e.date.isoformat() if e.precision == "day"
-                            else e.date.strftime("%Y-%m")),
-             zh(e.quote), mixed(e.label_en)] for e in evs]
-    return HTML(table_html(["Event", "Date", "Quote", "What happened"], rows, classes="recount-events"))
+    rows = [[esc("not given" if e.precision == "undated" else _event_date(e)), zh(e.quote), mixed(_sentence(e.label_en))]
+            for e in evs]
+    return HTML(table_html(["Date", "Quote", "What happened"], rows, [f"event-{e.id}" for e in evs],
+                           classes="recount-events"))
 
 
 # ---------------------------------------------------------------- the Methods and Data pages
@@ -742,7 +838,8 @@ def census_table(ledger: Ledger) -> HTML:
     counts = Counter(n.covered_by.split(":")[0] if n.covered_by else "nothing (left over)"
                      for n in census.census(ledger))
     names = {"figure": "inside the quote of a figure (a quote may hold two numbers)",
-             "exclusion": "an exclusion (a number that is not a figure)"}
+             "exclusion": f"inside a match of one of the ledger's {counted(len(ledger.exclusions), 'exclusion pattern')} "
+                          "(a number that is not a figure)"}
     rows = [[esc(names.get(k, k)), esc(f"{n:,}")] for k, n in counts.items()]
     return HTML(table_html(["Accounted for by", "Numbers in the source"], rows, classes="recount-census"))
 
@@ -801,6 +898,26 @@ class Chinese(str):
         return zh(self)
 
 
+class Link(str):
+    """A link for prose: ``{glue}`` pastes it as ``<a href>``, ``{glue:text}`` as its words only."""
+
+    href: str
+
+    def __new__(cls, text: str, href: str) -> "Link":
+        obj = super().__new__(cls, text)
+        obj.href = href
+        return obj
+
+    def _repr_html_(self) -> str:
+        return _link(self.href, esc(self))
+
+
+def page_link(page: str, anchor: str, text: str) -> Link:
+    """A link to a section of another page of the book (``page``: its name in ``book/`` without
+    ``.md``; ``anchor``: the section's id, its MyST label or its heading's slug)."""
+    return Link(text, f"{page}.html#{anchor}")
+
+
 #: a glue role in a page: {glue}`key`, {glue:text}`key:.2f`, {glue:md}`key:myst` (``doc::key`` is another page's)
 GLUE_ROLE = re.compile(r"\{glue(?::(?P<kind>[a-z]+))?\}`(?P<key>[^`]+)`")
 
@@ -849,6 +966,27 @@ def glue_from(page: str, values: dict[str, str], made_by: str) -> dict[str, str]
     for key in keys:
         glue(key, values[key], display=False)
     return {key: values[key] for key in keys}
+
+
+def count_words_of(report: Report) -> dict[str, str]:
+    """Every count the book states of a kind of thing, with the name of what it counts, from one place
+    (:func:`recount.english.counted`): ``words_<key>`` glue values, and what ``tests`` of the built
+    pages hold every page to (the same count of the same thing agrees on every page)."""
+    checks, findings = report.constraint_counts(), report.result_counts()
+    n_checks = len(report.ledger.constraints)
+    return {
+        "words_findings_fail": counted(findings["fail"], "contradiction"),
+        "words_findings_tension": counted(findings["tension"], "tension"),
+        "words_claims": counted(report.n_claims(), "percentage the article states",
+                                "percentages the article states"),
+        "words_derived": counted(report.scorecard()["derived"], "derived rate"),
+        "words_checks": counted(n_checks, "cross-check between figures", "cross-checks between figures"),
+        "words_checks_tally": (f"Of the {counted(n_checks, 'cross-check between figures', 'cross-checks between figures')}, "
+                               + tally([(checks["pass"], "holds", "hold"), (checks["fail"], "fails", "fail"),
+                                        (checks["tension"], "is in tension", "are in tension")])),
+        "words_figures": counted(len(report.ledger.figures), "figure"),
+        "words_exclusions": counted(len(report.ledger.exclusions), "exclusion pattern"),
+    }
 
 
 def glue_values(report: Report) -> dict[str, str]:
@@ -942,16 +1080,19 @@ def glue_values(report: Report) -> dict[str, str]:
                                      else zh_title or en_title or f"Section {s}")
     for s in a.sections:
         n_par, n_fig = sum(p.section == s for p in paras), sum(f.section == s for f in ledger.figures.values())
-        n_rate = len({r.cited or r.id for r in ledger.rates if r.section == s})
+        n_stated = len({r.cited for r in ledger.rates if r.section == s and r.cited})
+        n_derived = sum(1 for r in ledger.rates if r.section == s and not r.cited)
         out[f"section_summary_{s}"] = (
-            f"This part of the article has {_count(n_par, 'paragraph')}, {_count(n_fig, 'figure')} and "
-            f"{_count(n_rate, 'rate')} checked; each figure is marked in the text and linked to its ledger row.")
+            f"This part of the article has {counted(n_par, 'paragraph')}, {counted(n_fig, 'figure')}, "
+            f"{counted(n_stated, 'percentage it states', 'percentages it states')} and "
+            f"{counted(n_derived, 'derived rate')}; each figure is marked in the text and linked to its ledger row.")
     for s in sorted({0, 1, 2, 3} | set(a.sections)):
         counts[f"n_paragraphs_{s}"] = sum(p.section == s for p in paras)
         counts[f"n_figures_{s}"] = sum(f.section == s for f in ledger.figures.values())
         counts[f"n_rates_{s}"] = sum(r.section == s for r in ledger.rates)
         counts[f"n_constraints_{s}"] = sum(c.section == s for c in ledger.constraints)
     out.update({key: str(n) for key, n in counts.items()})
+    out.update(count_words_of(report))
     left = census.uncovered(ledger)
     out["census_uncovered"] = "; ".join(n.context for n in left) if left else "none"
     out["headline"] = headline(report)
