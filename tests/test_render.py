@@ -309,3 +309,54 @@ def test_every_claim_box_pairs_the_coded_verdict_with_one_in_plain_words(hotline
         rs = claim_results(report, report.result(rate_id).rate.cited)
         assert f"<strong>Our verdict:</strong> {render.esc(verdict_words(rs[0].verdict, rs))}" in box
         assert f"recount-{rs[0].verdict}" in box  # the coded badge beside it
+
+
+# ---------------------------------------------------------------- glosses, quotes and bands in the claim boxes
+
+
+def _box_claims(report) -> list[str]:
+    """Every stated percentage with counts or a box of its own: the claims the book boxes."""
+    from recount.verdict import claim_key
+
+    return list(dict.fromkeys(claim_key(r.rate) for r in report.results if r.cited is not None))
+
+
+def test_a_claim_box_glosses_each_quoted_chinese_sentence_with_one_english_sentence(report):
+    from recount import article as art
+
+    for key in ("xbq_reopen_rate", "lsw_rate", "district_rate", "realestate_rate", "restaurants_rate", "loan_rate_cut"):
+        box = render.claim(report, key).data
+        gloss = _text(re.search(r'<p class="recount-gloss">(.*?)</p>', box).group(1)).removeprefix("Gloss:").strip()
+        quoted = re.findall(r'<blockquote class="recount-quote"[^>]*>(.*?)</blockquote>', box)
+        chinese = sum(_text(q).count("。") for q in quoted)
+        english = len(re.findall(r"[.;](?:\s|$)", gloss))  # a sentence may join two clauses with ;
+        assert chinese >= 1 and english >= chinese and gloss.endswith("."), (key, gloss)
+        labels = [f.label_en for f in report.ledger.figures.values() if f.label_en and f.label_en in gloss]
+        assert not [lab for lab in labels if f"{lab}:" in gloss], (key, "a gloss lists ledger labels")
+
+
+def test_no_quote_shown_starts_or_ends_with_punctuation(report):
+    html = "".join(render.claim(report, k).data for k in _box_claims(report)) + render.ledger_table(report, "figures").data \
+        + render.ledger_table(report, "rates").data + render.rates_table(report).data
+    spans = re.findall(r'<span lang="zh-CN">([^<]*)</span>', html)
+    bad = [s for s in spans if s[:1] in ",，、。;；:：" or s[-1:] in ",，、;；:："]
+    assert spans and not bad, bad
+
+
+def test_every_claim_box_gives_its_band_and_a_share_of_100_percent_stops_at_100(report):
+    for key in _box_claims(report):
+        box = _text(render.claim(report, key).data)
+        assert "which stands for any value" in box, key
+    full = _text(render.claim(report, "realestate_rate").data)
+    assert "between 99.5% and 100%" in full and "100.5" not in full
+
+
+def test_a_share_band_is_clipped_at_100_but_a_change_is_not():
+    from fractions import Fraction
+
+    from recount.english import band_words
+    from recount.intervals import Interval
+
+    iv = Interval(Fraction(995, 10), Fraction(1005, 10))
+    assert band_words(iv) == "between 99.5% and 100%"
+    assert band_words(iv, share=False) == "between 99.5% and 100.5%"

@@ -93,6 +93,17 @@ def zh(text: str) -> str:
     return f'<span lang="zh-CN">{esc(text)}</span>'
 
 
+#: punctuation a figure's quote may carry at its ends (the ledger keeps it where the words alone
+#: occur twice in the article), never shown at the start or end of a quote
+QUOTE_EDGES = " \t,，、。;；:：!！?？"
+
+
+def quote_text(quote: str) -> str:
+    """A figure's quote as readers see it: no punctuation at either end (``,复工率达100%`` is shown
+    ``复工率达100%``)."""
+    return quote.strip(QUOTE_EDGES)
+
+
 #: a run of Chinese: Han characters, CJK and full-width punctuation, 《》“”, with the digits and
 #: signs written inside or before it (3月31日、4月8日; 98%左右; 150余万元)
 CHINESE_RUN = re.compile(
@@ -241,11 +252,23 @@ def _in_text_order(ledger: Ledger, ids: Iterable[str]) -> list[Figure]:
     return sorted((ledger.figures[i] for i in ids), key=lambda f: f.start)
 
 
+def sentence_glosses(report: Report, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """The English of each quoted sentence (``glosses.csv``), in order; a sentence without a gloss is
+    skipped (a drafted ledger has none)."""
+    from recount.publish.labels import load_glosses
+
+    glosses, figs = load_glosses(report.ledger), report.ledger.figures
+    out = []
+    for lo, hi in spans:
+        gloss = next((g for fid, g in glosses.items() if lo <= figs[fid].start < hi), None)
+        if gloss:
+            out.append(gloss)
+    return out
+
+
 def _claim_gloss(report: Report, rs: list[RateResult], ids: list[str]) -> str:
-    """The quoted figures in English (label and value, in text order), then the rate's note."""
-    said = "; ".join(f"{f.label_en}: {qualified_en(f)}" for f in _in_text_order(report.ledger, ids) if f.label_en)
-    notes = [rs[0].rate.note_en] if len(rs) == 1 else []
-    return " ".join(_sentence(t) for t in [said, *notes] if t)
+    """The quoted sentences in English, one English sentence for each Chinese one."""
+    return " ".join(sentence_glosses(report, art.sentences_for(report.ledger, ids)))
 
 
 def _claim_box(report: Report, rs: list[RateResult]) -> str:
@@ -256,14 +279,15 @@ def _claim_box(report: Report, rs: list[RateResult]) -> str:
     label = (first.cited.label_en or first.cited.quote) if first.cited else first.rate.note_en
     parts = [f'<div class="recount-claim recount-claim-{esc(verdict)}" id="claim-{esc(key)}" '
              f'style="border-left:0.35em solid {BADGE[verdict][1]};padding:0.4em 0.9em;margin:1em 0">',
-             f'<p class="recount-claim-head">{badge_html(verdict)} <strong>{mixed(label)}</strong></p>',
+             f'<p class="recount-claim-head">{badge_html(verdict)} <strong>{mixed(cap_first(label))}</strong></p>',
              _quoted(report.ledger, ids, art.sentences_for(report.ledger, ids)),
              *([f'<p class="recount-gloss"><em>Gloss:</em> {mixed(gloss)}</p>']
-               if (gloss := _claim_gloss(report, rs, ids)) else [])]
+               if (gloss := _claim_gloss(report, rs, ids)) else []),
+             *([f'<p class="recount-note"><em>Note:</em> {mixed(_sentence(rs[0].rate.note_en))}</p>']
+               if len(rs) == 1 and rs[0].rate.note_en else [])]
     if first.cited is not None:
-        band = f" ({band_words(first.cited_interval)})"
-        parts.append(f"<p>Cited: {zh(first.cited.quote)}: {esc(first.cited.value_text)}%, which stands for "
-                     f"any value that rounds to it{esc(band)}.</p>")
+        parts.append(f"<p>Cited: {zh(quote_text(first.cited.quote))} ({esc(first.cited.value_text)}%), which stands for "
+                     f"any value {esc(band_words(first.cited_interval))}.</p>")
     parts.append(_reading_rows(rs) if len(rs) > 1 else f"<p>Recomputed: {esc(arithmetic_words(first))}</p>")
     parts.append(verdict_html(verdict, rs))
     if verdict == "inconsistent":
@@ -326,10 +350,14 @@ def headline(report: Report) -> str:
 
 
 def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -> str:
-    """A written gloss (``{fig:<id>}`` templates filled), or else the figures' labels and values in
-    text order, with their qualifiers (``more than 2,000``) as the claim box lists them."""
+    """A written gloss (``{fig:<id>}`` templates filled), else the quoted sentences' glosses
+    (``glosses.csv``), else the figures' labels and values in text order, with their qualifiers
+    (``more than 2,000``)."""
     if template:
         return mixed(fill_text(template, report.ledger))
+    data = sentence_glosses(report, art.sentences_for(report.ledger, list(ids)))
+    if data:
+        return mixed(" ".join(data))
     if not any(report.ledger.figures[i].label_en for i in ids):
         return ""  # a drafted ledger: no figure has an English label yet
     return "; ".join(f"{mixed(cap_first(f.label_en or f.quote))}: " + (f"<strong>{esc(qualified_en(f))}</strong>"
@@ -549,7 +577,7 @@ def cited_text(r: RateResult) -> str:
 
 def _quote_of(ledger: Ledger, rate) -> str:
     """The quote of a rate's cited figure (of its numerator for a derived rate)."""
-    return ledger.figures[rate.cited or rate.numerator[0]].quote
+    return quote_text(ledger.figures[rate.cited or rate.numerator[0]].quote)
 
 
 def rates_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None) -> HTML:
@@ -570,7 +598,7 @@ def figures_table(report: Report, ids: Iterable[str] | None = None, section: int
     figs = _select(report.ledger.figures.values(), ids, section, lambda f: f)
     if not figs:
         return HTML("<p>No figures.</p>")
-    rows = [[_link(fig_href(f.id), zh(f.quote)), mixed(_sentence(f.label_en)),
+    rows = [[_link(fig_href(f.id), zh(quote_text(f.quote))), mixed(_sentence(f.label_en)),
              esc(f"{f.value_text}%" if f.kind == "percent" else figure_en(f) if f.qualifier == "exact"
                  else figure_range_en(f))] for f in figs]
     return HTML(table_html(["Quote", "What it counts", "Value"], rows, classes="recount-figures"))
@@ -609,7 +637,7 @@ def constraints_table(report: Report, ids: Iterable[str] | None = None, section:
 
 def _ledger_figures(report: Report) -> str:
     figs = list(report.ledger.figures.values())
-    rows = [[zh(f.quote), mixed(cap_first(QUALIFIERS[f.qualifier][0])), esc(stands_for(f)), mixed(_sentence(f.label_en))]
+    rows = [[zh(quote_text(f.quote)), mixed(cap_first(QUALIFIERS[f.qualifier][0])), esc(stands_for(f)), mixed(_sentence(f.label_en))]
             for f in figs]
     return table_html(["Quote", "Qualifier", "Stands for", "What it counts"], rows,
                       [f"fig-{f.id}" for f in figs], classes="recount-figures")
@@ -657,7 +685,7 @@ def ledger_table(report: Report, kind: str = "figures") -> HTML:
 def _quotes_of(ids: Iterable[str], ledger: Ledger) -> str:
     """The Chinese quotes of figures (or of rates' cited figures), each marked zh-CN."""
     rates = {r.id: r for r in ledger.rates}
-    quotes = [_quote_of(ledger, rates[i]) if i in rates else ledger.figures[i].quote for i in ids
+    quotes = [_quote_of(ledger, rates[i]) if i in rates else quote_text(ledger.figures[i].quote) for i in ids
               if i in rates or i in ledger.figures]
     return "<br>".join(zh(q) for q in dict.fromkeys(quotes))
 
