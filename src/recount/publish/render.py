@@ -637,17 +637,20 @@ def constraints_table(report: Report, ids: Iterable[str] | None = None, section:
 
 def _ledger_figures(report: Report) -> str:
     figs = list(report.ledger.figures.values())
-    rows = [[zh(quote_text(f.quote)), mixed(cap_first(QUALIFIERS[f.qualifier][0])), esc(stands_for(f)), mixed(_sentence(f.label_en))]
-            for f in figs]
-    return table_html(["Quote", "Qualifier", "Stands for", "What it counts"], rows,
+
+    def value(f: Figure) -> str:
+        return stands_for(f) if f.qualifier == "exact" else f"{cap_first(QUALIFIERS[f.qualifier][0])}: {stands_for(f)}"
+
+    rows = [[zh(quote_text(f.quote)), mixed(value(f)), mixed(_sentence(f.label_en))] for f in figs]
+    return table_html(["Quote", "Stands for", "What it counts"], rows,
                       [f"fig-{f.id}" for f in figs], classes="recount-figures")
 
 
 def _ledger_rates(report: Report) -> str:
-    rows = [[zh(_quote_of(report.ledger, r.rate)), esc(cited_text(r)), mixed(_sentence(r.rate.reading or "as given")),
+    rows = [[zh(_quote_of(report.ledger, r.rate)), mixed(_sentence(r.rate.reading or "as given")),
              esc(arithmetic_words(r)), badge_html(r.verdict)]
             for r in report.results]
-    return table_html(["Quote", "Cited", "Reading", "Arithmetic", "Verdict"], rows,
+    return table_html(["Quote", "Reading", "Arithmetic", "Verdict"], rows,
                       [f"rate-{r.rate.id}" for r in report.results], classes="recount-rates")
 
 
@@ -662,9 +665,9 @@ def strength_words(c: ConstraintResult) -> str:
 
 def _ledger_constraints(report: Report) -> str:
     cs = report.constraint_results
-    rows = [[esc(cap_first(CONSTRAINT_NAMES[c.constraint.kind])), mixed(c.constraint.note_en),
+    rows = [[f"<small>{esc(cap_first(CONSTRAINT_NAMES[c.constraint.kind]))}</small><br>{mixed(c.constraint.note_en)}",
              mixed(constraint_words(c, report.ledger)), _check_result(c), mixed(strength_words(c))] for c in cs]
-    return table_html(["Kind", "What is checked", "The numbers", "Result", "What it rests on"], rows,
+    return table_html(["What is checked", "The numbers", "Result", "What it rests on"], rows,
                       [f"constraint-{c.constraint.id}" for c in cs], classes="recount-constraints")
 
 
