@@ -36,6 +36,12 @@ CHART_PAGES = PAGES[:4]
 MIN_CHART_TEXT_PX = 12
 #: the longest a page may run (CSS px of scroll height), per width: generous ceilings, see the module text
 LENGTH_CAP = {"desktop": 25_000, "phone": 45_000}
+#: pages capped by what they have to say, (desktop, phone), measured 3 December 2026 plus about 5%:
+#: the landing page (the verdict, the scorecard, two tensions in a few sentences each, what else was
+#: checked, one chart, the explanations, the article) ran 7,285 / 13,554 px; the Ledger (every row:
+#: 94 figures, 29 rate readings, 26 cross-checks, the findings, 46 superlatives and totals, 13 events) 19,958 /
+#: 39,941 px, nearly all of it table rows, about 110 px a row at 1280 px
+PAGE_CAP = {"book/index.html": (7_700, 14_300), "book/ledger.html": (21_000, 42_000)}
 CAPTIONS = ("figcaption, figcaption *, caption, caption *, p.recount-chart-source, p.recount-chart-source *, "
             ".caption-text")
 
@@ -243,8 +249,11 @@ def test_page_lengths_stay_under_the_cap(pages):
     lengths = {width: {name: pages[width, name]["height"] for name in PAGES} for width in WIDTHS}
     (bs.SCREENSHOT_DIR / "page-lengths.json").write_text(json.dumps(lengths, indent=1) + "\n", encoding="utf-8")
     print("\npage lengths (CSS px):", json.dumps(lengths, indent=1))
-    over = [f"{name} at {width}: {h:,} px > {LENGTH_CAP[width]:,}" for width, row in lengths.items()
-            for name, h in row.items() if h > LENGTH_CAP[width]]
+    def cap(width: str, name: str) -> int:
+        return PAGE_CAP[name][list(WIDTHS).index(width)] if name in PAGE_CAP else LENGTH_CAP[width]
+
+    over = [f"{name} at {width}: {h:,} px > {cap(width, name):,}" for width, row in lengths.items()
+            for name, h in row.items() if h > cap(width, name)]
     assert not over, "\n".join(over)
 
 

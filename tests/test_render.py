@@ -360,3 +360,50 @@ def test_a_share_band_is_clipped_at_100_but_a_change_is_not():
     iv = Interval(Fraction(995, 10), Fraction(1005, 10))
     assert band_words(iv) == "between 99.5% and 100%"
     assert band_words(iv, share=False) == "between 99.5% and 100.5%"
+
+
+# ---------------------------------------------------------------- plain findings and a Ledger without code residue
+
+
+def _nested_brackets(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += ch == "("
+        if depth > 1:
+            return True
+        depth -= ch == ")" and depth > 0
+    return False
+
+
+def test_each_finding_on_the_landing_page_is_a_few_plain_sentences(report):
+    found = report.cross_findings()
+    assert found
+    html = render.findings_plain(report).data
+    assert "<code" not in html and html.count("<li>") == len(found)
+    assert 'href="ledger.html#contradictions-and-tensions"' in html
+    for x in found:
+        words = render.finding_words(x, report.ledger)
+        assert words.endswith(".") and 1 <= len(re.findall(r"[.!?](?:\s|$)", words)) <= 3, words
+        assert not _nested_brackets(words), words
+        assert not re.search(r"\d{4,}", words.replace(",", "")) or re.search(r"\d,\d{3}", words), words
+        assert "≤" not in words and "<" not in words and "_" not in words, words
+
+
+def test_the_ledger_shows_no_ids_no_interval_brackets_and_no_false_precision(report):
+    ids = set(report.ledger.figures) | {r.id for r in report.ledger.rates} | {c.id for c in report.ledger.constraints}
+    for kind in ("figures", "rates", "constraints"):
+        text = _text(render.ledger_table(report, kind).data)
+        assert not [w for w in re.findall(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b", text) if w in ids], kind
+        assert not re.search(r"\[\d", text), (kind, "an interval in brackets")
+        if kind != "figures":  # a cited 82.57% stands for 82.565% to 82.575%: those decimals carry information
+            assert not re.search(r"\d\.\d{3,}%", text), kind
+        assert "<code" not in render.ledger_table(report, kind).data, kind
+    rates = _text(render.ledger_table(report, "rates").data)
+    assert "3,563 / 11,781 = 30.24%" in rates and "30.2436" not in rates
+    assert "2,000 to 3,000 / 3,563" in rates  # an exact count is one number
+
+
+def test_check_strengths_are_said_in_words(report):
+    text = _text(render.ledger_table(report, "constraints").data + render.constraints_table(report).data)
+    assert "hard" not in text.lower().split() and "soft check" not in text and "hard check" not in text
+    assert "Rests on the article&#x27;s words" in text and "Rests on an assumption" in text

@@ -48,6 +48,8 @@ from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction
 from recount.vocabulary import DRAFT_LOOK, RESULT_LOOK, VERDICT_LOOK
 
 LEDGER_PAGE = "ledger.html"
+#: where the Methods page says how far off a claim is measured (its MyST label)
+METHODS_HOW_FAR_OFF = "methods.html#how-far-off"
 
 #: verdict -> (symbol, text colour, background), and the same for a result: recount.vocabulary's
 BADGE: dict[str, tuple[str, str, str]] = {**VERDICT_LOOK, **DRAFT_LOOK}
@@ -400,7 +402,8 @@ def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str
             f'<p class="recount-lead-label">The claim</p>{_quoted(ledger, stated, claim_spans)}'
             f"{_gloss_line(_gloss(report, claim_gloss, stated, cid))}{verdict_html(first.verdict, rs)}"
             f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul>'
-            f"<p>{esc(_how_far_off_words(report.misses.get(cid, []), cited))}</p>{source}</div>")
+            f"<p>{esc(_how_far_off_words(report.misses.get(cid, []), cited))} "
+            f"({_link(METHODS_HOW_FAR_OFF, 'how far off is measured')})</p>{source}</div>")
 
 
 def _gloss_line(gloss: str) -> str:
@@ -660,12 +663,12 @@ STRENGTH_WORDS = {"hard": "Rests on the article's words", "soft": "Rests on an a
 
 def strength_words(c: ConstraintResult) -> str:
     """``Rests on the article's words: <why>`` or ``Rests on an assumption: <which>``."""
-    return f"{STRENGTH_WORDS[c.strength]}: {c.reason_en[:1].lower()}{c.reason_en[1:]}"
+    return f"{STRENGTH_WORDS[c.strength]}: {c.reason_en}"
 
 
 def _ledger_constraints(report: Report) -> str:
     cs = report.constraint_results
-    rows = [[f"<small>{esc(cap_first(CONSTRAINT_NAMES[c.constraint.kind]))}</small><br>{mixed(c.constraint.note_en)}",
+    rows = [[f"<small><em>{esc(cap_first(CONSTRAINT_NAMES[c.constraint.kind]))}</em></small><br>{mixed(c.constraint.note_en)}",
              mixed(constraint_words(c, report.ledger)), _check_result(c), mixed(strength_words(c))] for c in cs]
     return table_html(["What is checked", "The numbers", "Result", "What it rests on"], rows,
                       [f"constraint-{c.constraint.id}" for c in cs], classes="recount-constraints")
