@@ -407,3 +407,14 @@ def test_check_strengths_are_said_in_words(report):
     text = _text(render.ledger_table(report, "constraints").data + render.constraints_table(report).data)
     assert "hard" not in text.lower().split() and "soft check" not in text and "hard check" not in text
     assert "Rests on the article&#x27;s words" in text and "Rests on an assumption" in text
+
+
+def test_the_lead_pairs_its_badge_with_the_verdict_in_plain_words(report):
+    from recount.english import verdict_words
+    from recount.report import claim_results
+
+    rs = claim_results(report, "xbq_reopen_rate")
+    lead = render.lead(report).data
+    assert f"<strong>Our verdict:</strong> {render.esc(verdict_words(rs[0].verdict, rs))}" in lead
+    assert "Incorrect: the counts the article gives make 82%, not 88%." in _text(lead)
+    assert lead.count("Our verdict") == 1  # said once, beside the badge

@@ -390,17 +390,16 @@ def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str
     claim_spans = art.sentences_for(ledger, stated)
     total_spans = [s for s in art.sentences_for(ledger, totals) if s not in claim_spans]
     claim_gloss, total_gloss = glosses.get(cid, (None, None))
-    rounded = sorted({r.recomputed_text() for r in rs if r.recomputed is not None})
     cited = f"{first.cited.value_text}%"
     lines = "".join(f"<li>{mixed(cap_first(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>" for r in rs)
     source = (f'<p class="recount-lead-label">Where the totals come from</p>{_quoted(ledger, totals, total_spans)}'
               + _gloss_line(_gloss(report, total_gloss, totals)) if total_spans else "")
     return (f'<div class="recount-lead" id="lead-{esc(cid)}">'
-            f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>'
-            f"{mixed(cap_first(first.cited.label_en or 'the stated share'))}: {esc(cited)} does not match the article's own counts, "
-            f"which give {esc(' or '.join(rounded))}.</strong></p>"
+            f'<p class="recount-lead-verdict">{badge_html(first.verdict)} <strong>'
+            f"{mixed(cap_first(first.cited.label_en or 'the stated share'))}, {esc(cited)}.</strong> "
+            f'<span class="recount-verdict"><strong>Our verdict:</strong> {esc(verdict_words(first.verdict, rs))}</span></p>'
             f'<p class="recount-lead-label">The claim</p>{_quoted(ledger, stated, claim_spans)}'
-            f"{_gloss_line(_gloss(report, claim_gloss, stated, cid))}{verdict_html(first.verdict, rs)}"
+            f"{_gloss_line(_gloss(report, claim_gloss, stated, cid))}"
             f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul>'
             f"<p>{esc(_how_far_off_words(report.misses.get(cid, []), cited))} "
             f"({_link(METHODS_HOW_FAR_OFF, 'how far off is measured')})</p>{source}</div>")
