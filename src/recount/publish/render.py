@@ -768,12 +768,12 @@ def finding_words(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> st
         turn = "No reading of its words saves it."
     elif held:
         turn = (f"Read {'the other way' if len(held) == 1 else f'any of the {number_word(len(held))} other ways'}, it "
-                f"may hold{', but the article does not count every rival' if any(rr.shows == 'unverifiable' for rr in held) else ''}; "
-                "the article does not say which it means, so this is a tension, not an error.")
+                f"may hold{', but the article does not count every rival' if any(rr.shows == 'unverifiable' for rr in held) else ''}. "
+                "The article does not say which it means: a tension, not an error.")
     else:
         basis = next((rr.reading.basis_en for rr in failed if rr.reading.basis_en), "")
-        turn = (f"It fails only if {basis[:1].lower() + basis[1:].rstrip('.')}, which the article does not say, "
-                "so this is a tension, not an error." if basis else "")
+        turn = (f"It fails only if {basis[:1].lower() + basis[1:].rstrip('.')}. The article does not say "
+                "which it means: a tension, not an error." if basis else "")
     return " ".join(t for t in (said, turn) if t)
 
 
