@@ -643,7 +643,7 @@ def _ledger_figures(report: Report) -> str:
     def value(f: Figure) -> str:
         return stands_for(f) if f.qualifier == "exact" else f"{cap_first(QUALIFIERS[f.qualifier][0])}: {stands_for(f)}"
 
-    rows = [[zh(quote_text(f.quote)), mixed(value(f)), mixed(_sentence(f.label_en))] for f in figs]
+    rows = [[zh(quote_text(f.quote)), mixed(value(f)), mixed(f.label_en)] for f in figs]  # the label verbatim
     return table_html(["Quote", "Stands for", "What it counts"], rows,
                       [f"fig-{f.id}" for f in figs], classes="recount-figures")
 
