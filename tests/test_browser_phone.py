@@ -41,9 +41,16 @@ LENGTH_CAP = {"desktop": 25_000, "phone": 45_000}
 #: 10,270 / 17,984, down from 13,900 / 25,351; sub-districts 15,038 / 26,387, from 18,489 / 35,109;
 #: restart 9,757 / 16,974, from 14,455 / 26,783. A chapter that grows past its cap repeats something
 #: or needs a reason.
-CHAPTER_LENGTH_CAP = {"book/01_policies.html": {"desktop": 11_300, "phone": 19_800},
-                      "book/02_subdistricts.html": {"desktop": 16_500, "phone": 29_000},
-                      "book/03_restart.html": {"desktop": 10_700, "phone": 18_700}}
+PAGE_CAP = {"book/01_policies.html": {"desktop": 11_300, "phone": 19_800},
+            "book/02_subdistricts.html": {"desktop": 16_500, "phone": 29_000},
+            "book/03_restart.html": {"desktop": 10_700, "phone": 18_700}}
+#: pages capped by what they have to say, desktop and phone, measured 3 December 2026 plus about 5%:
+#: the landing page (the verdict, the scorecard, two tensions in a few sentences each, what else was
+#: checked, one chart, the explanations, the article) ran 7,285 / 13,554 px; the Ledger (every row:
+#: 94 figures, 29 rate readings, 26 cross-checks, the findings, 46 superlatives and totals, 13 events) 19,958 /
+#: 39,941 px, nearly all of it table rows, about 110 px a row at 1280 px
+PAGE_CAP |= {"book/index.html": {"desktop": 7_700, "phone": 14_300},
+             "book/ledger.html": {"desktop": 21_000, "phone": 42_000}}
 CAPTIONS = ("figcaption, figcaption *, caption, caption *, p.recount-chart-source, p.recount-chart-source *, "
             ".caption-text")
 
@@ -76,6 +83,10 @@ BROKEN_WORDS_JS = """() => {
 
 PAGE_JS = """() => ({
   height: document.documentElement.scrollHeight,
+  text: (document.querySelector('main') || document.body).innerText,
+  mono: Array.from((document.querySelector('main') || document.body).querySelectorAll('code, kbd, samp, tt, pre'))
+             .filter(c => c.closest('p, li') && !c.closest('table, pre.literal-block, div.highlight, footer, .recount-credits'))
+             .map(c => c.innerText.trim()),
   footer: Array.from(document.querySelectorAll('footer, .extra_footer')).map(f => f.innerText).join(' | '),
   captions: Array.from(document.querySelectorAll('figure.recount-table-figure')).map(f => {
     const cap = f.querySelector('figcaption'), table = f.querySelector('table');
@@ -247,7 +258,81 @@ def test_page_lengths_stay_under_the_cap(pages):
     lengths = {width: {name: pages[width, name]["height"] for name in PAGES} for width in WIDTHS}
     (bs.SCREENSHOT_DIR / "page-lengths.json").write_text(json.dumps(lengths, indent=1) + "\n", encoding="utf-8")
     print("\npage lengths (CSS px):", json.dumps(lengths, indent=1))
-    cap = {(width, name): CHAPTER_LENGTH_CAP.get(name, LENGTH_CAP)[width] for width in WIDTHS for name in PAGES}
+    cap = {(width, name): PAGE_CAP.get(name, LENGTH_CAP)[width] for width in WIDTHS for name in PAGES}
     over = [f"{name} at {width}: {h:,} px > {cap[width, name]:,}" for width, row in lengths.items()
             for name, h in row.items() if h > cap[width, name]]
     assert not over, "\n".join(over)
+
+
+#: the longest run of monospace the prose may hold, in characters: a number as the book writes it
+#: (``123,542``, ``5,000,000``), no more
+MONO_MAX = len("5,000,000")
+#: pages whose prose is the book's own words about the article (the appendices that document files
+#: and columns, Data and Methods, name them in monospace, and so does the Draft page's command; the
+#: footer's command to rerun a page is a command, to be typed, not prose)
+PROSE_PAGES = ["book/index.html", "book/ledger.html"]
+SNAKE = r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b"
+
+
+def test_no_monospace_run_longer_than_a_number_in_the_prose(pages):
+    long = {f"{name} ({width})": [m for m in pages[width, name]["mono"] if len(m) > MONO_MAX]
+            for width in WIDTHS for name in PROSE_PAGES}
+    assert not any(long.values()), {k: v for k, v in long.items() if v}
+
+
+def test_no_snake_case_token_in_visible_text(pages):
+    import re
+
+    found = {f"{name} ({width})": sorted(set(re.findall(SNAKE, pages[width, name]["text"])))
+             for width in WIDTHS for name in PROSE_PAGES}
+    assert all(pages[w, n]["text"] for w in WIDTHS for n in PROSE_PAGES)
+    assert not any(found.values()), {k: v for k, v in found.items() if v}
+
+
+#: the kinds of thing counted for the whole article, each with a name no other count shares (a chapter's
+#: "33 figures" counts its section's figures, so figures are not among them)
+COUNTED_THINGS = ["words_findings_fail", "words_findings_tension", "words_claims", "words_derived", "words_checks",
+                  "words_exclusions"]
+
+
+def test_the_same_count_of_the_same_thing_agrees_on_every_page(pages):
+    """Every count the book states of a kind of thing (render.count_words_of: the claims, the derived
+    rates, the cross-checks, the tensions ...) is written the same way wherever a page states it."""
+    import re
+
+    from recount.english import NUMBER_WORDS
+    from recount.ledger import load_ledger
+    from recount.publish import render
+    from recount.report import Report
+
+    def value(word: str) -> int:
+        word = word.lower()
+        return NUMBER_WORDS.index(word) if word in NUMBER_WORDS else int(word.replace(",", ""))
+
+    canonical = render.count_words_of(Report(load_ledger()))
+    number = r"(?<![\w,.])(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
+    seen, wrong = {}, []
+    for key in COUNTED_THINGS:
+        n, thing = canonical[key].split(" ", 1)
+        for name in PAGES:
+            for m in re.finditer(number + " " + re.escape(thing) + r"\b", pages["desktop", name]["text"], re.I):
+                seen.setdefault(key, set()).add(name)
+                if value(m.group(1)) != value(n):
+                    wrong.append(f"{name}: {m.group(0)!r}, elsewhere {canonical[key]!r}")
+    assert not wrong, "\n".join(wrong)
+    assert {"words_findings_tension", "words_checks"} <= set(seen), seen
+    assert len(seen["words_checks"]) >= 2, seen  # stated on more than one page, and the same there
+
+
+def test_the_landing_page_links_to_chapter_twos_inconsistency_section(built_book):
+    from bs4 import BeautifulSoup
+
+    landing = BeautifulSoup((built_book / "book" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in landing.select("main a[href]") if "#" in a["href"] and "02_subdistricts" in a["href"]]
+    assert links, "the landing page does not link to a section of chapter 2"
+    page, anchor = links[0].split("#", 1)
+    target = BeautifulSoup((built_book / "book" / page).read_text(encoding="utf-8"), "html.parser")
+    section = target.find(id=anchor)
+    assert section is not None, f"{page} has no element with id {anchor!r}"
+    heading = section if section.name.startswith("h") else section.find(["h2", "h3", "h4"])
+    assert heading is not None and "inconsistency" in heading.get_text().lower(), heading

@@ -271,3 +271,150 @@ def test_the_claim_box_of_an_inconsistent_claim_says_how_far_off(report):
 def test_superlatives_table_lists_every_one_found(report):
     html = render.superlatives_table(report).data
     assert html.count("<tr>") == len(report.ledger.superlatives) + 1
+
+
+# ---------------------------------------------------------------- verdicts in plain words
+
+
+def test_plain_verdict_quotes_what_the_counts_make_against_what_is_cited(hotline):
+    from recount.english import verdict_words
+
+    report = Report(hotline)
+    west = [r for r in report.results if r.rate.id == "west_rate"]
+    assert verdict_words(west[0].verdict, west) == "Incorrect: the counts the article gives make 89%, not 92%."
+    east = [r for r in report.results if r.rate.id == "east_rate"]
+    assert verdict_words(east[0].verdict, east) == "Correct: the counts the article gives make 95%, as it says."
+    sat = [r for r in report.results if r.rate.id == "satisfied_rate"]
+    assert verdict_words(sat[0].verdict, sat) == "Cannot be checked: the article gives no counts to check its 98% against."
+    derived = [r for r in report.results if r.rate.id == "east_of_calls"]
+    assert verdict_words(derived[0].verdict, derived).startswith("Not a claim: the article states no rate here; its counts make 26.67%")
+
+
+@pytest.mark.parametrize("outcome", ["pass", "fail", "tension", "not_contradicted", "not_a_claim", "unverifiable",
+                                     "possible", "impossible"])
+def test_every_result_the_book_reports_has_a_plain_verdict_without_code_words(outcome):
+    from recount.english import verdict_words
+
+    words = verdict_words(outcome)
+    assert words[0].isupper() and words.endswith(".") and "_" not in words and ":" in words
+
+
+def test_every_claim_box_pairs_the_coded_verdict_with_one_in_plain_words(hotline):
+    from recount.english import verdict_words
+    from recount.report import claim_results
+
+    report = Report(hotline)
+    for rate_id in ("west_rate", "east_rate", "satisfied_rate"):
+        box = render.claim(report, rate_id).data
+        rs = claim_results(report, report.result(rate_id).rate.cited)
+        assert f"<strong>Our verdict:</strong> {render.esc(verdict_words(rs[0].verdict, rs))}" in box
+        assert f"recount-{rs[0].verdict}" in box  # the coded badge beside it
+
+
+# ---------------------------------------------------------------- glosses, quotes and bands in the claim boxes
+
+
+def _box_claims(report) -> list[str]:
+    """Every stated percentage with counts or a box of its own: the claims the book boxes."""
+    from recount.verdict import claim_key
+
+    return list(dict.fromkeys(claim_key(r.rate) for r in report.results if r.cited is not None))
+
+
+def test_a_claim_box_glosses_each_quoted_chinese_sentence_with_one_english_sentence(report):
+    from recount import article as art
+
+    for key in ("xbq_reopen_rate", "lsw_rate", "district_rate", "realestate_rate", "restaurants_rate", "loan_rate_cut"):
+        box = render.claim(report, key).data
+        gloss = _text(re.search(r'<p class="recount-gloss">(.*?)</p>', box).group(1)).removeprefix("Gloss:").strip()
+        quoted = re.findall(r'<blockquote class="recount-quote"[^>]*>(.*?)</blockquote>', box)
+        chinese = sum(_text(q).count("。") for q in quoted)
+        english = len(re.findall(r"[.;](?:\s|$)", gloss))  # a sentence may join two clauses with ;
+        assert chinese >= 1 and english >= chinese and gloss.endswith("."), (key, gloss)
+        labels = [f.label_en for f in report.ledger.figures.values() if f.label_en and f.label_en in gloss]
+        assert not [lab for lab in labels if f"{lab}:" in gloss], (key, "a gloss lists ledger labels")
+
+
+def test_no_quote_shown_starts_with_punctuation(report):
+    html = "".join(render.claim(report, k).data for k in _box_claims(report)) + render.ledger_table(report, "figures").data \
+        + render.ledger_table(report, "rates").data + render.rates_table(report).data
+    spans = re.findall(r'<span lang="zh-CN">([^<]*)</span>', html)
+    bad = [s for s in spans if s[:1] in ",，、。;；:："]
+    assert spans and not bad, bad
+
+
+def test_every_claim_box_gives_its_band_and_a_share_of_100_percent_stops_at_100(report):
+    for key in _box_claims(report):
+        box = _text(render.claim(report, key).data)
+        assert "which stands for any value" in box, key
+    full = _text(render.claim(report, "realestate_rate").data)
+    assert "between 99.5% and 100%" in full and "100.5" not in full
+
+
+def test_a_share_band_is_clipped_at_100_but_a_change_is_not():
+    from fractions import Fraction
+
+    from recount.english import band_words
+    from recount.intervals import Interval
+
+    iv = Interval(Fraction(995, 10), Fraction(1005, 10))
+    assert band_words(iv) == "between 99.5% and 100%"
+    assert band_words(iv, share=False) == "between 99.5% and 100.5%"
+
+
+# ---------------------------------------------------------------- plain findings and a Ledger without code residue
+
+
+def _nested_brackets(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += ch == "("
+        if depth > 1:
+            return True
+        depth -= ch == ")" and depth > 0
+    return False
+
+
+def test_each_finding_on_the_landing_page_is_a_few_plain_sentences(report):
+    found = report.cross_findings()
+    assert found
+    html = render.findings_plain(report).data
+    assert "<code" not in html and html.count("<li>") == len(found)
+    assert 'href="ledger.html#contradictions-and-tensions"' in html
+    for x in found:
+        words = render.finding_words(x, report.ledger)
+        assert words.endswith(".") and 1 <= len(re.findall(r"[.!?](?:\s|$)", words)) <= 3, words
+        assert not _nested_brackets(words), words
+        assert not re.search(r"\d{4,}", words.replace(",", "")) or re.search(r"\d,\d{3}", words), words
+        assert "≤" not in words and "<" not in words and "_" not in words, words
+
+
+def test_the_ledger_shows_no_ids_no_interval_brackets_and_no_false_precision(report):
+    ids = set(report.ledger.figures) | {r.id for r in report.ledger.rates} | {c.id for c in report.ledger.constraints}
+    for kind in ("figures", "rates", "constraints"):
+        text = _text(render.ledger_table(report, kind).data)
+        assert not [w for w in re.findall(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b", text) if w in ids], kind
+        assert not re.search(r"\[\d", text), (kind, "an interval in brackets")
+        if kind != "figures":  # a cited 82.57% stands for 82.565% to 82.575%: those decimals carry information
+            assert not re.search(r"\d\.\d{3,}%", text), kind
+        assert "<code" not in render.ledger_table(report, kind).data, kind
+    rates = _text(render.ledger_table(report, "rates").data)
+    assert "3,563 / 11,781 = 30.24%" in rates and "30.2436" not in rates
+    assert "2,000 to 3,000 / 3,563" in rates  # an exact count is one number
+
+
+def test_check_strengths_are_said_in_words(report):
+    text = _text(render.ledger_table(report, "constraints").data + render.constraints_table(report).data)
+    assert "hard" not in text.lower().split() and "soft check" not in text and "hard check" not in text
+    assert "Rests on the article&#x27;s words" in text and "Rests on an assumption" in text
+
+
+def test_the_lead_pairs_its_badge_with_the_verdict_in_plain_words(report):
+    from recount.english import verdict_words
+    from recount.report import claim_results
+
+    rs = claim_results(report, "xbq_reopen_rate")
+    lead = render.lead(report).data
+    assert f"<strong>Our verdict:</strong> {render.esc(verdict_words(rs[0].verdict, rs))}" in lead
+    assert "Incorrect: the counts the article gives make 82%, not 88%." in _text(lead)
+    assert lead.count("Our verdict") == 1  # said once, beside the badge

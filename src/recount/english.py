@@ -94,13 +94,21 @@ def pct_range(iv: Interval, decimals: int = PROSE_DECIMALS) -> str:
     return f"between {pct(iv.low, decimals)} and {pct(iv.high, decimals)}"
 
 
-def band_words(iv: Interval) -> str:
-    """The values a cited rate stands for, in words: ``between 87.5% and 88.5%``."""
-    if iv.is_point:
+def band_words(iv: Interval, share: bool = True) -> str:
+    """The values a cited rate stands for, in words: ``between 87.5% and 88.5%``. A share cannot
+    exceed 100%, so for one (``share``) the band of a cited 100% is ``between 99.5% and 100%``."""
+    high = iv.high if not (share and iv.high is not None and iv.high > 100 >= iv.low) else Fraction(100)
+    if iv.is_point or iv.low == high:
         return f"exactly {en_number(iv.low)}%"
-    if iv.high is None:
+    if high is None:
         return f"{en_number(iv.low)}% or more"
-    return f"between {en_number(iv.low)}% and {en_number(iv.high)}%"
+    return f"between {en_number(iv.low)}% and {en_number(high)}%"
+
+
+def stands_for(f: Figure) -> str:
+    """What a figure stands for, in words: ``11,781``; ``2,000 to 3,000``; ``between 87.5% and 88.5%``."""
+    return band_words(f.base_interval, share=False) if f.kind == "percent" and not f.base_interval.is_point \
+        else figure_range_en(f)
 
 
 def count_words(iv: Interval) -> str:
@@ -252,3 +260,67 @@ def fill_text(text: str, ledger: Ledger, where: tuple | None = None) -> str:
 def cap_first(text: str) -> str:
     """``text`` with its first letter a capital."""
     return text[:1].upper() + text[1:]
+
+
+#: each outcome in plain words, as a fact-checker's verdict reads ("Our verdict: Incorrect"): rates'
+#: verdicts, cross-checks' and superlatives' results, and the draft's whole-count test
+PLAIN_VERDICT = {
+    "consistent": "Correct", "inconsistent": "Incorrect", "unverifiable": "Cannot be checked",
+    "derived": "Not a claim", "pass": "Holds", "fail": "Contradicted", "tension": "Holds only on an assumption",
+    "not_contradicted": "Not contradicted", "not_a_claim": "Not a claim", "possible": "Possible",
+    "impossible": "Impossible",
+}
+
+#: the reason that goes with an outcome that has no numbers of its own to quote
+PLAIN_REASON = {
+    "unverifiable": "the article gives no counts to check it against",
+    "pass": "the article's own figures confirm it",
+    "fail": "the article's own figures rule it out",
+    "tension": "it is true only if something the article does not say is true",
+    "not_contradicted": "nothing in the article rules it out, but nothing settles it either",
+    "not_a_claim": "the words are a figure of speech, an aim or an idiom, not a count",
+    "possible": "some whole count of the base it gives rounds to the stated rate",
+    "impossible": "no whole count of the base it gives rounds to the stated rate",
+}
+
+
+def _made(rs: list[RateResult]) -> str:
+    """What the readings' counts make, at the cited precision: ``82%``, ``82% or 83%``."""
+    made = list(dict.fromkeys(pct_range(r.recomputed, r.display_decimals) for r in rs if r.recomputed is not None))
+    return " or ".join(made)
+
+
+def verdict_words(outcome: str, rs: list[RateResult] | None = None) -> str:
+    """A verdict in plain words, computed from the results, for every outcome the book reports.
+
+    With a claim's readings ``rs`` (a rate's verdict) it quotes what the counts make:
+    ``Incorrect: the counts the article gives make 82%, not 88%.`` Without them it gives the
+    outcome's reason: ``Not contradicted: nothing in the article rules it out, but nothing settles
+    it either.``"""
+    head = PLAIN_VERDICT[outcome]
+    tried = [r for r in rs or [] if r.recomputed is not None]
+    cited = f"{rs[0].cited.value_text}%" if rs and rs[0].cited is not None else ""
+    if outcome == "inconsistent" and tried:
+        return f"{head}: the counts the article gives make {_made(tried)}, not {cited}."
+    if outcome == "consistent" and tried:
+        fit = [r for r in tried if r.fits]
+        how = "" if len(fit) == len(tried) else f" read as {fit[0].rate.reading}" if fit[0].rate.reading else ""
+        return f"{head}: the counts the article gives make {_made(fit)}{how}, as it says."
+    if outcome == "derived" and tried:
+        return f"{head}: the article states no rate here; its counts make {_made(tried)}."
+    if outcome == "unverifiable" and cited:
+        return f"{head}: the article gives no counts to check its {cited} against."
+    reason = PLAIN_REASON.get(outcome)
+    return f"{head}: {reason}." if reason else f"{head}."
+
+
+def counted(n: int, one: str, many: str | None = None, zero: str = "no") -> str:
+    """A count with the name of what it counts, the one way the book writes it: ``no tensions``,
+    ``one claim``, ``two tensions``, ``26 cross-checks`` (words up to ten, digits above)."""
+    return f"{number_word(n, zero)} {one if n == 1 else many or one + 's'}"
+
+
+def tally(parts: list[tuple[int, str, str]]) -> str:
+    """``26 hold, none fails and none is in tension`` from ``(n, singular verb, plural verb)``."""
+    words = [f"{number_word(n, 'none')} {one if n in (0, 1) else many}" for n, one, many in parts]
+    return ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else "".join(words)

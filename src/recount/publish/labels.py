@@ -98,3 +98,26 @@ def load_labels(ledger: Ledger) -> Labels:
                             row["label_zh"].strip())
     ledger.__dict__["_recount_labels"] = out = Labels(places, labels, ledger)
     return out
+
+
+def load_glosses(ledger: Ledger) -> dict[str, str]:
+    """``glosses.csv``: the English of each sentence a claim box quotes, by a figure id of the
+    sentence, placeholders filled (``{fig:<id>}``, ``{date:<id>}``); {} for a data folder without
+    the table (a drafted ledger: its sentences have no gloss yet). Read once per ledger."""
+    cached = ledger.__dict__.get("_recount_glosses")
+    if cached is not None:
+        return cached
+    from recount.english import fill_text
+    from recount.ledger import schema
+
+    from pathlib import Path
+
+    out: dict[str, str] = {}
+    described = schema(ledger.data_dir).get("glosses")
+    if described and (Path(ledger.data_dir) / described["path"]).is_file():
+        table = read_tables(ledger.data_dir, "glosses")["glosses"]
+        for row in table.rows:
+            out[row["figure"].strip()] = fill_text(row["sentence_en"].strip(), ledger,
+                                                   (table.path, row.line, "sentence_en"))
+    ledger.__dict__["_recount_glosses"] = out
+    return out

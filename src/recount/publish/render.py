@@ -37,10 +37,10 @@ from recount import article as art
 from recount import census, paths
 from recount.constraints import ConstraintResult
 from recount.english import (arithmetic_words, as_written, band_words, cap_first, count_words, date_en, en_number,
-                             figure_en, figure_range_en, fill_text, interval_text, pct_range, qualified_en,
-                             rate_digits, recomputed_words)
+                             counted, figure_en, figure_range_en, fill_text, interval_text, stands_for, number_word, pct, pct_range, tally, qualified_en,
+                             rate_digits, recomputed_words, verdict_words)
 from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
-from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger, read_bytes, schema_path
+from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger, read_bytes, schema_path, sum_interval
 from recount.report import VERDICT_ORDER, Report, claim_results
 from recount.severity import Miss, claim_level
 from recount.superlatives import SuperlativeResult
@@ -48,6 +48,8 @@ from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction
 from recount.vocabulary import DRAFT_LOOK, RESULT_LOOK, VERDICT_LOOK
 
 LEDGER_PAGE = "ledger.html"
+#: where the Methods page says how far off a claim is measured (its MyST label)
+METHODS_HOW_FAR_OFF = "methods.html#how-far-off"
 
 #: verdict -> (symbol, text colour, background), and the same for a result: recount.vocabulary's
 BADGE: dict[str, tuple[str, str, str]] = {**VERDICT_LOOK, **DRAFT_LOOK}
@@ -91,6 +93,17 @@ def esc(value) -> str:
 def zh(text: str) -> str:
     """Chinese text, escaped, marked as zh-CN."""
     return f'<span lang="zh-CN">{esc(text)}</span>'
+
+
+#: punctuation a figure's quote may start with (the ledger keeps it where the words alone occur
+#: twice in the article), never shown at the start of a quote
+QUOTE_EDGES = " \t,，、。;；:：!！?？"
+
+
+def quote_text(quote: str) -> str:
+    """A figure's quote as readers see it: no punctuation before its first word (``,复工率达100%`` is
+    shown ``复工率达100%``); the rest verbatim."""
+    return quote.lstrip(QUOTE_EDGES)
 
 
 #: a run of Chinese: Han characters, CJK and full-width punctuation, 《》“”, with the digits and
@@ -234,18 +247,30 @@ def _reading_rows(results: list[RateResult]) -> str:
         fits = {True: "yes", False: "no", None: "—"}[r.fits]
         reading = _link(rate_href(r.rate.id), mixed(_sentence(r.rate.reading or "the only reading")))
         rows.append([f"{reading}<br><small>{mixed(r.rate.note_en)}</small>", esc(arithmetic_words(r)), esc(fits)])
-    return table_html(["Reading", "Recomputed", f"Rounds to {cited}?"], rows, classes="recount-readings")
+    return table_html(["Reading", "Recomputed", f"Rounds to {cited}"], rows, classes="recount-readings")
 
 
 def _in_text_order(ledger: Ledger, ids: Iterable[str]) -> list[Figure]:
     return sorted((ledger.figures[i] for i in ids), key=lambda f: f.start)
 
 
+def sentence_glosses(report: Report, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """The English of each quoted sentence (``glosses.csv``), in order; a sentence without a gloss is
+    skipped (a drafted ledger has none)."""
+    from recount.publish.labels import load_glosses
+
+    glosses, figs = load_glosses(report.ledger), report.ledger.figures
+    out = []
+    for lo, hi in spans:
+        gloss = next((g for fid, g in glosses.items() if lo <= figs[fid].start < hi), None)
+        if gloss:
+            out.append(gloss)
+    return out
+
+
 def _claim_gloss(report: Report, rs: list[RateResult], ids: list[str]) -> str:
-    """The quoted figures in English (label and value, in text order), then the rate's note."""
-    said = "; ".join(f"{f.label_en}: {qualified_en(f)}" for f in _in_text_order(report.ledger, ids) if f.label_en)
-    notes = [rs[0].rate.note_en] if len(rs) == 1 else []
-    return " ".join(_sentence(t) for t in [said, *notes] if t)
+    """The quoted sentences in English, one English sentence for each Chinese one."""
+    return " ".join(sentence_glosses(report, art.sentences_for(report.ledger, ids)))
 
 
 def _claim_box(report: Report, rs: list[RateResult]) -> str:
@@ -256,19 +281,27 @@ def _claim_box(report: Report, rs: list[RateResult]) -> str:
     label = (first.cited.label_en or first.cited.quote) if first.cited else first.rate.note_en
     parts = [f'<div class="recount-claim recount-claim-{esc(verdict)}" id="claim-{esc(key)}" '
              f'style="border-left:0.35em solid {BADGE[verdict][1]};padding:0.4em 0.9em;margin:1em 0">',
-             f'<p class="recount-claim-head">{badge_html(verdict)} <strong>{mixed(label)}</strong></p>',
+             f'<p class="recount-claim-head">{badge_html(verdict)} <strong>{mixed(cap_first(label))}</strong></p>',
              _quoted(report.ledger, ids, art.sentences_for(report.ledger, ids)),
              *([f'<p class="recount-gloss"><em>Gloss:</em> {mixed(gloss)}</p>']
-               if (gloss := _claim_gloss(report, rs, ids)) else [])]
+               if (gloss := _claim_gloss(report, rs, ids)) else []),
+             *([f'<p class="recount-note"><em>Note:</em> {mixed(_sentence(rs[0].rate.note_en))}</p>']
+               if len(rs) == 1 and rs[0].rate.note_en else [])]
     if first.cited is not None:
-        band = f" ({band_words(first.cited_interval)})" if first.cited.decimals < 2 else ""
-        parts.append(f"<p>Cited: {zh(first.cited.quote)}: {esc(first.cited.value_text)}%, which stands for "
-                     f"any value that rounds to it{esc(band)}.</p>")
+        parts.append(f"<p>Cited: {zh(quote_text(first.cited.quote))} ({esc(first.cited.value_text)}%), which stands for "
+                     f"any value {esc(band_words(first.cited_interval))}.</p>")
     parts.append(_reading_rows(rs) if len(rs) > 1 else f"<p>Recomputed: {esc(arithmetic_words(first))}</p>")
-    parts.append(f"<p>Verdict: {badge_html(verdict)} — {esc(MEANING[verdict])}</p>")
+    parts.append(verdict_html(verdict, rs))
     if verdict == "inconsistent":
         parts.append(how_far_off_html(report, key))
     return "".join(parts) + "</div>"
+
+
+def verdict_html(outcome: str, rs: list[RateResult] | None = None) -> str:
+    """The coded verdict (a badge, defined on the Methods page) beside the verdict in plain words
+    (:func:`recount.english.verdict_words`), as a fact-check pairs "Claim" with "Our verdict"."""
+    return (f'<p class="recount-verdict"><strong>Our verdict:</strong> {esc(verdict_words(outcome, rs))} '
+            f"{badge_html(outcome)}</p>")
 
 
 def claim(report: Report, claim_id: str) -> HTML:
@@ -319,10 +352,14 @@ def headline(report: Report) -> str:
 
 
 def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -> str:
-    """A written gloss (``{fig:<id>}`` templates filled), or else the figures' labels and values in
-    text order, with their qualifiers (``more than 2,000``) as the claim box lists them."""
+    """A written gloss (``{fig:<id>}`` templates filled), else the quoted sentences' glosses
+    (``glosses.csv``), else the figures' labels and values in text order, with their qualifiers
+    (``more than 2,000``)."""
     if template:
         return mixed(fill_text(template, report.ledger))
+    data = sentence_glosses(report, art.sentences_for(report.ledger, list(ids)))
+    if data:
+        return mixed(" ".join(data))
     if not any(report.ledger.figures[i].label_en for i in ids):
         return ""  # a drafted ledger: no figure has an English label yet
     return "; ".join(f"{mixed(cap_first(f.label_en or f.quote))}: " + (f"<strong>{esc(qualified_en(f))}</strong>"
@@ -353,19 +390,19 @@ def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str
     claim_spans = art.sentences_for(ledger, stated)
     total_spans = [s for s in art.sentences_for(ledger, totals) if s not in claim_spans]
     claim_gloss, total_gloss = glosses.get(cid, (None, None))
-    rounded = sorted({r.recomputed_text() for r in rs if r.recomputed is not None})
     cited = f"{first.cited.value_text}%"
     lines = "".join(f"<li>{mixed(cap_first(r.rate.reading or 'as given'))}: {esc(arithmetic_words(r))}</li>" for r in rs)
     source = (f'<p class="recount-lead-label">Where the totals come from</p>{_quoted(ledger, totals, total_spans)}'
               + _gloss_line(_gloss(report, total_gloss, totals)) if total_spans else "")
     return (f'<div class="recount-lead" id="lead-{esc(cid)}">'
-            f'<p class="recount-lead-verdict">{badge_html("inconsistent")} <strong>'
-            f"{mixed(cap_first(first.cited.label_en or 'the stated share'))}: {esc(cited)} does not match the article's own counts, "
-            f"which give {esc(' or '.join(rounded))}.</strong></p>"
+            f'<p class="recount-lead-verdict">{badge_html(first.verdict)} <strong>'
+            f"{mixed(cap_first(first.cited.label_en or 'the stated share'))}, {esc(cited)}.</strong> "
+            f'<span class="recount-verdict"><strong>Our verdict:</strong> {esc(verdict_words(first.verdict, rs))}</span></p>'
             f'<p class="recount-lead-label">The claim</p>{_quoted(ledger, stated, claim_spans)}'
             f"{_gloss_line(_gloss(report, claim_gloss, stated, cid))}"
             f'<p class="recount-lead-label">What the counts give</p><ul>{lines}</ul>'
-            f"<p>{esc(_how_far_off_words(report.misses.get(cid, []), cited))}</p>{source}</div>")
+            f"<p>{esc(_how_far_off_words(report.misses.get(cid, []), cited))} "
+            f"({_link(METHODS_HOW_FAR_OFF, 'how far off is measured')})</p>{source}</div>")
 
 
 def _gloss_line(gloss: str) -> str:
@@ -542,7 +579,7 @@ def cited_text(r: RateResult) -> str:
 
 def _quote_of(ledger: Ledger, rate) -> str:
     """The quote of a rate's cited figure (of its numerator for a derived rate)."""
-    return ledger.figures[rate.cited or rate.numerator[0]].quote
+    return quote_text(ledger.figures[rate.cited or rate.numerator[0]].quote)
 
 
 def rates_table(report: Report, ids: Iterable[str] | None = None, section: int | None = None) -> HTML:
@@ -563,7 +600,7 @@ def figures_table(report: Report, ids: Iterable[str] | None = None, section: int
     figs = _select(report.ledger.figures.values(), ids, section, lambda f: f)
     if not figs:
         return HTML("<p>No figures.</p>")
-    rows = [[_link(fig_href(f.id), zh(f.quote)), mixed(_sentence(f.label_en)),
+    rows = [[_link(fig_href(f.id), zh(quote_text(f.quote))), mixed(_sentence(f.label_en)),
              esc(f"{f.value_text}%" if f.kind == "percent" else figure_en(f) if f.qualifier == "exact"
                  else figure_range_en(f))] for f in figs]
     return HTML(table_html(["Quote", "What it counts", "Value"], rows, classes="recount-figures"))
@@ -593,7 +630,7 @@ def constraints_table(report: Report, ids: Iterable[str] | None = None, section:
         return HTML("<p>No cross-claim checks.</p>")
     rows = [[mixed(c.constraint.note_en), mixed(constraint_words(c, report.ledger)),
              _link(f"{LEDGER_PAGE}#constraint-{c.constraint.id}", _check_result(c))
-             + f"<br><small>{esc(c.strength)} check</small>"] for c in cs]
+             + f"<br><small>{esc(STRENGTH_WORDS[c.strength])}</small>"] for c in cs]
     return HTML(table_html(["What is checked", "The numbers", "Result"], rows, classes="recount-constraints"))
 
 
@@ -602,25 +639,37 @@ def constraints_table(report: Report, ids: Iterable[str] | None = None, section:
 
 def _ledger_figures(report: Report) -> str:
     figs = list(report.ledger.figures.values())
-    rows = [[breakable(esc(f.id)), zh(f.quote), mixed(QUALIFIERS[f.qualifier][0]),
-             mixed(interval_text(f.base_interval, f.base_unit)), mixed(f.label_en)] for f in figs]
-    return table_html(["Figure", "Quote", "Qualifier", "Stands for", "What it counts"], rows,
+
+    def value(f: Figure) -> str:
+        return stands_for(f) if f.qualifier == "exact" else f"{cap_first(QUALIFIERS[f.qualifier][0])}: {stands_for(f)}"
+
+    rows = [[zh(quote_text(f.quote)), mixed(value(f)), mixed(f.label_en)] for f in figs]  # the label verbatim
+    return table_html(["Quote", "Stands for", "What it counts"], rows,
                       [f"fig-{f.id}" for f in figs], classes="recount-figures")
 
 
 def _ledger_rates(report: Report) -> str:
-    rows = [[breakable(esc(r.rate.id)), zh(_quote_of(report.ledger, r.rate)), esc(cited_text(r)),
-             mixed(_sentence(r.rate.reading or "")), f"<code>{esc(r.arithmetic())}</code>", badge_html(r.verdict)]
+    rows = [[zh(_quote_of(report.ledger, r.rate)), mixed(_sentence(r.rate.reading or "as given")),
+             esc(arithmetic_words(r)), badge_html(r.verdict)]
             for r in report.results]
-    return table_html(["Rate", "Quote", "Cited", "Reading", "Arithmetic", "Verdict"], rows,
+    return table_html(["Quote", "Reading", "Arithmetic", "Verdict"], rows,
                       [f"rate-{r.rate.id}" for r in report.results], classes="recount-rates")
+
+
+#: a cross-check's strength in words, as the Ledger and the chapters show it (defined on the Methods page)
+STRENGTH_WORDS = {"hard": "Rests on the article's words", "soft": "Rests on an assumption"}
+
+
+def strength_words(c: ConstraintResult) -> str:
+    """``Rests on the article's words: <why>`` or ``Rests on an assumption: <which>``."""
+    return f"{STRENGTH_WORDS[c.strength]}: {c.reason_en}"
 
 
 def _ledger_constraints(report: Report) -> str:
     cs = report.constraint_results
-    rows = [[breakable(esc(c.constraint.id)), esc(CONSTRAINT_NAMES[c.constraint.kind]), mixed(c.constraint.note_en),
-             breakable(mixed(c.detail)), _check_result(c), f"{esc(c.strength)}: {mixed(c.reason_en)}"] for c in cs]
-    return table_html(["Check", "Kind", "Why", "Arithmetic", "Result", "Hard or soft"], rows,
+    rows = [[f"<small><em>{esc(cap_first(CONSTRAINT_NAMES[c.constraint.kind]))}</em></small><br>{mixed(c.constraint.note_en)}",
+             mixed(constraint_words(c, report.ledger)), _check_result(c), mixed(strength_words(c))] for c in cs]
+    return table_html(["What is checked", "The numbers", "Result", "What it rests on"], rows,
                       [f"constraint-{c.constraint.id}" for c in cs], classes="recount-constraints")
 
 
@@ -641,7 +690,7 @@ def ledger_table(report: Report, kind: str = "figures") -> HTML:
 def _quotes_of(ids: Iterable[str], ledger: Ledger) -> str:
     """The Chinese quotes of figures (or of rates' cited figures), each marked zh-CN."""
     rates = {r.id: r for r in ledger.rates}
-    quotes = [_quote_of(ledger, rates[i]) if i in rates else ledger.figures[i].quote for i in ids
+    quotes = [_quote_of(ledger, rates[i]) if i in rates else quote_text(ledger.figures[i].quote) for i in ids
               if i in rates or i in ledger.figures]
     return "<br>".join(zh(q) for q in dict.fromkeys(quotes))
 
@@ -650,15 +699,102 @@ def _finding_row(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> lis
     if isinstance(x, ConstraintResult):
         k = x.constraint
         what = _quotes_of(k.left + k.right, ledger) + f"<br>{mixed(_sentence(k.note_en))}"
-        assumption = mixed(x.reason_en) if x.result == "tension" else "none: a hard check"
-        return [what, f"<code>{mixed(x.detail)}</code>", badge_html(x.result), assumption]
+        assumption = mixed(x.reason_en) if x.result == "tension" else esc(STRENGTH_WORDS["hard"])
+        return [what, mixed(constraint_words(x, ledger)), badge_html(x.result), assumption]
     readings = "".join(f"<li>{badge_html(r.result)} <em>{mixed(r.reading.reading_en)}</em>: "
-                       f"<code>{mixed(r.arithmetic)}</code>"
+                       f"{mixed(r.arithmetic)}"
                        + (f"; would have needed {mixed(r.needed)}" if r.needed else "") + "</li>"
                        for r in x.readings)
     what = f"{zh(x.claim.quote)}<br>{mixed(x.claim.claim_en)}"
     return [what, f'<ul style="margin:0;padding-left:1.1em">{readings}</ul>', badge_html(x.result),
-            mixed(x.assumption) if x.assumption else "none: a hard check"]
+            mixed(x.assumption) if x.assumption else esc(STRENGTH_WORDS["hard"])]
+
+
+def _sum_of(ids: Iterable[str], ledger: Ledger) -> Interval:
+    return sum_interval(tuple(ids), ledger.figures)
+
+
+def _labels_of(ids: Iterable[str], ledger: Ledger) -> str:
+    return " and ".join(ledger.figures[i].label_en for i in ids)
+
+
+def _rate_value(item: str, ledger: Ledger) -> tuple[Fraction, str]:
+    """A rate of a ``full`` test as readers see it (its recomputation, else its cited value), with the
+    low end it sorts by."""
+    from recount.constraints import rate_interval
+
+    iv = rate_interval(item, ledger)
+    rate = next((r for r in ledger.rates if r.id == item), None)
+    fid = item if rate is None else rate.cited
+    if not iv.is_point and fid:
+        return iv.low, f"{ledger.figures[fid].value_text}%"
+    return iv.low, pct(iv.low) if iv.is_point else pct_range(iv)
+
+
+def _failed_reading_words(rr, ledger: Ledger, alone: bool = False) -> str:
+    """Why one reading of a superlative fails, with its numbers in words (``alone``: the claim's only
+    reading, so not named)."""
+    from recount.constraints import rate_interval
+
+    r = rr.reading
+    read = "On the article's own figures" if alone else f"Read as {r.reading_en}"
+    if r.test == "most":
+        subject = _sum_of(r.subject, ledger)
+        rivals = [(g, _sum_of(g, ledger)) for g in r.others]
+        beaten = [(g, iv) for g, iv in rivals if subject.high is not None and iv.low > subject.high]
+        said = "; ".join(f"{count_words(iv)} {_labels_of(g, ledger)}" for g, iv in beaten)
+        return (f"{read}, it is contradicted: the article counts {said}, more than the "
+                f"{count_words(subject)} {_labels_of(r.subject, ledger)}.")
+    if r.test == "full":
+        below = sorted(_rate_value(i, ledger) for i in r.subject
+                       if (iv := rate_interval(i, ledger)).high is not None and iv.high < 100)
+        span = below[0][1] if len(below) == 1 else f"from {below[0][1]} to {below[-1][1]}"
+        return (f"{read}, it does not hold: {number_word(len(below))} of the rates the article "
+                f"gives for it {'is' if len(below) == 1 else 'are'} below 100%, {span}.")
+    subject, total = _sum_of(r.subject, ledger), _sum_of(r.others[0], ledger)
+    return (f"{read}, it does not hold: {count_words(subject)} {_labels_of(r.subject, ledger)} "
+            f"is more than the {count_words(total)} {_labels_of(r.others[0], ledger)}.")
+
+
+def finding_words(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> str:
+    """A contradiction or tension in one to three plain sentences, numbers in words (the full working
+    is on the Ledger): what the article says, why it does not hold, and on what it turns."""
+    if isinstance(x, ConstraintResult):
+        return f"{_sentence(x.constraint.note_en)} {verdict_words(x.result)} {cap_first(constraint_words(x, ledger))}."
+    failed = [rr for rr in x.readings if not rr.held]
+    held = [rr for rr in x.readings if rr.held]
+    said = " ".join(_failed_reading_words(rr, ledger, len(x.readings) == 1) for rr in failed)
+    if x.result == "fail":
+        turn = "No reading of its words saves it."
+    elif held:
+        turn = (f"Read {'the other way' if len(held) == 1 else f'any of the {number_word(len(held))} other ways'}, it "
+                f"may hold{', but the article does not count every rival' if any(rr.shows == 'unverifiable' for rr in held) else ''}. "
+                "The article does not say which it means: a tension, not an error.")
+    else:
+        basis = next((rr.reading.basis_en for rr in failed if rr.reading.basis_en), "")
+        turn = (f"It fails only if {basis[:1].lower() + basis[1:].rstrip('.')}. The article does not say "
+                "which it means: a tension, not an error." if basis else "")
+    return " ".join(t for t in (said, turn) if t)
+
+
+def findings_plain(report: Report, section: int | None = None) -> HTML:
+    """Every contradiction and tension as a short paragraph of plain English beside its badge and the
+    Chinese words it is about, with a link to its full working on the Ledger."""
+    found = [x for x in report.cross_findings() if section is None
+             or (x.constraint if isinstance(x, ConstraintResult) else x.claim).section == section]
+    if not found:
+        return HTML("<p>No contradictions or tensions.</p>")
+    items = []
+    for x in found:
+        quote = _quotes_of(x.constraint.left + x.constraint.right, report.ledger) if isinstance(x, ConstraintResult) \
+            else zh(x.claim.quote)
+        what = x.constraint.note_en if isinstance(x, ConstraintResult) else x.claim.claim_en
+        short = re.split(r" \(|[,.;:]", what.strip(), maxsplit=1)[0]
+        items.append(f'<li>{badge_html(x.result)} <strong>{mixed(short)}</strong> ({quote}). '
+                     f'{mixed(finding_words(x, report.ledger))}</li>')
+    return HTML(f'<ul class="recount-findings-plain">{"".join(items)}</ul>'
+                f'<p>The full working of each, reading by reading, is on the Ledger: '
+                f'{_link(LEDGER_PAGE + "#contradictions-and-tensions", esc("contradictions and tensions"))}.</p>')
 
 
 def cross_findings(report: Report, section: int | None = None) -> HTML:
@@ -702,10 +838,10 @@ def how_far_off(report: Report, claim: str) -> HTML:
 
 def events_table(report: Report, section: int | None = None) -> HTML:
     evs = [e for e in report.ledger.events if section is None or e.section == section]
-    rows = [[esc(e.id), esc("not given" if e.precision == "undated" else e.date.isoformat() if e.precision == "day"
-                            else e.date.strftime("%Y-%m")),
-             zh(e.quote), mixed(e.label_en)] for e in evs]
-    return HTML(table_html(["Event", "Date", "Quote", "What happened"], rows, classes="recount-events"))
+    rows = [[esc("not given" if e.precision == "undated" else _event_date(e)), zh(e.quote), mixed(_sentence(e.label_en))]
+            for e in evs]
+    return HTML(table_html(["Date", "Quote", "What happened"], rows, [f"event-{e.id}" for e in evs],
+                           classes="recount-events"))
 
 
 # ---------------------------------------------------------------- the Methods and Data pages
@@ -735,7 +871,8 @@ def census_table(ledger: Ledger) -> HTML:
     counts = Counter(n.covered_by.split(":")[0] if n.covered_by else "nothing (left over)"
                      for n in census.census(ledger))
     names = {"figure": "inside the quote of a figure (a quote may hold two numbers)",
-             "exclusion": "an exclusion (a number that is not a figure)"}
+             "exclusion": f"inside a match of one of the ledger's {counted(len(ledger.exclusions), 'exclusion pattern')} "
+                          "(a number that is not a figure)"}
     rows = [[esc(names.get(k, k)), esc(f"{n:,}")] for k, n in counts.items()]
     return HTML(table_html(["Accounted for by", "Numbers in the source"], rows, classes="recount-census"))
 
@@ -754,12 +891,12 @@ CLAIMREVIEW_FILE = "claimreview.json"
 def claim_reviews(report: Report, root: str = "..") -> HTML:
     """Every verdict as schema.org ClaimReview: embedded JSON-LD, and a link to the same records as a
     file at the book's root (``root`` is the way there from the page)."""
-    from recount.publish.claimreview import claim_reviews as reviews, script_tag
+    from recount.publish.claimreview import address_note, claim_reviews as reviews, script_tag
 
     href = f"{root}/{CLAIMREVIEW_FILE}"
     return HTML(script_tag(reviews(report)) +
                 f'<p class="recount-claimreview">Download every verdict as schema.org ClaimReview records: '
-                f'<a href="{esc(href)}" download>{esc(CLAIMREVIEW_FILE)}</a>.</p>')
+                f'<a href="{esc(href)}" download>{esc(CLAIMREVIEW_FILE)}</a>. {esc(address_note())}</p>')
 
 
 def _missing(val) -> bool:
@@ -792,6 +929,26 @@ class Chinese(str):
 
     def _repr_html_(self) -> str:
         return zh(self)
+
+
+class Link(str):
+    """A link for prose: ``{glue}`` pastes it as ``<a href>``, ``{glue:text}`` as its words only."""
+
+    href: str
+
+    def __new__(cls, text: str, href: str) -> "Link":
+        obj = super().__new__(cls, text)
+        obj.href = href
+        return obj
+
+    def _repr_html_(self) -> str:
+        return _link(self.href, esc(self))
+
+
+def page_link(page: str, anchor: str, text: str) -> Link:
+    """A link to a section of another page of the book (``page``: its name in ``book/`` without
+    ``.md``; ``anchor``: the section's id, its MyST label or its heading's slug)."""
+    return Link(text, f"{page}.html#{anchor}")
 
 
 #: a glue role in a page: {glue}`key`, {glue:text}`key:.2f`, {glue:md}`key:myst` (``doc::key`` is another page's)
@@ -842,6 +999,27 @@ def glue_from(page: str, values: dict[str, str], made_by: str) -> dict[str, str]
     for key in keys:
         glue(key, values[key], display=False)
     return {key: values[key] for key in keys}
+
+
+def count_words_of(report: Report) -> dict[str, str]:
+    """Every count the book states of a kind of thing, with the name of what it counts, from one place
+    (:func:`recount.english.counted`): ``words_<key>`` glue values, and what ``tests`` of the built
+    pages hold every page to (the same count of the same thing agrees on every page)."""
+    checks, findings = report.constraint_counts(), report.result_counts()
+    n_checks = len(report.ledger.constraints)
+    return {
+        "words_findings_fail": counted(findings["fail"], "contradiction"),
+        "words_findings_tension": counted(findings["tension"], "tension"),
+        "words_claims": counted(report.n_claims(), "percentage the article states",
+                                "percentages the article states"),
+        "words_derived": counted(report.scorecard()["derived"], "derived rate"),
+        "words_checks": counted(n_checks, "cross-check between figures", "cross-checks between figures"),
+        "words_checks_tally": (f"Of the {counted(n_checks, 'cross-check between figures', 'cross-checks between figures')}, "
+                               + tally([(checks["pass"], "holds", "hold"), (checks["fail"], "fails", "fail"),
+                                        (checks["tension"], "is in tension", "are in tension")])),
+        "words_figures": counted(len(report.ledger.figures), "figure"),
+        "words_exclusions": counted(len(report.ledger.exclusions), "exclusion pattern"),
+    }
 
 
 def glue_values(report: Report) -> dict[str, str]:
@@ -935,16 +1113,19 @@ def glue_values(report: Report) -> dict[str, str]:
                                      else zh_title or en_title or f"Section {s}")
     for s in a.sections:
         n_par, n_fig = sum(p.section == s for p in paras), sum(f.section == s for f in ledger.figures.values())
-        n_rate = len({r.cited or r.id for r in ledger.rates if r.section == s})
+        n_stated = len({r.cited for r in ledger.rates if r.section == s and r.cited})
+        n_derived = sum(1 for r in ledger.rates if r.section == s and not r.cited)
         out[f"section_summary_{s}"] = (
-            f"This part of the article has {_count(n_par, 'paragraph')}, {_count(n_fig, 'figure')} and "
-            f"{_count(n_rate, 'rate')} checked; each figure is marked in the text and linked to its ledger row.")
+            f"This part of the article has {counted(n_par, 'paragraph')}, {counted(n_fig, 'figure')}, "
+            f"{counted(n_stated, 'percentage it states', 'percentages it states')} and "
+            f"{counted(n_derived, 'derived rate')}; each figure is marked in the text and linked to its ledger row.")
     for s in sorted({0, 1, 2, 3} | set(a.sections)):
         counts[f"n_paragraphs_{s}"] = sum(p.section == s for p in paras)
         counts[f"n_figures_{s}"] = sum(f.section == s for f in ledger.figures.values())
         counts[f"n_rates_{s}"] = sum(r.section == s for r in ledger.rates)
         counts[f"n_constraints_{s}"] = sum(c.section == s for c in ledger.constraints)
     out.update({key: str(n) for key, n in counts.items()})
+    out.update(count_words_of(report))
     left = census.uncovered(ledger)
     out["census_uncovered"] = "; ".join(n.context for n in left) if left else "none"
     out["headline"] = headline(report)
