@@ -74,7 +74,8 @@ CONSTRAINT_MEANING: dict[str, str] = {
               "highest part (soft when the parts named may not be all the parts).",
     "part": "A part's rate against the whole's, for the same kind of business at the same date, with no limit set: "
             "with the part's counts, the rest of the whole must have a rate between 0 and 100%; with its rate only, "
-            "the largest share of the whole the part can be is derived from the whole's counts.",
+            "the largest share of the whole the part can be is derived from the whole's counts. A part that fits "
+            "only leaves room: it is not contradicted, never a pass.",
 }
 
 SCROLL_STYLE = "overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch"
@@ -1016,7 +1017,10 @@ def count_words_of(report: Report) -> dict[str, str]:
         "words_checks": counted(n_checks, "cross-check between figures", "cross-checks between figures"),
         "words_checks_tally": (f"Of the {counted(n_checks, 'cross-check between figures', 'cross-checks between figures')}, "
                                + tally([(checks["pass"], "holds", "hold"), (checks["fail"], "fails", "fail"),
-                                        (checks["tension"], "is in tension", "are in tension")])),
+                                        (checks["tension"], "is in tension", "are in tension"),
+                                        (checks["not_contradicted"], "is not contradicted (a part that fits its whole "
+                                         "only leaves room)", "are not contradicted (a part that fits its whole only "
+                                         "leaves room)")])),
         "words_figures": counted(len(report.ledger.figures), "figure"),
         "words_exclusions": counted(len(report.ledger.exclusions), "exclusion pattern"),
     }
