@@ -281,9 +281,9 @@ def test_plain_verdict_quotes_what_the_counts_make_against_what_is_cited(hotline
 
     report = Report(hotline)
     west = [r for r in report.results if r.rate.id == "west_rate"]
-    assert verdict_words(west[0].verdict, west) == "Incorrect: the counts the article gives make 89%, not 92%."
+    assert verdict_words(west[0].verdict, west) == "Does not add up: the counts the article gives make 89%, not 92%."
     east = [r for r in report.results if r.rate.id == "east_rate"]
-    assert verdict_words(east[0].verdict, east) == "Correct: the counts the article gives make 95%, as it says."
+    assert verdict_words(east[0].verdict, east) == "Adds up: the counts the article gives make 95%, as it says."
     sat = [r for r in report.results if r.rate.id == "satisfied_rate"]
     assert verdict_words(sat[0].verdict, sat) == "Cannot be checked: the article gives no counts to check its 98% against."
     derived = [r for r in report.results if r.rate.id == "east_of_calls"]
@@ -416,5 +416,5 @@ def test_the_lead_pairs_its_badge_with_the_verdict_in_plain_words(report):
     rs = claim_results(report, "xbq_reopen_rate")
     lead = render.lead(report).data
     assert f"<strong>Our verdict:</strong> {render.esc(verdict_words(rs[0].verdict, rs))}" in lead
-    assert "Incorrect: the counts the article gives make 82%, not 88%." in _text(lead)
+    assert "Does not add up: the counts the article gives make 82%, not 88%." in _text(lead)
     assert lead.count("Our verdict") == 1  # said once, beside the badge

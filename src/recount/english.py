@@ -262,10 +262,11 @@ def cap_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-#: each outcome in plain words, as a fact-checker's verdict reads ("Our verdict: Incorrect"): rates'
-#: verdicts, cross-checks' and superlatives' results, and the draft's whole-count test
+#: each outcome in plain words, as a fact-checker's verdict reads ("Our verdict: ..."): rates' verdicts,
+#: cross-checks' and superlatives' results, and the draft's whole-count test. A rate's verdict says
+#: whether the article's own counts reproduce it ("adds up"), never that the claim is true or false.
 PLAIN_VERDICT = {
-    "consistent": "Correct", "inconsistent": "Incorrect", "unverifiable": "Cannot be checked",
+    "consistent": "Adds up", "inconsistent": "Does not add up", "unverifiable": "Cannot be checked",
     "derived": "Not a claim", "pass": "Holds", "fail": "Contradicted", "tension": "Holds only on an assumption",
     "not_contradicted": "Not contradicted", "not_a_claim": "Not a claim", "possible": "Possible",
     "impossible": "Impossible",
@@ -294,7 +295,7 @@ def verdict_words(outcome: str, rs: list[RateResult] | None = None) -> str:
     """A verdict in plain words, computed from the results, for every outcome the book reports.
 
     With a claim's readings ``rs`` (a rate's verdict) it quotes what the counts make:
-    ``Incorrect: the counts the article gives make 82%, not 88%.`` Without them it gives the
+    ``Does not add up: the counts the article gives make 82%, not 88%.`` Without them it gives the
     outcome's reason: ``Not contradicted: nothing in the article rules it out, but nothing settles
     it either.``"""
     head = PLAIN_VERDICT[outcome]

@@ -64,8 +64,14 @@ def write(report: Report, out_dir: Path | None = None) -> list[str]:
 
 
 if __name__ == "__main__":  # `python -m recount.publish.output` (make output)
+    import sys
+
+    from recount.errors import InputError
     from recount.ledger import load_ledger
 
-    report = Report(load_ledger())
+    try:
+        report = Report(load_ledger())
+    except InputError as exc:  # one line naming the file, the line and the column, as the CLI gives it
+        sys.exit(f"recount: error: {exc}")
     for name in write(report):
         print(f"updated {output_dir(report) / name}")
