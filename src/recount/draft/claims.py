@@ -43,7 +43,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
 from math import ceil, floor
 
@@ -146,7 +146,7 @@ class Reading:
     def strength(self) -> str:
         return WEAK if self.weak else STRONG
 
-    @property
+    @cached_property
     def numerator_interval(self) -> Interval:
         if self.complement:
             d, n = self.denominator[0].base_interval, self.numerator[0].base_interval
@@ -154,11 +154,11 @@ class Reading:
             return Interval(max(d.low - (n.high if n.high is not None else d.low), Fraction(0)), high)
         return _sum(self.numerator)
 
-    @property
+    @cached_property
     def denominator_interval(self) -> Interval:
         return _sum(self.denominator)
 
-    @property
+    @cached_property
     def recomputed(self) -> Interval:
         return self.numerator_interval.ratio(self.denominator_interval).scale(100)
 
@@ -193,6 +193,10 @@ class Claim:
 
     def misses(self):
         """How far each listed reading misses (inconsistent claims only): :func:`recount.severity.miss`."""
+        return self._misses
+
+    @cached_property
+    def _misses(self):
         if self.verdict != INCONSISTENT:
             return []
         return [m for r in self.readings if (m := miss(self.result(r))) is not None]
@@ -276,9 +280,9 @@ class CountList:
 class ClaimFinder:
     """Finds the claims of one text, given its normalised copy and its figures."""
 
-    def __init__(self, norm: str, figures: list[Figure]):
+    def __init__(self, norm: str, figures: list[Figure], segments: Segments | None = None):
         self.text = norm
-        self.seg = Segments.of(norm)
+        self.seg = segments or Segments.of(norm)
         self.figures = figures  # in order of position, none overlapping
         self.index = {id(f): i for i, f in enumerate(figures)}
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
@@ -658,5 +662,5 @@ def _distance(rec: Interval, cited: Interval) -> Fraction:
     return rec.low - (cited.high if cited.high is not None else rec.low)
 
 
-def find_claims(norm: str, figures: list[Figure]) -> list[Claim]:
-    return ClaimFinder(norm, figures).find()
+def find_claims(norm: str, figures: list[Figure], segments: Segments | None = None) -> list[Claim]:
+    return ClaimFinder(norm, figures, segments).find()

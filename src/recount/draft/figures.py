@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import cn2an
 
@@ -102,7 +102,7 @@ class Figure:
     def base_interval(self) -> Interval:
         return self.interval.scale(self.info[2])
 
-    @property
+    @cached_property
     def cited_interval(self) -> Interval:
         """What the figure stands for as a cited rate: its rounding interval, or its qualifier's."""
         return cited_interval(self.value_text, self.qualifier)
@@ -126,7 +126,9 @@ class Exclusion:
     kind: str
 
 
+@lru_cache(maxsize=4096)
 def _cn_value(run: str) -> Decimal | None:
+    """The value of a run of Chinese numerals (cn2an), or None; the same few runs recur in every text."""
     try:
         value = cn2an.cn2an(run, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
@@ -142,9 +144,14 @@ def approximate_pair(run: str) -> Decimal | None:
     return None
 
 
+#: any measure word, longest first (a regex tries its alternatives in order)
+MEASURE = re.compile("|".join(map(re.escape, BY_LENGTH)))
+
+
 def _measure_at(text: str, pos: int) -> str:
     """The longest measure word at ``pos``, or ""."""
-    return next((word for word in BY_LENGTH if text.startswith(word, pos)), "")
+    m = MEASURE.match(text, pos)
+    return m.group() if m else ""
 
 
 class Reader:

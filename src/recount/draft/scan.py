@@ -142,12 +142,11 @@ def _cell(value) -> str:
 def claim_rows(name: str, text: str) -> list[tuple]:
     """The rows (:data:`COLUMNS`) of the claims of one decoded text."""
     from recount.draft import draft
-    from recount.draft.text import Segments
 
     d = draft(text)
     if not d.claims:
         return []
-    seg = Segments.of(d.norm)
+    seg = d.segments
     rows = []
     for c in d.claims:
         j = c.as_json()
