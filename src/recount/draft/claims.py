@@ -288,6 +288,7 @@ class ClaimFinder:
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
         self.count_starts = [f.start for f in self.counts]
         self._nouns: dict[int, frozenset[str]] = {}
+        self._memo: dict[tuple, object] = {}  # per text: what a count names, its antecedent, a pairing's strength
         self.role = {}
         for f in self.counts:  # 全市共有学校412所,在校学生28.6万人: an enumeration of totals shares its 共
             role = self._role(f)
@@ -491,10 +492,11 @@ class ClaimFinder:
         cited = claim.cited_interval
         tried: list[Reading] = []  # the first level's readings, or the first level's with strong ones
         remainder = bool(REMAINDER.search(before))
+        subject = nouns(before)  # what the claim's clause says it is about
         for level in LEVELS:
             if level == "text" and any(not r.weak for r in tried):
                 break  # strong readings nearby decide: a total far away does not rescue them
-            readings = self._readings(claim, level, remainder)
+            readings = self._readings(claim, level, remainder, subject)
             fitting = [r for r in readings if r.recomputed.intersects(cited)]
             if fitting:
                 fitting.sort(key=lambda r: r.weak)
@@ -538,7 +540,7 @@ class ClaimFinder:
         return Claim(claim, IMPOSSIBLE, base=(base,), strength=STRONG,
                      note="only the base is given: no whole count of it gives the share")
 
-    def _readings(self, claim: Figure, level: str, remainder: bool) -> list[Reading]:
+    def _readings(self, claim: Figure, level: str, remainder: bool, subject: frozenset[str]) -> list[Reading]:
         own = self.seg.span("clause" if level == "clause" else "sentence", claim.start)
         numerators = _nearest(self._counts_in(*own), claim, NEAREST)
         if level == "text":
@@ -547,7 +549,6 @@ class ClaimFinder:
         else:
             pool = self._counts_in(*self.seg.span(level, claim.start))
         denominators = _nearest(pool, claim, 2 * NEAREST)
-        subject = nouns(self._clause_text(claim)[0])  # what the claim's clause says it is about
         pairs = [(n, d) for n in numerators for d in denominators if self._admissible(n, d, subject, level)
                  and not (n.base_interval == d.base_interval and n.start < d.start)]  # 55 of 55: the total first
         pairs.sort(key=lambda p: abs(p[0].start - claim.start) + abs(p[1].start - claim.start))
@@ -584,6 +585,11 @@ class ClaimFinder:
         return OF_TOTAL if self.role[id(d)] == "total" else OF_NEARBY
 
     def _weak(self, n: Figure, d: Figure, level: str) -> bool:
+        if (key := ("weak", id(n), id(d), level)) not in self._memo:
+            self._memo[key] = self._is_weak(n, d, level)
+        return self._memo[key]
+
+    def _is_weak(self, n: Figure, d: Figure, level: str) -> bool:
         rn, rd = self.role[id(n)], self.role[id(d)]
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         named = bool(nn and nd) and same_thing(nn, nd)
@@ -603,6 +609,11 @@ class ClaimFinder:
     def _named(self, n: Figure) -> frozenset[str]:
         """What a count counts, or, if it names nothing (尚未复课的14所), what the count before it in its
         paragraph with the same unit names."""
+        if (key := ("named", id(n))) not in self._memo:
+            self._memo[key] = self._find_named(n)
+        return self._memo[key]
+
+    def _find_named(self, n: Figure) -> frozenset[str]:
         if own := self.nouns_of(n):
             return own
         before = self._counts_in(self.seg.span("paragraph", n.start)[0], n.start)[::-1]
@@ -611,6 +622,11 @@ class ClaimFinder:
     def _antecedent(self, n: Figure) -> Figure | None:
         """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one
         (a count with a total word before one without)."""
+        if (key := ("antecedent", id(n))) not in self._memo:
+            self._memo[key] = self._find_antecedent(n)
+        return self._memo[key]
+
+    def _find_antecedent(self, n: Figure) -> Figure | None:
         before = self._counts_in(self.seg.span("paragraph", n.start)[0], self.seg.span("sentence", n.start)[0])[::-1]
         for fits in (lambda f: f.unit == n.unit, lambda f: compatible(f.unit, n.unit)):  # a total first
             found = next((f for f in before if fits(f) and self.role[id(f)] == "total"), None) \
@@ -626,7 +642,7 @@ class ClaimFinder:
         rn, rd = self.role[id(n)], self.role[id(d)]
         if rd == "rest" or (rd == "part" and rn != "of"):
             return False  # a rest is never a base; a part only of what its clause says is a part of it (其中)
-        if n is d or not compatible(n.unit, d.unit) or d.base_interval.high == 0:
+        if n is d or not compatible(n.unit, d.unit):
             return False
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         if nn and nd and not same_thing(nn, nd):
@@ -637,7 +653,7 @@ class ClaimFinder:
             return False
         if subject and not same_thing(nn | nd, subject):
             return False
-        return True
+        return d.base_interval.high != 0  # last: the first exact interval of a figure costs the most
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:

@@ -94,7 +94,7 @@ class Figure:
     def info(self) -> tuple[str, str, int]:
         return unit_info(self.unit) or ("other", self.unit, 1)
 
-    @property
+    @cached_property
     def kind(self) -> str:
         return self.info[0]
 

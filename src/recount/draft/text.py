@@ -43,9 +43,14 @@ def normalise(text: str) -> str:
     return simple
 
 
-def _starts(text: str, enders: str) -> list[int]:
-    """Start offsets of the pieces of ``text`` cut after each character in ``enders``."""
-    return [0] + [m.end() for m in re.finditer("[" + re.escape(enders) + "]", text)]
+def _starts(text: str, enders: re.Pattern) -> list[int]:
+    """Start offsets of the pieces of ``text`` cut after each character ``enders`` matches."""
+    return [0, *(m.end() for m in enders.finditer(text))]
+
+
+#: what ends a paragraph, a sentence and a clause
+ENDERS = {"paragraph": re.compile("\n"), "sentence": re.compile("[" + re.escape(SENTENCE_END + "\n") + "]"),
+          "clause": re.compile("[" + re.escape(CLAUSE_END) + "]")}
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,7 @@ class Segments:
 
     @classmethod
     def of(cls, text: str) -> "Segments":
-        return cls(len(text), {"paragraph": _starts(text, "\n"), "sentence": _starts(text, SENTENCE_END + "\n"),
-                               "clause": _starts(text, CLAUSE_END)})
+        return cls(len(text), {level: _starts(text, enders) for level, enders in ENDERS.items()})
 
     def span(self, level: str, offset: int) -> tuple[int, int]:
         """The span of the paragraph, sentence or clause (``level``) that holds ``offset``."""
