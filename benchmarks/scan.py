@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import random
 import re
 import shutil
@@ -107,9 +108,13 @@ def run_scan(folder: Path, out: Path, jobs: int, scheduler: str | None = None,
 @contextlib.contextmanager
 def dask_cluster(workers: int, folder: Path):
     """(address, worker processes): ``dask scheduler`` and ``workers`` ``dask worker`` processes (one thread
-    each, no nanny) over TCP on 127.0.0.1, as on separate machines; killed at the end."""
+    each, no nanny, :data:`recount.draft.scan_dask.WORKER_CONFIG`) over TCP on 127.0.0.1, as on separate
+    machines; killed at the end."""
+    from recount.draft.scan_dask import WORKER_CONFIG, config_env
+
     dask = str(Path(sys.executable).with_name("dask"))
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": folder}
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": folder,
+             "env": os.environ | config_env(WORKER_CONFIG)}  # the configuration the README gives `dask worker`
     sched_file = folder / "scheduler.json"
     sched_file.unlink(missing_ok=True)  # a stale one would name a scheduler long gone
     procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",

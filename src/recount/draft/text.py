@@ -45,7 +45,7 @@ def normalise(text: str) -> str:
 
 def _starts(text: str, enders: re.Pattern) -> list[int]:
     """Start offsets of the pieces of ``text`` cut after each character ``enders`` matches."""
-    return [0, *(m.end() for m in enders.finditer(text))]
+    return [0] + [m.end() for m in enders.finditer(text)]
 
 
 #: what ends a paragraph, a sentence and a clause
