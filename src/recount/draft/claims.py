@@ -70,6 +70,8 @@ REST_WORDS = re.compile(r"(?:尚未|仍未|未(?!来)|没有|不)(?:%s)?|其余|
 TOTAL_WORDS = re.compile(r"共|合计|总计|总数|总量|总共|通常|摸排|排查|计划|收到|受理|接到|接听|登记|在册|现有|涉及|"
                          r"调查|抽检|抽查|抽样|检查|检测|走访|回访|呼入|应到|辖区内?有|"
                          r"^全(?:区|市|县|省|州|镇|乡|村|街道|社区|国|港|澳|台|岛|年|校|体)|^各类")
+#: the words of each role, a rest's first (at the same place a rest word wins over a part word, a part over a total)
+ROLE_WORDS = (("rest", REST_WORDS), ("part", PART_WORDS), ("total", TOTAL_WORDS))
 ROLE_VERBS = re.compile(f"{PARTS}|尚未|仍未|未(?!来)|其余|剩余|抽检|抽查|受理|收到|回访|摸排|排查")
 #: between two totals of an enumeration: 学校412所,在校学生28.6万人 (a short noun, no verb)
 ENUMERATED = re.compile(r"[,、][^,。;:!?\n\d有者的是为中]{1,8}")
@@ -288,7 +290,7 @@ class ClaimFinder:
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
         self.count_starts = [f.start for f in self.counts]
         self._nouns: dict[int, frozenset[str]] = {}
-        self._memo: dict[tuple, object] = {}  # per text: what a count names, its antecedent, a pairing's strength
+        self._memo: dict[tuple, object] = {}  # per text: a figure's clause, what a count names, its antecedent, ...
         self.role = {}
         for f in self.counts:  # 全市共有学校412所,在校学生28.6万人: an enumeration of totals shares its 共
             role = self._role(f)
@@ -303,6 +305,11 @@ class ClaimFinder:
     # ------------------------------------------------------------ context
     def _clause_text(self, f: Figure) -> tuple[str, str]:
         """The clause's text before and after figure ``f``, cut at neighbouring figures."""
+        if (key := ("clause", id(f))) not in self._memo:
+            self._memo[key] = self._cut_clause(f)
+        return self._memo[key]
+
+    def _cut_clause(self, f: Figure) -> tuple[str, str]:
         a, b = self.seg.span("clause", f.start)
         i = self.index[id(f)]
         left = max(a, self.figures[i - 1].end) if i > 0 else a
@@ -332,11 +339,10 @@ class ClaimFinder:
         if after.startswith(("中", "之中", "当中")):
             return "total"  # 全市378个重点项目中
         for text in (before, after[:4]):  # the word nearest the count decides; 未复工 is a rest, not a part
-            ends = {role: max((m.end() for m in words.finditer(text)), default=-1)
-                    for role, words in (("rest", REST_WORDS), ("part", PART_WORDS), ("total", TOTAL_WORDS))}
-            role = max(ends, key=lambda r: (ends[r], r == "rest", r == "part"))
-            if ends[role] >= 0:
-                return role
+            nearest = max(((m.end(), role == "rest", role == "part", role) for role, words in ROLE_WORDS
+                           for m in words.finditer(text)), default=None)
+            if nearest is not None:
+                return nearest[-1]
         return ""
 
     def _line_before(self, f: Figure) -> str:
