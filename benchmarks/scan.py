@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import random
 import re
 import shutil
@@ -107,9 +108,13 @@ def run_scan(folder: Path, out: Path, jobs: int, scheduler: str | None = None,
 @contextlib.contextmanager
 def dask_cluster(workers: int, folder: Path):
     """(address, worker processes): ``dask scheduler`` and ``workers`` ``dask worker`` processes (one thread
-    each, no nanny) over TCP on 127.0.0.1, as on separate machines; killed at the end."""
+    each, no nanny, :data:`recount.draft.scan_dask.WORKER_CONFIG`) over TCP on 127.0.0.1, as on separate
+    machines; killed at the end."""
+    from recount.draft.scan_dask import WORKER_CONFIG, config_env
+
     dask = str(Path(sys.executable).with_name("dask"))
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": folder}
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": folder,
+             "env": os.environ | config_env(WORKER_CONFIG)}  # the configuration the README gives `dask worker`
     sched_file = folder / "scheduler.json"
     sched_file.unlink(missing_ok=True)  # a stale one would name a scheduler long gone
     procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
@@ -148,7 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2, help="pool processes, and Dask workers")
     parser.add_argument("--no-dask", action="store_true", help="the process pool only")
+    parser.add_argument("--no-pool", action="store_true",
+                        help="Dask only (e.g. 100,000 texts for the memory of the client and the workers)")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"JSON to write (default {OUT.relative_to(ROOT)})")
     args = parser.parse_args(argv)
+    if args.no_dask and args.no_pool:
+        parser.error("--no-dask and --no-pool leave nothing to run")
     rows = []
     with contextlib.ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="recount-scan-")))
@@ -159,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         warm = tmp / "warm"
         warm.mkdir()
         write_corpus(warm, 20)  # warm-up: jieba's and the OS's caches, the workers' dictionaries
-        run_scan(warm, tmp / "claims.csv", args.jobs)
+        if not args.no_pool:
+            run_scan(warm, tmp / "claims.csv", args.jobs)
         if address:
             run_scan(warm, tmp / "claims.csv", args.jobs, address, workers)
         for size in (int(s) for s in args.sizes.split(",")):
@@ -168,17 +179,21 @@ def main(argv: list[str] | None = None) -> int:
             chars = write_corpus(folder, size)
             pool, dask = [], []
             for _ in range(args.runs):  # alternate, so that both see the same load on a shared machine
-                pool.append(run_scan(folder, tmp / "pool.csv", args.jobs))
+                if not args.no_pool:
+                    pool.append(run_scan(folder, tmp / "pool.csv", args.jobs))
                 if address:
                     dask.append(run_scan(folder, tmp / "dask.csv", args.jobs, address, workers))
             bad = [r for r in pool + dask if r["exit"] != 0]
             if bad:
                 print(f"scan failed on {size} texts: {bad[0]['stderr']}", file=sys.stderr)
                 return 1
-            same = not address or (tmp / "pool.csv").read_bytes() == (tmp / "dask.csv").read_bytes()
-            lines = sum(1 for _ in (tmp / "pool.csv").open(encoding="utf-8")) - 1
-            rows.append({"texts": size, "mean_chars": chars / size, "claims": lines, "pool": _summary(pool),
-                         "dask": _summary(dask) if dask else None, "same_bytes": same})
+            same = None if not (pool and dask) else (tmp / "pool.csv").read_bytes() == (tmp / "dask.csv").read_bytes()
+            lines = sum(1 for _ in (tmp / ("pool.csv" if pool else "dask.csv")).open(encoding="utf-8")) - 1
+            rows.append({"texts": size, "mean_chars": chars / size, "claims": lines,
+                         "pool": _summary(pool) if pool else None, "dask": _summary(dask) if dask else None,
+                         "same_bytes": same})
+            (tmp / "pool.csv").unlink(missing_ok=True)
+            (tmp / "dask.csv").unlink(missing_ok=True)
             shutil.rmtree(folder)
     print(f"recount scan: --jobs {args.jobs} against a Dask cluster of {args.jobs} one-thread workers "
           f"(scheduler and workers separate processes, TCP on 127.0.0.1); medians of {args.runs} runs")
@@ -189,15 +204,19 @@ def main(argv: list[str] | None = None) -> int:
             m = r[name]
             if m is None:
                 continue
-            ratio = f"{m['wall_s'] / r['pool']['wall_s']:>8.2f}×" if name == "dask" else ""
+            ratio = f"{m['wall_s'] / r['pool']['wall_s']:>8.2f}×" if name == "dask" and r["pool"] else ""
             worker = f"{m['worker_peak_rss_mib']:>10.0f}" if name == "dask" else f"{'':>10}"
             print(f"{r['texts']:>7}  {name:>6}  {m['wall_s']:>7.1f}  {m['wall_range'][0]:>6.1f}–{m['wall_range'][1]:<6.1f}"
                   f"  {1000 * m['wall_s'] / r['texts']:>7.2f}  {1000 * m['cpu_s'] / r['texts']:>11.2f}  {ratio:>9}"
-                  f"  {m['peak_rss_mib']:>10.0f}  {worker}  {'yes' if r['same_bytes'] else 'NO'}")
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(json.dumps({"jobs": args.jobs, "sizes": rows}, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}")
-    return 0 if all(r["same_bytes"] for r in rows) else 1
+                  f"  {m['peak_rss_mib']:>10.0f}  {worker}  {_same(r['same_bytes'])}")
+    args.out.parent.mkdir(exist_ok=True)
+    args.out.write_text(json.dumps({"jobs": args.jobs, "sizes": rows}, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0 if all(r["same_bytes"] is not False for r in rows) else 1
+
+
+def _same(same: bool | None) -> str:
+    return "-" if same is None else "yes" if same else "NO"
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from recount.draft.claims import Claim, find_claims
 from recount.draft.figures import Exclusion, Figure, read
-from recount.draft.text import normalise
+from recount.draft.text import Segments, normalise
 from recount.errors import InputError
 from recount.ledger import read_bytes
 
@@ -36,6 +36,7 @@ class Draft:
     figures: list[Figure]
     exclusions: list[Exclusion]
     claims: list[Claim]
+    segments: Segments  # of ``norm``: where its paragraphs, sentences and clauses start
 
     def as_json(self) -> dict:
         return {"figures": [f.as_json() for f in self.figures], "claims": [c.as_json() for c in self.claims]}
@@ -64,7 +65,8 @@ def draft(text: str) -> Draft:
     """The draft ledger of ``text`` (a decoded article)."""
     norm = normalise(text)
     figures, exclusions = read(text, norm)
-    return Draft(text, norm, figures, exclusions, find_claims(norm, figures))
+    segments = Segments.of(norm)
+    return Draft(text, norm, figures, exclusions, find_claims(norm, figures, segments), segments)
 
 
 def read_article(path: Path) -> str:

@@ -43,7 +43,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
 from math import ceil, floor
 
@@ -72,6 +72,8 @@ REST_WORDS = re.compile(r"(?:尚未|仍未|未(?!来)|没有|不)(?:%s)?|其余|
 TOTAL_WORDS = re.compile(r"共|合计|总计|总数|总量|总共|通常|摸排|排查|计划|收到|受理|接到|接听|登记|在册|现有|涉及|"
                          r"调查|抽检|抽查|抽样|检查|检测|走访|回访|呼入|应到|辖区内?有|"
                          r"^全(?:区|市|县|省|州|镇|乡|村|街道|社区|国|港|澳|台|岛|年|校|体)|^各类")
+#: the words of each role, a rest's first (at the same place a rest word wins over a part word, a part over a total)
+ROLE_WORDS = (("rest", REST_WORDS), ("part", PART_WORDS), ("total", TOTAL_WORDS))
 ROLE_VERBS = re.compile(f"{PARTS}|尚未|仍未|未(?!来)|其余|剩余|抽检|抽查|受理|收到|回访|摸排|排查")
 #: between two totals of an enumeration: 学校412所,在校学生28.6万人 (a short noun, no verb)
 ENUMERATED = re.compile(r"[,、][^,。;:!?\n\d有者的是为中]{1,8}")
@@ -149,7 +151,7 @@ class Reading:
     def strength(self) -> str:
         return WEAK if self.weak else STRONG
 
-    @property
+    @cached_property
     def numerator_interval(self) -> Interval:
         if self.complement:
             d, n = self.denominator[0].base_interval, self.numerator[0].base_interval
@@ -157,11 +159,11 @@ class Reading:
             return Interval(max(d.low - (n.high if n.high is not None else d.low), Fraction(0)), high)
         return _sum(self.numerator)
 
-    @property
+    @cached_property
     def denominator_interval(self) -> Interval:
         return _sum(self.denominator)
 
-    @property
+    @cached_property
     def recomputed(self) -> Interval:
         return self.numerator_interval.ratio(self.denominator_interval).scale(100)
 
@@ -200,6 +202,10 @@ class Claim:
 
     def misses(self):
         """How far each listed reading misses (inconsistent claims only): :func:`recount.severity.miss`."""
+        return self._misses
+
+    @cached_property
+    def _misses(self):
         if self.verdict != INCONSISTENT:
             return []
         return [m for r in self.readings if (m := miss(self.result(r))) is not None]
@@ -286,14 +292,15 @@ class CountList:
 class ClaimFinder:
     """Finds the claims of one text, given its normalised copy and its figures."""
 
-    def __init__(self, norm: str, figures: list[Figure]):
+    def __init__(self, norm: str, figures: list[Figure], segments: Segments | None = None):
         self.text = norm
-        self.seg = Segments.of(norm)
+        self.seg = segments or Segments.of(norm)
         self.figures = figures  # in order of position, none overlapping
         self.index = {id(f): i for i, f in enumerate(figures)}
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
         self.count_starts = [f.start for f in self.counts]
         self._nouns: dict[int, frozenset[str]] = {}
+        self._memo: dict[tuple, object] = {}  # per text: a figure's clause, what a count names, its antecedent, ...
         self.role = {}
         for f in self.counts:  # 全市共有学校412所,在校学生28.6万人: an enumeration of totals shares its 共
             role = self._role(f)
@@ -308,6 +315,11 @@ class ClaimFinder:
     # ------------------------------------------------------------ context
     def _clause_text(self, f: Figure) -> tuple[str, str]:
         """The clause's text before and after figure ``f``, cut at neighbouring figures."""
+        if (key := ("clause", id(f))) not in self._memo:
+            self._memo[key] = self._cut_clause(f)
+        return self._memo[key]
+
+    def _cut_clause(self, f: Figure) -> tuple[str, str]:
         a, b = self.seg.span("clause", f.start)
         i = self.index[id(f)]
         left = max(a, self.figures[i - 1].end) if i > 0 else a
@@ -337,11 +349,10 @@ class ClaimFinder:
         if after.startswith(("中", "之中", "当中")):
             return "total"  # 全市378个重点项目中
         for text in (before, after[:4]):  # the word nearest the count decides; 未复工 is a rest, not a part
-            ends = {role: max((m.end() for m in words.finditer(text)), default=-1)
-                    for role, words in (("rest", REST_WORDS), ("part", PART_WORDS), ("total", TOTAL_WORDS))}
-            role = max(ends, key=lambda r: (ends[r], r == "rest", r == "part"))
-            if ends[role] >= 0:
-                return role
+            nearest = max(((m.end(), role == "rest", role == "part", role) for role, words in ROLE_WORDS
+                           for m in words.finditer(text)), default=None)
+            if nearest is not None:
+                return nearest[-1]
         return ""
 
     def _line_before(self, f: Figure) -> str:
@@ -533,10 +544,11 @@ class ClaimFinder:
         cited = claim.cited_interval
         tried: list[Reading] = []  # the first level's readings, or the first level's with strong ones
         remainder = bool(REMAINDER.search(before))
+        subject = nouns(before)  # what the claim's clause says it is about
         for level in LEVELS:
             if level == "text" and any(not r.weak for r in tried):
                 break  # strong readings nearby decide: a total far away does not rescue them
-            readings = self._readings(claim, level, remainder)
+            readings = self._readings(claim, level, remainder, subject)
             fitting = [r for r in readings if r.recomputed.intersects(cited)]
             if fitting:
                 fitting.sort(key=lambda r: r.weak)
@@ -585,7 +597,7 @@ class ClaimFinder:
         return Claim(claim, IMPOSSIBLE, base=(base,), strength=STRONG,
                      note="only the base is given: no whole count of it gives the share")
 
-    def _readings(self, claim: Figure, level: str, remainder: bool) -> list[Reading]:
+    def _readings(self, claim: Figure, level: str, remainder: bool, subject: frozenset[str]) -> list[Reading]:
         own = self.seg.span("clause" if level == "clause" else "sentence", claim.start)
         numerators = _nearest(self._counts_in(*own), claim, NEAREST)
         if level == "text":
@@ -594,7 +606,6 @@ class ClaimFinder:
         else:
             pool = self._counts_in(*self.seg.span(level, claim.start))
         denominators = _nearest(pool, claim, 2 * NEAREST)
-        subject = nouns(self._clause_text(claim)[0])  # what the claim's clause says it is about
         pairs = [(n, d) for n in numerators for d in denominators if self._admissible(n, d, subject, level)
                  and not (n.base_interval == d.base_interval and n.start < d.start)]  # 55 of 55: the total first
         pairs.sort(key=lambda p: abs(p[0].start - claim.start) + abs(p[1].start - claim.start))
@@ -661,6 +672,11 @@ class ClaimFinder:
         return OF_TOTAL if self.role[id(d)] == "total" else OF_NEARBY
 
     def _weak(self, n: Figure, d: Figure, level: str) -> bool:
+        if (key := ("weak", id(n), id(d), level)) not in self._memo:
+            self._memo[key] = self._is_weak(n, d, level)
+        return self._memo[key]
+
+    def _is_weak(self, n: Figure, d: Figure, level: str) -> bool:
         rn, rd = self.role[id(n)], self.role[id(d)]
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         named = bool(nn and nd) and same_thing(nn, nd)
@@ -682,6 +698,11 @@ class ClaimFinder:
     def _named(self, n: Figure) -> frozenset[str]:
         """What a count counts, or, if it names nothing (尚未复课的14所), what the count before it in its
         paragraph with the same unit names."""
+        if (key := ("named", id(n))) not in self._memo:
+            self._memo[key] = self._find_named(n)
+        return self._memo[key]
+
+    def _find_named(self, n: Figure) -> frozenset[str]:
         if own := self.nouns_of(n):
             return own
         before = self._counts_in(self.seg.span("paragraph", n.start)[0], n.start)[::-1]
@@ -690,6 +711,11 @@ class ClaimFinder:
     def _antecedent(self, n: Figure) -> Figure | None:
         """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one
         (a count with a total word before one without)."""
+        if (key := ("antecedent", id(n))) not in self._memo:
+            self._memo[key] = self._find_antecedent(n)
+        return self._memo[key]
+
+    def _find_antecedent(self, n: Figure) -> Figure | None:
         before = self._counts_in(self.seg.span("paragraph", n.start)[0], self.seg.span("sentence", n.start)[0])[::-1]
         for fits in (lambda f: f.unit == n.unit, lambda f: compatible(f.unit, n.unit)):  # a total first
             found = next((f for f in before if fits(f) and self.role[id(f)] == "total"), None) \
@@ -705,7 +731,7 @@ class ClaimFinder:
         rn, rd = self.role[id(n)], self.role[id(d)]
         if rd == "rest" or (rd == "part" and rn != "of"):
             return False  # a rest is never a base; a part only of what its clause says is a part of it (其中)
-        if n is d or not compatible(n.unit, d.unit) or d.base_interval.high == 0:
+        if n is d or not compatible(n.unit, d.unit):
             return False
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         if nn and nd and not same_thing(nn, nd):
@@ -716,7 +742,7 @@ class ClaimFinder:
             return False
         if subject and not same_thing(nn | nd, subject):
             return False
-        return True
+        return d.base_interval.high != 0  # last: the first exact interval of a figure costs the most
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:
@@ -741,5 +767,5 @@ def _distance(rec: Interval, cited: Interval) -> Fraction:
     return rec.low - (cited.high if cited.high is not None else rec.low)
 
 
-def find_claims(norm: str, figures: list[Figure]) -> list[Claim]:
-    return ClaimFinder(norm, figures).find()
+def find_claims(norm: str, figures: list[Figure], segments: Segments | None = None) -> list[Claim]:
+    return ClaimFinder(norm, figures, segments).find()

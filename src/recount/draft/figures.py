@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import cn2an
 
@@ -59,6 +59,14 @@ CLAUSE_TAIL = re.compile(r"[^,。;!?:\n]*$")
 PER_BEFORE = re.compile(r"(?:每[一二三四五六七八九十百千万\d]*(?:户|人|家|名|位|村|亩|平方公里)|人均|户均)[^\d]*$")
 #: the 万 part of an amount written in 亿 and 万 (52亿3,400万元): four digits at most
 YI_WAN = re.compile(r"(\d{1,4}|\d,\d{3})万(?=[^\d万亿]|$)")
+#: a cheap first test: a clause tail that ``PER_BEFORE`` matches holds one of these
+PER_CHARS = re.compile("[每均]")
+SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")  # thousands separators in an Arabic number
+LIST_MARKER = re.compile(r"[一二三四五六七八九十]+(?:是|要|来|则)")  # 一是, 二要
+DAY_AFTER_MONTH = re.compile(r"(?:份|\d{1,2}[日号]|[%s]{1,3}[日号])" % CN_CHARS)
+AFTER_COLON = re.compile(r":(\d+)")
+QUALIFIER_SCALE = re.compile(r"(余|多)?(万亿|万|亿|千)?(余|多)?")
+TENTH = re.compile(r"[一二三四五六七八九]|\d(?![\d.])")  # 五成七, 5成7
 ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")
 CHENG_NOT = "为立本果功员都熟绩交效长品型"
@@ -88,7 +96,7 @@ class Figure:
     def info(self) -> tuple[str, str, int]:
         return unit_info(self.unit) or ("other", self.unit, 1)
 
-    @property
+    @cached_property
     def kind(self) -> str:
         return self.info[0]
 
@@ -104,7 +112,7 @@ class Figure:
     def base_interval(self) -> Interval:
         return self.interval.scale(self.info[2])
 
-    @property
+    @cached_property
     def cited_interval(self) -> Interval:
         """What the figure stands for as a cited rate: its rounding interval, or its qualifier's."""
         return cited_interval(self.value_text, self.qualifier)
@@ -128,7 +136,9 @@ class Exclusion:
     kind: str
 
 
+@lru_cache(maxsize=4096)
 def _cn_value(run: str) -> Decimal | None:
+    """The value of a run of Chinese numerals (cn2an), or None; the same few runs recur in every text."""
     try:
         value = cn2an.cn2an(run, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
@@ -136,6 +146,7 @@ def _cn_value(run: str) -> Decimal | None:
     return Decimal(str(value))
 
 
+@lru_cache(maxsize=4096)
 def approximate_pair(run: str) -> Decimal | None:
     """三四 = "three or four", 三四十 = "thirty or forty": the lower value (read as 余), else None."""
     m = PAIR.fullmatch(run)
@@ -144,9 +155,14 @@ def approximate_pair(run: str) -> Decimal | None:
     return None
 
 
+#: any measure word, longest first (a regex tries its alternatives in order)
+MEASURE = re.compile("|".join(map(re.escape, BY_LENGTH)))
+
+
 def _measure_at(text: str, pos: int) -> str:
     """The longest measure word at ``pos``, or ""."""
-    return next((word for word in BY_LENGTH if text.startswith(word, pos)), "")
+    m = MEASURE.match(text, pos)
+    return m.group() if m else ""
 
 
 class Reader:
@@ -186,7 +202,7 @@ class Reader:
         if (iso := ISO_DATE.match(t, s)) is not None:
             return self._exclude(s, iso.end(), "date")
         if m.group("arabic"):
-            value = Decimal(re.sub(r"[, \u00a0\u2009\u202f]", "", m.group("arabic")))  # 4.30 stays 4.30
+            value = Decimal(SEPARATORS.sub("", m.group("arabic")))  # 4.30 stays 4.30
             chinese = False
         else:
             run = m.group("cn")
@@ -194,7 +210,7 @@ class Reader:
                 return e  # 百, 千万 (by all means), 万: words, not numbers
             if IDIOMS.match(t, s - 1 if s and t[s - 1] in "千万十" else s) or IDIOMS.match(t, s):
                 return self._exclude(s, e, "idiom")
-            if re.match(r"[一二三四五六七八九十]+(?:是|要|来|则)", t[s:]) and len(run) <= 2:
+            if LIST_MARKER.match(t, s) and len(run) <= 2:
                 return self._exclude(s, e + 1, "list")
             pair = approximate_pair(run)
             if pair is not None and t.startswith(("点", "时"), e):
@@ -228,19 +244,20 @@ class Reader:
             return self._exclude(s, e + 2, "year")
         if after == "月" and 1 <= value <= 12 and value == value.to_integral_value():
             end = e + 1
-            if (d := re.match(r"(?:份|\d{1,2}[日号]|[%s]{1,3}[日号])" % CN_CHARS, t[end:])):
-                end += d.end()
+            if (d := DAY_AFTER_MONTH.match(t, end)):
+                end = d.end()
             return self._exclude(s, end, "date")
         if after in "日号" and 1 <= value <= 31 and not t.startswith(("内", "以内", "之内", "以上", "以下"), e + 1) \
                 and value == value.to_integral_value():
             return self._exclude(s, e + 1, "date")
-        if PER_BEFORE.search(CLAUSE_TAIL.search(t, max(s - 24, 0), s).group()):
+        near = max(s - 24, 0)
+        if PER_CHARS.search(t, near, s) and PER_BEFORE.search(CLAUSE_TAIL.search(t, near, s).group()):
             return self._exclude(s, e, "per")  # 每户1处, 人均2.5台: a number per unit, not a count
         if (w := WEEKDAY_BEFORE.search(self._before(s))) and value <= 7:
             return self._exclude(s - len(w.group()), e, "date")
-        if after == ":" and (r := re.match(r":(\d+)", t[e:])):
+        if after == ":" and (r := AFTER_COLON.match(t, e)):
             clock = len(r.group(1)) == 2 and value <= 24
-            return self._exclude(s, e + r.end(), "time" if clock else "ratio")
+            return self._exclude(s, r.end(), "time" if clock else "ratio")
         if after == "点" or (after == "时" and not t.startswith(("时间", "时期", "时候", "时段", "时代", "时节"), e)):
             return self._exclude(s, CLOCK_TAIL.match(t, e).end(), "time")
         if after in "级届" or (after == "期" and chinese and m.group() != "两"):
@@ -266,7 +283,7 @@ class Reader:
             scale = "万亿" if run.endswith("万亿") else run[-1]
             value = value / SCALES[scale]
         pos = e
-        q1, sc, q2 = re.match(r"(余|多)?(万亿|万|亿|千)?(余|多)?", t[pos:]).groups()
+        q1, sc, q2 = QUALIFIER_SCALE.match(t, pos).groups()
         used = len(q1 or "")
         if sc == "千" and not scale and not chinese and (
                 _measure_at(t, pos + used + 1) or t.startswith(("万", "亿"), pos + used + 1)):
@@ -294,7 +311,7 @@ class Reader:
         elif t.startswith("成", pos) and not scale and not t.startswith(tuple(CHENG_NOT), pos + 1) \
                 and value <= 10:
             unit_word, value, pos = "%", value * 10, pos + 1
-            if (tenth := re.match(r"[一二三四五六七八九]|\d(?![\d.])", t[pos:])) and not _measure_at(t, pos + 1):
+            if (tenth := TENTH.match(t, pos)) and not _measure_at(t, pos + 1):
                 value += _cn_value(tenth.group()) if chinese else Decimal(tenth.group())  # 五成七 = 57%
                 pos += 1
             elif t.startswith("半", pos):  # 六成半 = 65%

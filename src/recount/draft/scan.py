@@ -9,7 +9,8 @@ Where the work runs:
   configuration: ``DASK_SCHEDULER_ADDRESS``), on as many machines as it has.
   Each worker loads jieba and OpenCC once when it joins
   (:mod:`recount.draft.scan_dask`). A
-  task is a batch of :data:`BATCH` files; it reads its files and returns their
+  task is a batch of files (:data:`recount.draft.scan_dask.BATCH`, 32; the pool's are
+  :data:`BATCH`, 8); it reads its files and returns their
   rows, with no other effect, so when a worker dies the scheduler runs its
   batches again on another and nothing is lost or written twice.
 
@@ -49,7 +50,7 @@ COLUMNS = ("file", "offset", "cited", "verdict", "arithmetic", "end", "strength"
            "miss_pp", "miss_level", "numerator", "denominator", "sentence")
 #: the JSON keys written as they are (numerator and denominator are lists: their values joined with " + ")
 PLAIN_KEYS = ("strength", "reason", "reading", "miss_pp", "miss_level")
-BATCH = 8  # files per task
+BATCH = 8  # files per task in the pool (a Dask task takes more: recount.draft.scan_dask.BATCH)
 IN_FLIGHT = 4  # tasks in flight per worker (process or Dask thread)
 MAX_BYTES = 2 * 2**20
 WARM_TEXT = "共有企业10家,已复工9家,复工率90%。"
@@ -142,12 +143,11 @@ def _cell(value) -> str:
 def claim_rows(name: str, text: str) -> list[tuple]:
     """The rows (:data:`COLUMNS`) of the claims of one decoded text."""
     from recount.draft import draft
-    from recount.draft.text import Segments
 
     d = draft(text)
     if not d.claims:
         return []
-    seg = Segments.of(d.norm)
+    seg = d.segments
     rows = []
     for c in d.claims:
         j = c.as_json()
