@@ -48,9 +48,12 @@ PAGE_CAP = {"book/01_policies.html": {"desktop": 11_300, "phone": 19_800},
 #: the landing page (the verdict, the scorecard, two tensions in a few sentences each, what else was
 #: checked, one chart, the explanations, the article) ran 7,285 / 13,554 px; the Ledger (every row:
 #: 94 figures, 29 rate readings, 26 cross-checks, the findings, 46 superlatives and totals, 13 events) 19,958 /
-#: 39,941 px, nearly all of it table rows, about 110 px a row at 1280 px
+#: 39,941 px, nearly all of it table rows, about 110 px a row at 1280 px (21,119 / 40,470 px once the
+#: second reading lengthened its labels); the Draft appendix (the score, then one table a test article,
+#: 13 articles, 88 stated percentages) 18,787 / 46,343 px
 PAGE_CAP |= {"book/index.html": {"desktop": 7_700, "phone": 14_300},
-             "book/ledger.html": {"desktop": 21_000, "phone": 42_000}}
+             "book/ledger.html": {"desktop": 22_200, "phone": 42_500},
+             "book/draft.html": {"desktop": 19_700, "phone": 48_700}}
 CAPTIONS = ("figcaption, figcaption *, caption, caption *, p.recount-chart-source, p.recount-chart-source *, "
             ".caption-text")
 
