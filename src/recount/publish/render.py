@@ -744,7 +744,7 @@ def _failed_reading_words(rr, ledger: Ledger, alone: bool = False) -> str:
         rivals = [(g, _sum_of(g, ledger)) for g in r.others]
         beaten = [(g, iv) for g, iv in rivals if subject.high is not None and iv.low > subject.high]
         said = "; ".join(f"{count_words(iv)} {_labels_of(g, ledger)}" for g, iv in beaten)
-        return (f"{read}, it is contradicted: the article counts {said}, more than the "
+        return (f"{read}, the article's own counts rule that reading out: they give {said}, more than the "
                 f"{count_words(subject)} {_labels_of(r.subject, ledger)}.")
     if r.test == "full":
         below = sorted(_rate_value(i, ledger) for i in r.subject
@@ -773,7 +773,7 @@ def finding_words(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> st
                 "The article does not say which it means: a tension, not an error.")
     else:
         basis = next((rr.reading.basis_en for rr in failed if rr.reading.basis_en), "")
-        turn = (f"It fails only if {basis[:1].lower() + basis[1:].rstrip('.')}. The article does not say "
+        turn = (f"It would fail only if {basis[:1].lower() + basis[1:].rstrip('.')}. The article does not say "
                 "which it means: a tension, not an error." if basis else "")
     return " ".join(t for t in (said, turn) if t)
 
