@@ -60,8 +60,8 @@ def address_note(base: str | None = None) -> str:
     base = base_url() if base is None else base
     if base:
         return f"Each record's url is its claim's row on the Ledger, at {urljoin(base, PAGE_FROM_ROOT)}."
-    return ("The book has no published address yet (no base URL is set in its _config.yml), so the records "
-            "carry no url; each names its claim by identifier, which is the claim's row on the Ledger.")
+    return ("The book has no published address yet, so the records carry no web address; each names its "
+            "claim the way the Ledger's rows do.")
 
 
 def check_date_iso(data_dir=None) -> str:
