@@ -141,9 +141,13 @@ def _genres() -> dict[str, str]:
 
 
 def _counts(m: AnswerMatch) -> str:
+    """The counts a person names, as the article writes them (with their units: 1,260户 / 1.92万户) when
+    the draft names the same ones."""
     a = m.answer
     if not a.denominator:
         return "—"
+    if m.right_counts and m.drafted.readings:
+        return esc(m.drafted.readings[0].fraction())
     def n(text: str) -> str:
         return en_number(Fraction(text))
     num = " + ".join(map(n, a.numerator))
