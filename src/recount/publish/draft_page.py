@@ -147,7 +147,7 @@ def _counts(m: AnswerMatch) -> str:
     if not a.denominator:
         return "—"
     if m.right_counts and m.drafted.readings:
-        return esc(m.drafted.readings[0].fraction())
+        return mixed(m.drafted.readings[0].fraction())
     def n(text: str) -> str:
         return en_number(Fraction(text))
     num = " + ".join(map(n, a.numerator))
