@@ -17,11 +17,11 @@ line on stderr naming file, line and column; nothing on stdout).
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 import json
 import os
 import shutil
 import sys
+from collections import Counter
 from pathlib import Path
 
 from recount import paths
@@ -33,13 +33,13 @@ TABLE_COLUMNS = ("id", "section", "quote", "cited", "recomputed", "off", "verdic
 QUOTE_CELLS = 28  # terminal cells of a quote in the table
 
 
-
 def _by_result(results) -> str:
-    """How many of ``results`` each result has: pass, fail and tension always, any other found after them
-    (2 pass, 0 fail, 1 tension, 3 not contradicted)."""
+    """How many of ``results`` each result has: the cross-checks' results always, any other found after
+    them (2 pass, 0 fail, 1 tension, 3 not contradicted, 1 unverifiable)."""
     counts = Counter(r.result for r in results)
     order = [*RESULTS, *sorted(set(counts) - set(RESULTS))]
     return ", ".join(f"{counts.get(k, 0)} {k.replace('_', ' ')}" for k in order)
+
 
 def render_table(rows: list[dict]) -> str:
     cells = [[r["id"], str(r["section"]), clip(r["quote"], QUOTE_CELLS), r["cited_text"] or "—",

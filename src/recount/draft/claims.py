@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cached_property, lru_cache
 from itertools import combinations
@@ -644,13 +644,12 @@ class ClaimFinder:
         rate's stem, a reading over a count that does not is weak (其中就业人口 is not the 失业率's count), and
         the counts that carry it are tried, weakly, over the nearby bases their words do not match
         (失业人数 over 劳动人口). Changes ``readings`` in place; returns the readings to add."""
-        m = RATE_STEM.search(self._clause_text(claim)[0])
-        named = [n for n in numerators if m and m[1] in "".join(self._clause_text(n))]
+        named = [n for n in numerators if self._carries_stem(claim, n)]
         if not named:
             return []
         for i, r in enumerate(readings):
             if not r.weak and not all(n in named for n in r.numerator):
-                readings[i] = Reading(r.numerator, r.denominator, r.level, r.complement, True, r.base)
+                readings[i] = replace(r, weak=True)
         tried = {(id(r.numerator[0]), id(r.denominator[0])) for r in readings if len(r.numerator) == len(r.denominator) == 1}
         return [Reading((n,), (d,), level, weak=True, base=self._base(n, d)) for n in named for d in denominators
                 if (id(n), id(d)) not in tried and d is not n and compatible(n.unit, d.unit)
@@ -660,13 +659,15 @@ class ClaimFinder:
         """The readings of a count that carries the rate's stem over a part stated before it in the same span
         (已按时办结1289件; 回访满意1180件, 满意率91.5%: the 满意 may be of the 办结). Never a base for a
         consistent verdict (a part is not the base of a part), only a reason not to call the claim inconsistent."""
-        m = RATE_STEM.search(self._clause_text(claim)[0])
-        if not m:
-            return []
         counts = self._counts_in(*self.seg.span(level if level != "text" else "paragraph", claim.start))
         return [Reading((n,), (d,), level, weak=True, base=OF_NEARBY) for n in counts if n.start < claim.start
-                and m[1] in "".join(self._clause_text(n)) for d in counts if d.start < n.start
+                and self._carries_stem(claim, n) for d in counts if d.start < n.start
                 and self.role[id(d)] == "part" and compatible(n.unit, d.unit) and _at_most(n.base_interval, d.base_interval)]
+
+    def _carries_stem(self, claim: Figure, n: Figure) -> bool:
+        """Whether count ``n``'s clause carries the stem of the claim's rate word (失业人数 for 失业率)."""
+        m = RATE_STEM.search(self._clause_text(claim)[0])
+        return bool(m) and m[1] in "".join(self._clause_text(n))
 
     def _base(self, n: Figure, d: Figure) -> str:
         return OF_TOTAL if self.role[id(d)] == "total" else OF_NEARBY
