@@ -20,7 +20,9 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import fcntl
+import filecmp
 import functools
 import http.server
 import os
@@ -267,6 +269,55 @@ def finish_build(root: Path, proc: subprocess.Popen, timeout: float = 1800) -> P
 
 def build_copy(root: Path, env: dict[str, str] | None = None, warnings_fail: bool = True) -> Path:
     return finish_build(root, start_build(root, env, warnings_fail))
+
+
+# ---------------------------------------------------------------- comparing two builds
+
+
+def tree_differences(a: Path, b: Path) -> list[str]:
+    """Relative paths only in ``a``, only in ``b``, or whose bytes differ."""
+    out: list[str] = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str) -> None:
+        out.extend(f"only in first: {prefix}{n}" for n in cmp.left_only)
+        out.extend(f"only in second: {prefix}{n}" for n in cmp.right_only)
+        out.extend(f"type differs: {prefix}{n}" for n in cmp.common_funny + cmp.funny_files)
+        # dircmp's shallow comparison trusts equal size and mtime: compare the bytes.
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        out.extend(f"differs: {prefix}{n}" for n in mismatch + errors)
+        for name, sub in sorted(cmp.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(a, b, ignore=[]), "")
+    return sorted(out)
+
+
+def excerpt(a: Path, b: Path, rel: str, limit: int = 12) -> str:
+    """A few lines of unified diff of a text file (or a note for a binary one)."""
+    try:
+        left = (a / rel).read_text(encoding="utf-8").splitlines()
+        right = (b / rel).read_text(encoding="utf-8").splitlines()
+    except (UnicodeDecodeError, FileNotFoundError):
+        return f"  ({rel}: binary or missing)"
+    diff = difflib.unified_diff(left, right, "first/" + rel, "second/" + rel, n=0, lineterm="")
+    lines = [line[:200] for line in diff]
+    return "\n".join("  " + line for line in lines[:limit])
+
+
+def files_naming(root: Path, needles: list[str]) -> list[str]:
+    hits = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            hits += [f"{path.relative_to(root)} contains {n!r}" for n in needles if n.encode() in data]
+    return hits
+
+
+def link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system
+        shutil.copy2(src, dst)
 
 
 # ---------------------------------------------------------------- serving

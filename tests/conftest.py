@@ -100,13 +100,13 @@ def built_book(request) -> Path:
 #: its workers in collection order, two to each to begin with (the 1st and 3rd to one worker, the
 #: 2nd and 4th to the other), then the next module to whichever worker is free. Starting the long
 #: ones first keeps a long module from being the last one running while the other worker idles.
-#: The 1st makes the session build and then a clean one to compare (the longest); the 2nd builds
-#: three generated books of its own and the 3rd a small book, so neither waits for the session
-#: build; the 4th starts a Dask cluster; the others read the session build or draw every chart. A
-#: module keeps its module-scoped fixtures (a Chromium, a small book, a cluster) on one worker.
-LONG_MODULES = ("test_reproducible.py", "test_book_any.py", "test_build_deps.py", "test_scan_dask.py",
-                "test_safe_text.py", "test_browser.py", "test_phone_charts.py", "test_scan_output.py",
-                "test_bench.py", "test_browser_phone.py", "test_plots.py")
+#: The 1st builds four generated books of its own (the longest); the 2nd makes the session build
+#: that the modules reading the book wait for; the 3rd builds a small book again and again; the 5th
+#: starts a Dask cluster; the others read the session build or draw every chart. A module keeps
+#: its module-scoped fixtures (a Chromium, a small book, a cluster) on one worker.
+LONG_MODULES = ("test_book_any.py", "test_browser.py", "test_build_deps.py", "test_safe_text.py",
+                "test_scan_dask.py", "test_phone_charts.py", "test_scan_output.py", "test_bench.py",
+                "test_browser_phone.py", "test_plots.py")
 
 
 def pytest_collection_modifyitems(config, items):

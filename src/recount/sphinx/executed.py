@@ -7,7 +7,9 @@
   the terms an edit left with no page.
 * Builds in any folder write the same bytes: ``templates_path`` and ``html_static_path`` (which the
   theme and extensions extend with absolute paths into the venv, hashed into ``.buildinfo``) are
-  made relative to the book.
+  made relative to the book, the venv's packages reached through a link of a fixed name in the
+  build folder (:data:`SITE_PACKAGES`): a generated book's folder and the venv that builds it may be
+  anywhere, each apart from the other.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+import sysconfig
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -56,12 +59,37 @@ def _mystnb_static(build_dir: Path) -> Path:
     return folder
 
 
+#: the venv's packages, as the book's paths reach them (a link below the build folder, beside html/)
+SITE_PACKAGES = Path(".recount", "site-packages")
+
+
+def _site_packages(build_dir: Path) -> tuple[str, Path]:
+    """The running venv's packages, and a link of a fixed name to them in the build folder."""
+    site, link = sysconfig.get_paths()["purelib"], build_dir / SITE_PACKAGES
+    if not (link.is_symlink() and os.readlink(link) == site):
+        link.unlink(missing_ok=True)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(site, target_is_directory=True)
+    return site, link
+
+
+def _relative(path: str, confdir: str, site: str, link: Path) -> str:
+    """``path`` relative to the book, through ``link`` when it is in the venv's packages."""
+    if not os.path.isabs(path):
+        return path
+    if Path(path).is_relative_to(site):
+        path = str(link / Path(path).relative_to(site))
+    return os.path.relpath(path, confdir)
+
+
 def _configure(app: Sphinx, config: Any) -> None:
-    folder = str(Path(app.outdir).parent / NOTEBOOKS)
+    build_dir = Path(app.outdir).parent
+    folder = str(build_dir / NOTEBOOKS)
     config.nb_custom_formats = {**config.nb_custom_formats, ".md": ["recount.sphinx.executed.read_executed", {"folder": folder}]}
-    config.html_static_path = [*config.html_static_path, str(_mystnb_static(Path(app.outdir).parent))]
+    config.html_static_path = [*config.html_static_path, str(_mystnb_static(build_dir))]
+    site, link = _site_packages(build_dir)
     for name in ("templates_path", "html_static_path"):
-        setattr(config, name, [os.path.relpath(p, app.confdir) if os.path.isabs(p) else p for p in config[name]])
+        setattr(config, name, [_relative(p, app.confdir, site, link) for p in config[name]])
 
 
 def _depend_on_executed_copy(app: Sphinx, docname: str, source: list[str]) -> None:
