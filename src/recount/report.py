@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from fractions import Fraction
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from recount import severity, superlatives
 from recount.constraints import ConstraintResult, check_all
@@ -19,7 +18,18 @@ from recount.superlatives import SuperlativeResult
 from recount.verdict import RateResult, claim_key, evaluate
 from recount.vocabulary import RESULTS
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 VERDICT_ORDER = ("inconsistent", "consistent", "unverifiable", "derived")
+
+
+def _frame(*args, **kwargs) -> pd.DataFrame:
+    """A DataFrame; pandas is imported when a table is first asked for (the checker, and the book's
+    build reading a page's card, need none)."""
+    import pandas as pd
+
+    return pd.DataFrame(*args, **kwargs)
 
 
 def _f(x: Fraction | None) -> float | None:
@@ -165,13 +175,13 @@ class Report:
 
     # --- frames
     def rates_frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.rate_records())
+        return _frame(self.rate_records())
 
     def claims_frame(self) -> pd.DataFrame:
         """One row per claim: a cited percentage (all its readings) or a derived rate."""
         rates = self.rates_frame()
         if rates.empty:  # an article that states no percentage
-            return pd.DataFrame(columns=["claim", "verdict", "readings"])
+            return _frame(columns=["claim", "verdict", "readings"])
         first = rates.groupby("claim", sort=False).first().reset_index()
         first["readings"] = rates.groupby("claim", sort=False).size().values
         return first
@@ -196,7 +206,7 @@ class Report:
                          "recomputed_high": _f(rec.high / 100) if rec and rec.high is not None else None,
                          "verdict": r.verdict})
         columns = ["claim", "quote", "reading", "stated", "recomputed_low", "recomputed_high", "verdict"]
-        return pd.DataFrame(rows, columns=["rate", *columns]).set_index("rate")
+        return _frame(rows, columns=["rate", *columns]).set_index("rate")
 
     def rate_counts(self, section: int | None = None, claim: str | None = None) -> pd.DataFrame:
         """The counts each recomputable rate divides, one row per reading, indexed by rate id: what is
@@ -215,7 +225,7 @@ class Report:
                          "part": _count(r.numerator.low), "whole": _count(r.denominator.low),
                          "exact": r.numerator.is_point and r.denominator.is_point, "verdict": r.verdict})
         columns = ["claim", "reading", "stated", "part", "whole", "exact", "verdict"]
-        return pd.DataFrame(rows, columns=["rate", *columns]).set_index("rate")
+        return _frame(rows, columns=["rate", *columns]).set_index("rate")
 
     def checks_table(self, section: int | None = None, ids: Iterable[str] | None = None) -> pd.DataFrame:
         """The cross-checks of one section (or those of ``ids``, in that order) as a tidy frame indexed by
@@ -229,7 +239,7 @@ class Report:
                  "arithmetic": c.detail, "result": c.result, "certain": c.certain, "strength": c.strength}
                 for c in checks]
         columns = ["kind", "why", "arithmetic", "result", "certain", "strength"]
-        return pd.DataFrame(rows, columns=["check", *columns]).set_index("check")
+        return _frame(rows, columns=["check", *columns]).set_index("check")
 
     def inconsistent_claims(self, section: int | None = None) -> list[str]:
         """The claims (keys, in the order of the ledger) whose verdict is inconsistent, of one section or all."""
@@ -239,7 +249,10 @@ class Report:
     # --- summaries
     def scorecard(self) -> dict[str, int]:
         """Claims per verdict (a claim with several readings counts once)."""
-        counts = Counter(self.claims_frame()["verdict"])
+        first: dict[str, str] = {}  # a claim's verdict is its first reading's, as in claims_frame
+        for record in self.rate_records():
+            first.setdefault(record["claim"], record["verdict"])
+        counts = Counter(first.values())
         return {v: counts.get(v, 0) for v in VERDICT_ORDER}
 
     def n_claims(self) -> int:

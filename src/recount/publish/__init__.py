@@ -5,3 +5,8 @@
 link-preview image), ``schema`` (the Data page's tables), ``output`` (the committed output tier).
 Nothing here decides a verdict: that is the domain's work (``recount.verdict`` and its peers).
 """
+
+#: The key of a chart's output metadata, from the notebook (:class:`recount.publish.plots.Chart`) to
+#: the book (:mod:`recount.sphinx.chart`); defined here so that the book's build reads it without
+#: importing matplotlib.
+CHART_METADATA = "application/vnd.recount.chart+json"

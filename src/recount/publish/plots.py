@@ -61,6 +61,7 @@ from recount import paths
 from recount.intervals import Interval
 from recount.english import as_written, pct_text, recomputed_words
 from recount.ledger import Event
+from recount.publish import CHART_METADATA
 from recount.publish.labels import load_labels
 from recount.publish.render import cited_text
 from recount.report import Report
@@ -99,8 +100,6 @@ GROUP_TITLES = {
 }
 #: one colour per kind of count, in the order data/labels.csv first names them
 MEASURE_COLOURS = (OKABE_ITO["blue"], OKABE_ITO["sky_blue"], OKABE_ITO["reddish_purple"], OKABE_ITO["orange"])
-#: the output metadata key that marks a chart for recount.sphinx.chart
-CHART_METADATA = "application/vnd.recount.chart+json"
 
 #: article section -> colour and marker (timeline)
 SECTION_STYLE: dict[int, tuple[str, str]] = {

@@ -1,6 +1,6 @@
 """How a chart of :mod:`recount.publish.plots` appears in the book: a myst-nb mime-render plugin.
 
-A chart cell's output is a PNG whose output metadata (:data:`recount.publish.plots.CHART_METADATA`)
+A chart cell's output is a PNG whose output metadata (:data:`recount.publish.CHART_METADATA`)
 carries the chart's alt text, the ledger files its numbers come from and its CSV. myst-nb
 writes the PNG to ``_images/`` as for any figure; this plugin gives the image its alt text
 and a width, so that Sphinx (``html_scaled_image_link``, on by default) wraps it in a link
@@ -22,7 +22,7 @@ from pathlib import PurePosixPath
 from docutils import nodes
 from sphinx import addnodes
 
-from recount.publish.plots import CHART_METADATA
+from recount.publish import CHART_METADATA
 
 
 def _download(target: str, text: str) -> addnodes.download_reference:
