@@ -69,3 +69,28 @@ def test_every_ledger_table_is_named_in_a_caption_above_its_columns():
         assert caption.startswith(f"<strong>Table {number}.</strong> <code>{name}</code>: "), caption
     assert len({anchor for anchor, _ in figures}) == len(figures)
     assert schema.files_table().data.startswith('<figure class="recount-table-figure" id="table-files"><figcaption')
+
+
+def test_the_sdist_is_built_again_only_when_a_file_it_could_hold_changed(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    (project / "src" / "tiny").mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[build-system]\nrequires = ["setuptools"]\nbuild-backend = '
+                                            '"setuptools.build_meta"\n\n[project]\nname = "tiny"\nversion = "1"\n')
+    (project / "src" / "tiny" / "__init__.py").write_text("ANSWER = 1\n")
+    runs = []
+    real_run = credits.subprocess.run
+    monkeypatch.setattr(credits.subprocess, "run", lambda *a, **k: runs.append(a) or real_run(*a, **k))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+    def members() -> dict[str, bytes]:
+        sdist = credits.build_sdist(project, tmp_path / "out", "tiny-1.tar.gz")
+        with tarfile.open(sdist, "r:gz") as tar:
+            return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+
+    first = members()
+    assert len(runs) == 1 and first["tiny-1/src/tiny/__init__.py"] == b"ANSWER = 1\n"
+    (project / "_build").mkdir()
+    (project / "_build" / "page.html").write_text("a build's output is not the source")
+    assert members() == first and len(runs) == 1, "nothing it could hold changed: not built again"
+    (project / "src" / "tiny" / "__init__.py").write_text("ANSWER = 2\n")
+    assert members()["tiny-1/src/tiny/__init__.py"] == b"ANSWER = 2\n" and len(runs) == 2
