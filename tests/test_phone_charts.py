@@ -77,8 +77,8 @@ def test_no_text_is_cut_off_in_either_layout(charts, name):
         assert not outside, f"{layout}: " + "; ".join(outside)
 
 
-# One chart here, the densest, for a fast signal: tests/test_reproducible.py compares every chart of the
-# book, both its layouts, byte for byte between two builds.
+# One chart here, the densest, for a fast signal: tests/test_book_any.py compares every chart of a
+# generated book, both its layouts, byte for byte between two builds (make bench, the flagship's).
 @pytest.mark.parametrize("name", [next(iter(CASES))])
 def test_phone_png_is_byte_identical_run_to_run(report, charts, name):
     fn, kwargs = CASES[name]

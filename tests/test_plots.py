@@ -117,8 +117,8 @@ def test_alt_text_of_a_foreign_figure_is_an_error():
         plots.alt_text(Figure())
 
 
-# One chart here, the densest, for a fast signal; tests/test_reproducible.py compares every chart
-# of the book byte for byte between two builds.
+# One chart here, the densest, for a fast signal; tests/test_book_any.py compares every chart of a
+# generated book byte for byte between two builds (make bench, the flagship's).
 @pytest.mark.parametrize("name", ["rates_vs_recomputed"])
 def test_png_is_byte_identical_run_to_run(report, name):
     drawn(report, name)

@@ -39,14 +39,27 @@ def reference(corpus) -> str:
     return buf.getvalue()
 
 
-@pytest.fixture()
-def cluster(tmp_path):
-    with dask_cluster(tmp_path / "cluster", workers=2) as (address, workers):
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    """One cluster for the module; the test that kills a worker comes last."""
+    with dask_cluster(tmp_path_factory.mktemp("cluster"), workers=2) as (address, workers):
         yield address, workers
 
 
 def _side_rows(path: Path) -> int:
     return path.read_bytes().count(b"\n") - 1 if path.exists() else 0
+
+
+def test_the_scheduler_is_found_through_dasks_own_configuration(cluster, corpus, reference, tmp_path):
+    address, _ = cluster
+    env = {**os.environ, "DASK_SCHEDULER_ADDRESS": address}
+    proc = subprocess.run([sys.executable, "-m", "recount", "scan", str(corpus), "--out", str(tmp_path / "c.parquet")],
+                          capture_output=True, text=True, timeout=TIMEOUT, env=env)
+    assert proc.returncode == 0, proc.stderr
+    import pyarrow.parquet as pq
+
+    rows = [[str(v) for v in r] for r in zip(*pq.read_table(tmp_path / "c.parquet").to_pydict().values())]
+    assert rows == list(csv.reader(io.StringIO(reference)))[1:]
 
 
 def test_a_worker_killed_mid_scan_loses_nothing_and_the_output_is_the_one_process_bytes(cluster, corpus, reference,
@@ -73,18 +86,6 @@ def test_a_worker_killed_mid_scan_loses_nothing_and_the_output_is_the_one_proces
     assert out.read_text(encoding="utf-8") == reference
     side = list(csv.DictReader((tmp_path / "claims.files.csv").open(encoding="utf-8")))
     assert [Path(r["file"]).name for r in side] == [f"{i:05d}.txt" for i in range(TEXTS)]  # each once, in order
-
-
-def test_the_scheduler_is_found_through_dasks_own_configuration(cluster, corpus, reference, tmp_path):
-    address, _ = cluster
-    env = {**os.environ, "DASK_SCHEDULER_ADDRESS": address}
-    proc = subprocess.run([sys.executable, "-m", "recount", "scan", str(corpus), "--out", str(tmp_path / "c.parquet")],
-                          capture_output=True, text=True, timeout=TIMEOUT, env=env)
-    assert proc.returncode == 0, proc.stderr
-    import pyarrow.parquet as pq
-
-    rows = [[str(v) for v in r] for r in zip(*pq.read_table(tmp_path / "c.parquet").to_pydict().values())]
-    assert rows == list(csv.reader(io.StringIO(reference)))[1:]
 
 
 def test_without_a_scheduler_distributed_is_not_imported(corpus, tmp_path, monkeypatch):

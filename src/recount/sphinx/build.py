@@ -80,11 +80,24 @@ def execute(root: Path, docname: str, target: Path, key: str, timeout: int, km=N
     for i, cell in enumerate(nb.cells):
         if any(out.get("name") == "stderr" for out in cell.get("outputs", [])):
             return f"{docname}.md: cell {i} wrote to stderr:\n{cell.source}\n{cell.outputs}"
+    number_as_a_fresh_kernel(nb)
     nbformat.write(nb, tmp := target.with_suffix(".tmp"))
     os.replace(tmp, target)
     record = {"docname": docname, "key": key, "inputs": {path: file_hash(path) for path in inputs}}
     target.with_suffix(".json").write_text(json.dumps(record, indent=1, sort_keys=True), "utf-8")
     return None
+
+
+def number_as_a_fresh_kernel(nb) -> None:
+    """Execution counts 1, 2, ... as a kernel of the page's own gives them: in a kernel shared with the
+    pages run before (:func:`execute_group`) they go on from theirs, and the page's ``.ipynb`` download
+    would depend on how the pages were grouped."""
+    executed = [cell for cell in nb.cells if cell.get("execution_count") is not None]
+    for count, cell in enumerate(executed, start=1):
+        cell.execution_count = count
+        for out in cell.outputs:
+            if "execution_count" in out:
+                out.execution_count = count
 
 
 def execute_group(root: Path, jobs: list[tuple[str, Path]], key: str, timeout: int) -> list[str | None]:
