@@ -104,9 +104,9 @@ def test_a_part_with_only_a_rate_gets_the_share_of_the_whole_the_wholes_counts_a
     made 3,200 of 3,200), no share can hold a part at 25%: the check fails."""
     r = check(_c("part", ["help_share"], ["closed_rate"]), hotline)
     assert r.result == "not_contradicted" and not r.certain
-    assert "at most 6.71% of the whole (805 of the 12,000), with all of the rest reopened" in r.detail
+    assert "at most 6.71% of the whole (805 of the 12,000), with the rest at 100%" in r.detail
     above = check(_c("part", ["satisfied_share"], ["closed_rate"]), hotline)   # 约98%: above the whole
-    assert above.passed and not above.certain and "with none of the rest reopened" in above.detail
+    assert above.passed and not above.certain and "with the rest at 0%" in above.detail
     r = check(_c("part", ["help_share"], ["east_rate"]), _with_count(hotline, "east_closed", 3200))
     assert r.result == "fail" and "no part of the whole can have that rate" in r.detail
 

@@ -209,7 +209,7 @@ def test_xiaobanqiaos_parts_of_the_district_leave_a_possible_rest():
     assert shops.result == "not_contradicted" and shops.certain and "the rest, 81,181 of 107,764, 75.33%" in shops.detail
     catering = results["xbq_catering_in_district"]
     assert catering.result == "not_contradicted" and not catering.certain
-    assert "at most 28.61% of the whole (1,425 of the 4,982), with all of the rest reopened" in catering.detail
+    assert "at most 28.61% of the whole (1,425 of the 4,982), with the rest at 100%" in catering.detail
     # Luosiwan's office building (25%) far below the district's individual businesses (76.23%): still possible
     assert check(_c("part", ["lsw_office_rate"], ["district_rate"]), _soft(load_ledger())).result == "not_contradicted"
 

@@ -20,10 +20,10 @@ Kinds (``constraints.csv``, column ``kind``):
     A part's rate (``left``: a cited % or a rate id) against the whole's (``right``: a rate id
     with counts), for the same kind of thing at the same date: no limit is set, the test is
     derived from the whole's counts. With the part's counts, the rest of the whole (its counts
-    less the part's) must have a rate between 0 and 100%: the part's reopened cannot exceed the
-    whole's reopened, nor its not reopened the whole's. With the part's rate only, the check
-    derives the largest share of the whole the part can be at that rate (the rest all reopened,
-    or none); it holds, never certainly, unless no share can (a whole at 100% and a part below).
+    less the part's) must have a rate between 0 and 100%: the part's count in the rate cannot exceed
+    the whole's, nor its count outside the rate the whole's. With the part's rate only, the check
+    derives the largest share of the whole the part can be at that rate (the rest at 100%, or at
+    0%); it holds, never certainly, unless no share can (a whole at 100% and a part below).
     Either way a part that fits only leaves room in the whole: a part check that holds is *not
     contradicted*, never a pass.
 
@@ -166,8 +166,8 @@ def _minus(a: Interval, b: Interval) -> Interval:
 
 def largest_share(part: Interval, whole: Interval) -> Fraction:
     """The largest share (0 to 1) of a whole with rate ``whole`` that a part with rate ``part`` can be
-    (rates in percent): its reopened cannot exceed the whole's (x·p <= w) nor its not reopened the
-    whole's (x·(1 - p) <= 1 - w). Over every value of both rates; 1 when nothing bounds it."""
+    (rates in percent): its count in the rate cannot exceed the whole's (x·p <= w), nor its count outside
+    the rate the whole's (x·(1 - p) <= 1 - w). Over every value of both rates; 1 when nothing bounds it."""
     p_lo, w_lo = part.low / 100, whole.low / 100
     p_hi = part.high / 100 if part.high is not None else Fraction(1)
     w_hi = min(whole.high / 100 if whole.high is not None else Fraction(1), Fraction(1))
@@ -206,10 +206,10 @@ def _part(c: Constraint, ledger: Ledger) -> ConstraintResult:
     share = largest_share(rate, w_rate)
     passed = share > 0
     most = Interval.point(Fraction(math.floor(share * (w_all.high if w_all.high is not None else w_all.low))))
-    rest = "all" if rate.low < w_rate.low else "none"
+    rest = "100%" if rate.low < w_rate.low else "0%"
     detail = (f"{pct_text(rate)} ({part_label}) against {said_whole}, {pct_text(w_rate)}: "
               + (f"possible if the part is at most {pct(share * 100)} of the whole ({count_words(most)} of the "
-                 f"{count_words(w_all)}), with {rest} of the rest reopened; the article does not give the part's count"
+                 f"{count_words(w_all)}), with the rest at {rest}; the article does not give the part's count"
                  if passed and share < 1 else "possible at any size; the article does not give the part's count"
                  if passed else "no part of the whole can have that rate"))
     return ConstraintResult(c, passed, False, detail, rate, w_rate)
