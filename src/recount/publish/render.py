@@ -316,9 +316,6 @@ def claim(report: Report, claim_id: str) -> HTML:
 
 # ---------------------------------------------------------------- the landing page
 
-NUMBER_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
-
-
 def title(ledger: Ledger) -> str:
     """The article's title: as its folder gives it (``datapackage.json``), else its own title line; "" if none."""
     from recount.folder import metadata
@@ -340,16 +337,24 @@ def the_article(ledger: Ledger) -> str:
 
 
 def headline(report: Report) -> str:
-    """The finding as a title: ``One of the 17 percentages in 《标题》 does not add up``."""
-    n, total = report.scorecard()["inconsistent"], report.n_claims()
+    """The finding as a title, over the percentages the article's counts can check (an unverifiable
+    one neither adds up nor fails): ``One of the 5 percentages in 《标题》 that can be checked does not
+    add up``."""
+    card = report.scorecard()
+    n, checked = card["inconsistent"], card["inconsistent"] + card["consistent"]
     where = the_article(report.ledger)
-    if total == 0:
+    if report.n_claims() == 0:
         return f"{cap_first(where)} states no percentage to check"
+    if checked == 0:
+        return f"No percentage in {where} can be checked against counts it gives"
     if n == 0:
         return f"All the percentages in {where} that can be checked add up"
-    count = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
     verb = "does" if n == 1 else "do"
-    return f"{count} of the {total} percentages in {where} {verb} not add up"
+    if n == checked:
+        which = "The one percentage" if n == 1 else f"All {number_word(n)} percentages"
+        return f"{which} in {where} that can be checked {verb} not add up"
+    return (f"{cap_first(number_word(n))} of the {number_word(checked)} percentages in {where} that can be checked "
+            f"{verb} not add up")
 
 
 def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -> str:
