@@ -556,13 +556,12 @@ def check_date(data_dir=None) -> str:
 
 def scorecard(report: Report) -> HTML:
     """The claims (stated percentages) per verdict, with what each verdict means; the derived rates,
-    which are not claims, on a line of their own below the total."""
+    which are not claims, on the last line. No total row: on a phone, where each row is a card
+    labelled "Verdict", a total reads as one more verdict (the page's text gives the total)."""
     score = report.scorecard()
     rows = [[badge_html(v), esc(score[v]), esc(MEANING[v])] for v in VERDICT_ORDER if v != "derived"]
-    rows.append(["<strong>Claims</strong>", f"<strong>{report.n_claims()}</strong>",
-                 esc("Every percentage the article states.")])
     rows.append([badge_html("derived"), esc(score["derived"]),
-                 esc(MEANING["derived"] + " Not a claim, so not counted above.")])
+                 esc(MEANING["derived"] + " Not a claim, so not counted among the claims.")])
     return HTML(table_html(["Verdict", "Number", "Meaning"], rows, classes="recount-scorecard"))
 
 

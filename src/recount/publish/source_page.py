@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from IPython.display import HTML
 
 from recount import article as art
+from recount.english import as_written
 from recount.ledger import Figure
 from recount.publish.render import BADGE, esc, fig_href, marked
 from recount.report import Report
@@ -151,8 +152,10 @@ def article_html(report: Report) -> str:
     return f'<div class="recount-source" lang="zh-CN">{"".join(out)}</div>'
 
 
-def _sample(role: Role) -> str:
-    return f'<mark style="{role.mark_style()}" aria-hidden="true">sample{role.symbol_html()}</mark>'
+def _sample(role: Role, example: str) -> str:
+    """The mark as the text shows it, on the first figure that carries it (as the article writes it)."""
+    return (f'<mark style="{role.mark_style()}" aria-hidden="true"><span lang="zh-CN">{esc(example)}</span>'
+            f'{role.symbol_html()}</mark>')
 
 
 def legend_html(report: Report) -> str:
@@ -167,7 +170,8 @@ def legend_html(report: Report) -> str:
             links = ": " + ", ".join(
                 f'<a href="#{esc(anchor(fid))}">go to “<span lang="zh-CN">'
                 f"{esc(report.ledger.figures[fid].quote)}</span>”</a>" for fid in ids)
-        items.append(f'<li class="recount-legend-{role.name}">{_sample(role)} '
+        example = as_written(report.ledger.figures[ids[0]]) if ids else "\u3000\u3000"
+        items.append(f'<li class="recount-legend-{role.name}">{_sample(role, example)} '
                      f'<strong id="{esc(label_id(role.name))}">{esc(role.label)}</strong> '
                      f"({len(ids)} {'figure' if len(ids) == 1 else 'figures'}): {esc(role.meaning)}{links}</li>")
     return ('<div class="recount-legend" role="note" aria-label="What the marks mean">'
