@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
+from decimal import Decimal
 from fractions import Fraction
 
 import pandas as pd
@@ -39,12 +40,12 @@ from recount.constraints import ConstraintResult
 from recount.english import (arithmetic_words, as_written, band_words, cap_first, count_words, date_en, en_number,
                              counted, figure_en, figure_range_en, fill_text, interval_text, stands_for, number_word, pct, pct_range, tally, qualified_en,
                              rate_digits, recomputed_words, verdict_words)
-from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval
+from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval, cited_interval, step
 from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger, read_bytes, schema_path, sum_interval
 from recount.report import VERDICT_ORDER, Report, claim_results
 from recount.severity import Miss, claim_level
 from recount.superlatives import SuperlativeResult
-from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction
+from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction, round_half_up
 from recount.vocabulary import DRAFT_LOOK, RESULT_LOOK, VERDICT_LOOK
 
 LEDGER_PAGE = "ledger.html"
@@ -850,6 +851,30 @@ def events_table(report: Report, section: int | None = None) -> HTML:
 
 
 # ---------------------------------------------------------------- the Methods and Data pages
+
+
+def rounding_table() -> HTML:
+    """Two halves rounded half up (as Recount rounds) and by Python's ``round``, computed here."""
+    rows = [[esc(text), esc(str(round_half_up(Fraction(text), d))),
+             esc(str(round(float(text), d) if d else round(float(text))))] for text, d in (("82.5", 0), ("2.675", 2))]
+    return HTML(table_html(["Value", "Rounded half up (Recount)", "Python's round()"], rows))
+
+
+def cited_intervals_table(cited: Iterable[str] = ("88", "82.57", "76.23")) -> HTML:
+    """What a cited percentage stands for, and which of its ends round to it."""
+    rows = []
+    for text in cited:
+        iv = cited_interval(text)
+        rows.append([esc(f"{text}%"), esc(interval_text(iv, "%")),
+                     esc(f"{en_number(iv.low)}% rounds to {text}%; {en_number(iv.high)}% rounds to "
+                         f"{round_half_up(iv.high, len(text.partition('.')[2]))}%")])
+    return HTML(table_html(["Cited", "Stands for", "Its ends"], rows))
+
+
+def steps_table(values: Iterable[str] = ("7000", "4300", "150", "5914", "0.5")) -> HTML:
+    """The step of a number: one unit of its last non-zero digit."""
+    rows = [[esc(v), esc(en_number(step(Decimal(v))))] for v in values]
+    return HTML(table_html(["Number", "Its step"], rows))
 
 
 def qualifiers_table() -> HTML:
