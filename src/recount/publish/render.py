@@ -339,8 +339,7 @@ def the_article(ledger: Ledger) -> str:
 
 def headline(report: Report) -> str:
     """The finding as a title, over the percentages the article's counts can check (an unverifiable
-    one neither adds up nor fails): ``One of the 5 percentages in 《标题》 that can be checked does not
-    add up``."""
+    one neither adds up nor fails): ``One of the five checkable percentages in 《标题》 does not add up``."""
     card = report.scorecard()
     n, checked = card["inconsistent"], card["inconsistent"] + card["consistent"]
     where = the_article(report.ledger)
@@ -349,13 +348,12 @@ def headline(report: Report) -> str:
     if checked == 0:
         return f"No percentage in {where} can be checked against counts it gives"
     if n == 0:
-        return f"All the percentages in {where} that can be checked add up"
+        return f"All the checkable percentages in {where} add up"
     verb = "does" if n == 1 else "do"
     if n == checked:
-        which = "The one percentage" if n == 1 else f"All {number_word(n)} percentages"
-        return f"{which} in {where} that can be checked {verb} not add up"
-    return (f"{cap_first(number_word(n))} of the {number_word(checked)} percentages in {where} that can be checked "
-            f"{verb} not add up")
+        which = "The one checkable percentage" if n == 1 else f"All {number_word(n)} checkable percentages"
+        return f"{which} in {where} {verb} not add up"
+    return f"{cap_first(number_word(n))} of the {number_word(checked)} checkable percentages in {where} {verb} not add up"
 
 
 def _gloss(report: Report, template: str | None, ids, bold: str | None = None) -> str:
