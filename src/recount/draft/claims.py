@@ -126,9 +126,9 @@ def _bigrams(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w[i:i + 2] for w in words for i in range(max(len(w) - 1, 1)))
 
 
-def same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+def same_thing(a: frozenset[str], b: frozenset[str], bigrams=_bigrams) -> bool:
     """Two sets of nouns name the same thing when their words share two characters (学生, 在校学生)."""
-    return bool(_bigrams(a) & _bigrams(b))
+    return bool(bigrams(a) & bigrams(b))
 
 
 @dataclass(frozen=True)
@@ -295,7 +295,8 @@ class ClaimFinder:
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
         self.count_starts = [f.start for f in self.counts]
         self._nouns: dict[int, frozenset[str]] = {}
-        self._snippet_nouns: dict[str, frozenset[str]] = {}  # per text: the same snippet recurs (after one count, before the next)
+        self._snippet_nouns: dict[str, frozenset[str]] = {}
+        self._bigram_memo: dict[frozenset[str], frozenset[str]] = {}  # per text: the same snippet recurs (after one count, before the next)
         self._memo: dict[tuple, object] = {}  # per text: a figure's clause, what a count names, its antecedent, ...
         self.role = {}
         for f in self.counts:  # 全市共有学校412所,在校学生28.6万人: an enumeration of totals shares its 共
@@ -340,11 +341,20 @@ class ClaimFinder:
             known = self._snippet_nouns[snippet] = nouns(snippet)
         return known
 
+    def same_thing(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """:func:`same_thing`, each set's two-character pieces worked out once per text."""
+        return same_thing(a, b, self._bigrams)
+
+    def _bigrams(self, words: frozenset[str]) -> frozenset[str]:
+        if (known := self._bigram_memo.get(words)) is None:
+            known = self._bigram_memo[words] = _bigrams(words)
+        return known
+
     def _about(self, claim: Figure, names: frozenset[str]) -> bool:
         """Whether ``names`` name what the claim's clause says it is about (anything, when it names nothing).
         Asked only once cheaper tests have passed: tagging the clause is the costly part."""
         subject = self.nouns(self._clause_text(claim)[0])
-        return not subject or same_thing(names, subject)
+        return not subject or self.same_thing(names, subject)
 
     def _role(self, f: Figure) -> str:
         """total, part, rest, of (其中: a part of the count before it) or "" (the words say nothing)."""
@@ -687,14 +697,14 @@ class ClaimFinder:
         rn, rd = self.role[id(n)], self.role[id(d)]
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         if level == "text":  # a total far away is strong only for a part that names what the total names,
-            if rn not in ("part", "rest") or rd != "total" or not same_thing(self._named(n), nd):
+            if rn not in ("part", "rest") or rd != "total" or not self.same_thing(self._named(n), nd):
                 return True
             a, b = self.seg.span("paragraph", n.start)  # when its own paragraph has no total of its kind
             if any(compatible(f.unit, n.unit) and self.role[id(f)] == "total" for f in self._counts_in(a, b)):
                 return True
             a = self.seg.span("sentence", n.start)[0]  # 建筑业方面,已开工企业109家: not the 餐饮企业 total
-            return not all(same_thing(frozenset([w]), nd) for w in self.nouns(self.text[a:n.start]))  # tagged last
-        named = bool(nn and nd) and same_thing(nn, nd)
+            return not all(self.same_thing(frozenset([w]), nd) for w in self.nouns(self.text[a:n.start]))  # tagged last
+        named = bool(nn and nd) and self.same_thing(nn, nd)
         if rn in ("part", "rest") and rd == "total":
             return False
         if rn == "of" and d is self._antecedent(n):
@@ -742,11 +752,11 @@ class ClaimFinder:
         if n is d or not compatible(n.unit, d.unit):
             return False
         nn, nd = self.nouns_of(n), self.nouns_of(d)
-        if nn and nd and not same_thing(nn, nd):
+        if nn and nd and not self.same_thing(nn, nd):
             return False
         if level == "paragraph" and not (nn and nd) and d is not self._antecedent(n):
             return False  # a count that names nothing refers to the count just before it, no further
-        if level == "text" and not (nd and rn in ("part", "rest", "of") and same_thing(self._named(n), nd)):
+        if level == "text" and not (nd and rn in ("part", "rest", "of") and self.same_thing(self._named(n), nd)):
             return False
         if not self._about(claim, nn | nd):
             return False
