@@ -682,8 +682,15 @@ class ClaimFinder:
 
     def _carries_stem(self, claim: Figure, n: Figure) -> bool:
         """Whether count ``n``'s clause carries the stem of the claim's rate word (失业人数 for 失业率)."""
-        m = RATE_STEM.search(self._clause_text(claim)[0])
-        return bool(m) and m[1] in "".join(self._clause_text(n))
+        stem = self._stem(claim)
+        return stem is not None and stem in "".join(self._clause_text(n))
+
+    def _stem(self, claim: Figure) -> str | None:
+        """The two characters before the claim's rate word (失业 for 失业率为4.0%), looked for once per claim."""
+        if (key := ("stem", id(claim))) not in self._memo:
+            m = RATE_STEM.search(self._clause_text(claim)[0])
+            self._memo[key] = m[1] if m else None
+        return self._memo[key]
 
     def _base(self, n: Figure, d: Figure) -> str:
         return OF_TOTAL if self.role[id(d)] == "total" else OF_NEARBY
