@@ -758,12 +758,14 @@ class ClaimFinder:
             return False  # a rest is never a base; a part only of what its clause says is a part of it (其中)
         if n is d or not compatible(n.unit, d.unit):
             return False
+        if level == "text" and rn not in ("part", "rest", "of"):
+            return False  # a total far away is a base only for a part (decided before any tagging)
         nn, nd = self.nouns_of(n), self.nouns_of(d)
         if nn and nd and not self.same_thing(nn, nd):
             return False
         if level == "paragraph" and not (nn and nd) and d is not self._antecedent(n):
             return False  # a count that names nothing refers to the count just before it, no further
-        if level == "text" and not (nd and rn in ("part", "rest", "of") and self.same_thing(self._named(n), nd)):
+        if level == "text" and not (nd and self.same_thing(self._named(n), nd)):
             return False
         if not self._about(claim, nn | nd):
             return False
