@@ -177,6 +177,8 @@ class Reading:
 
 
 def _sum(figs) -> Interval:
+    if len(figs) == 1:  # most readings: one count over one count, nothing to add
+        return figs[0].base_interval
     return sum((f.base_interval for f in figs), Interval.point(0))
 
 

@@ -107,13 +107,16 @@ class Figure:
     def interval(self) -> Interval:
         """In the unit as written; an exact figure written with decimals is its rounding interval
         (4.28 = [4.275, 4.285)), by the rule the book applies to a cited percentage."""
-        if self.qualifier == "exact" and self.decimals:
-            return cited_interval(self.value_text)
+        if self.qualifier == "exact":
+            if self.decimals:
+                return cited_interval(self.value_text)
+            return Interval.point(int(self.value_text))  # figure_interval's [v, v], without its Decimal work
         return figure_interval(self.value, self.qualifier)
 
     @cached_property
     def base_interval(self) -> Interval:
-        return self.interval.scale(self.info[2])
+        factor = self.info[2]
+        return self.interval if factor == 1 else self.interval.scale(factor)
 
     @cached_property
     def cited_interval(self) -> Interval:
