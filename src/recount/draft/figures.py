@@ -151,6 +151,10 @@ def _cn_value(run: str) -> Decimal | None:
     return Decimal(str(value))
 
 
+#: each numeral character alone (一, 两, 三: the commonest runs), read by cn2an once for good
+SINGLE_NUMERALS = {ch: _cn_value(ch) for ch in CN_CHARS}
+
+
 def approximate_pair(run: str) -> Decimal | None:
     """三四 = "three or four", 三四十 = "thirty or forty": the lower value (read as 余), else None."""
     m = PAIR.fullmatch(run)
@@ -176,7 +180,7 @@ class Reader:
         self.original, self.text = original, norm
         self.figures: list[Figure] = []
         self.exclusions: list[Exclusion] = []
-        self._numerals: dict[str, Decimal | None] = {}  # per text: the same few runs (一, 两, 三) recur
+        self._numerals = dict(SINGLE_NUMERALS)  # and per text, the longer runs as they come
 
     def run(self) -> "Reader":
         pos = 0
