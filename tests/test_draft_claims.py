@@ -175,3 +175,20 @@ def test_a_table_copied_one_cell_a_line_is_a_list_with_its_total_row():
     assert claims["71.4%"].verdict == "consistent" and claims["71.4%"].arithmetic() == "294 / 412 = 71.359% → 71.4%"
     assert claims["28.7%"].verdict == "inconsistent" and claims["28.7%"].as_json()["miss_level"] == "rounding"
     assert claims["100%"].verdict == "consistent"
+
+
+def test_each_snippet_is_tagged_once_per_text_and_again_for_the_next_text(monkeypatch):
+    """Part-of-speech tagging is the costly part of the search: within a text no snippet is tagged twice,
+    and nothing is kept from one text to the next (a corpus of near-duplicates would otherwise look fast)."""
+    from recount.draft.claims import _posseg
+
+    tagger = _posseg()
+    tagged = []
+    real = tagger.cut
+    monkeypatch.setattr(tagger, "cut", lambda snippet: tagged.append(snippet) or real(snippet))
+    text = (ARTICLES / "readings.txt").read_text(encoding="utf-8")
+    draft(text)
+    first = list(tagged)
+    assert first and len(first) == len(set(first))
+    draft(text)
+    assert tagged[len(first):] == first

@@ -143,3 +143,22 @@ def test_days_followed_by_yishang_are_a_duration_not_a_date():
 def test_an_amount_in_yi_and_wan_is_one_figure(text):
     (f,) = [f for f in draft(text).figures]
     assert (f.value_text, f.unit) == ("52.34", "亿元")
+
+
+def test_the_reader_stops_at_every_number_the_number_pattern_finds():
+    """The reader skips to a character that can start a number, then matches there: it must find the
+    numbers a search with the whole pattern finds, at the same places."""
+    from recount.draft.figures import NUMBER, NUMBER_START
+
+    for path in sorted(ARTICLES.rglob("*.txt")):
+        norm = normalise(path.read_text(encoding="utf-8"))
+        searched, pos = [], 0
+        while (m := NUMBER.search(norm, pos)) is not None:
+            searched.append(m.span())
+            pos = m.end()
+        skipped, pos = [], 0
+        while (first := NUMBER_START.search(norm, pos)) is not None:
+            m = NUMBER.match(norm, first.start())
+            skipped.append(m.span())
+            pos = m.end()
+        assert skipped == searched, path.name

@@ -111,14 +111,10 @@ def _posseg():
 
 def nouns(text: str) -> frozenset[str]:
     """The nouns of a snippet (jieba part of speech n*, j, l), less places, people, generic words and the
-    words that give a count its role (合格 in 合格1196批 says what became of them, not what they are)."""
-    return _nouns(ROLE_VERBS.sub(" ", text))
-
-
-@lru_cache(maxsize=4096)
-def _nouns(text: str) -> frozenset[str]:
+    words that give a count its role (合格 in 合格1196批 says what became of them, not what they are).
+    Not cached across texts: :meth:`ClaimFinder.nouns` tags each snippet of one text once."""
     out = set()
-    for word, flag in _posseg().cut(text):
+    for word, flag in _posseg().cut(ROLE_VERBS.sub(" ", text)):
         noun = (flag.startswith("n") or flag in ("j", "l")) and flag not in ("nr", "ns", "nrt")
         if noun and word not in GENERIC_NOUNS and "率" not in word and "比" not in word \
                 and not any(ch.isdigit() for ch in word):
@@ -126,14 +122,13 @@ def _nouns(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=4096)
 def _bigrams(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w[i:i + 2] for w in words for i in range(max(len(w) - 1, 1)))
 
 
-def same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+def same_thing(a: frozenset[str], b: frozenset[str], bigrams=_bigrams) -> bool:
     """Two sets of nouns name the same thing when their words share two characters (学生, 在校学生)."""
-    return bool(_bigrams(a) & _bigrams(b))
+    return bool(bigrams(a) & bigrams(b))
 
 
 @dataclass(frozen=True)
@@ -182,6 +177,8 @@ class Reading:
 
 
 def _sum(figs) -> Interval:
+    if len(figs) == 1:  # most readings: one count over one count, nothing to add
+        return figs[0].base_interval
     return sum((f.base_interval for f in figs), Interval.point(0))
 
 
@@ -300,6 +297,8 @@ class ClaimFinder:
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
         self.count_starts = [f.start for f in self.counts]
         self._nouns: dict[int, frozenset[str]] = {}
+        self._snippet_nouns: dict[str, frozenset[str]] = {}
+        self._bigram_memo: dict[frozenset[str], frozenset[str]] = {}  # per text: the same snippet recurs (after one count, before the next)
         self._memo: dict[tuple, object] = {}  # per text: a figure's clause, what a count names, its antecedent, ...
         self.role = {}
         for f in self.counts:  # 全市共有学校412所,在校学生28.6万人: an enumeration of totals shares its 共
@@ -336,7 +335,28 @@ class ClaimFinder:
         before, after = self._clause_text(f)
         if any(w in before for w in PART_OF):
             return frozenset()
-        return nouns(before) | nouns(after)
+        return self.nouns(before) | self.nouns(after)
+
+    def nouns(self, snippet: str) -> frozenset[str]:
+        """:func:`nouns` of a snippet of this text, tagged once."""
+        if (known := self._snippet_nouns.get(snippet)) is None:
+            known = self._snippet_nouns[snippet] = nouns(snippet)
+        return known
+
+    def same_thing(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """:func:`same_thing`, each set's two-character pieces worked out once per text."""
+        return same_thing(a, b, self._bigrams)
+
+    def _bigrams(self, words: frozenset[str]) -> frozenset[str]:
+        if (known := self._bigram_memo.get(words)) is None:
+            known = self._bigram_memo[words] = _bigrams(words)
+        return known
+
+    def _about(self, claim: Figure, names: frozenset[str]) -> bool:
+        """Whether ``names`` name what the claim's clause says it is about (anything, when it names nothing).
+        Asked only once cheaper tests have passed: tagging the clause is the costly part."""
+        subject = self.nouns(self._clause_text(claim)[0])
+        return not subject or self.same_thing(names, subject)
 
     def _role(self, f: Figure) -> str:
         """total, part, rest, of (其中: a part of the count before it) or "" (the words say nothing)."""
@@ -544,11 +564,10 @@ class ClaimFinder:
         cited = claim.cited_interval
         tried: list[Reading] = []  # the first level's readings, or the first level's with strong ones
         remainder = bool(REMAINDER.search(before))
-        subject = nouns(before)  # what the claim's clause says it is about
         for level in LEVELS:
             if level == "text" and any(not r.weak for r in tried):
                 break  # strong readings nearby decide: a total far away does not rescue them
-            readings = self._readings(claim, level, remainder, subject)
+            readings = self._readings(claim, level, remainder)
             fitting = [r for r in readings if r.recomputed.intersects(cited)]
             if fitting:
                 fitting.sort(key=lambda r: r.weak)
@@ -586,9 +605,8 @@ class ClaimFinder:
                  and 0 < f.value <= GRIM_MAX]
         others = [f for f in self._counts_in(*self.seg.span("sentence", claim.start)) if f not in bases]
         before = self._clause_text(claim)[0]
-        subject = nouns(before)
         if not bases or others or claim.qualifier != "exact" or claim.unit != "%" \
-                or any(w in before for w in PART_OF) or (subject and not same_thing(subject, self.nouns_of(bases[-1]))):
+                or any(w in before for w in PART_OF) or not self._about(claim, self.nouns_of(bases[-1])):
             return Claim(claim, UNVERIFIABLE, note="no counts of its kind nearby")  # or a part's rate, of its own base
         base = bases[-1]
         if _whole_counts(claim.cited_interval, int(base.value)):
@@ -597,7 +615,7 @@ class ClaimFinder:
         return Claim(claim, IMPOSSIBLE, base=(base,), strength=STRONG,
                      note="only the base is given: no whole count of it gives the share")
 
-    def _readings(self, claim: Figure, level: str, remainder: bool, subject: frozenset[str]) -> list[Reading]:
+    def _readings(self, claim: Figure, level: str, remainder: bool) -> list[Reading]:
         own = self.seg.span("clause" if level == "clause" else "sentence", claim.start)
         numerators = _nearest(self._counts_in(*own), claim, NEAREST)
         if level == "text":
@@ -606,7 +624,7 @@ class ClaimFinder:
         else:
             pool = self._counts_in(*self.seg.span(level, claim.start))
         denominators = _nearest(pool, claim, 2 * NEAREST)
-        pairs = [(n, d) for n in numerators for d in denominators if self._admissible(n, d, subject, level)
+        pairs = [(n, d) for n in numerators for d in denominators if self._admissible(n, d, claim, level)
                  and not (n.base_interval == d.base_interval and n.start < d.start)]  # 55 of 55: the total first
         pairs.sort(key=lambda p: abs(p[0].start - claim.start) + abs(p[1].start - claim.start))
         readings = [Reading((n,), (d,), level, weak=self._weak(n, d, level), base=self._base(n, d)) for n, d in pairs
@@ -666,8 +684,15 @@ class ClaimFinder:
 
     def _carries_stem(self, claim: Figure, n: Figure) -> bool:
         """Whether count ``n``'s clause carries the stem of the claim's rate word (失业人数 for 失业率)."""
-        m = RATE_STEM.search(self._clause_text(claim)[0])
-        return bool(m) and m[1] in "".join(self._clause_text(n))
+        stem = self._stem(claim)
+        return stem is not None and stem in "".join(self._clause_text(n))
+
+    def _stem(self, claim: Figure) -> str | None:
+        """The two characters before the claim's rate word (失业 for 失业率为4.0%), looked for once per claim."""
+        if (key := ("stem", id(claim))) not in self._memo:
+            m = RATE_STEM.search(self._clause_text(claim)[0])
+            self._memo[key] = m[1] if m else None
+        return self._memo[key]
 
     def _base(self, n: Figure, d: Figure) -> str:
         return OF_TOTAL if self.role[id(d)] == "total" else OF_NEARBY
@@ -680,14 +705,15 @@ class ClaimFinder:
     def _is_weak(self, n: Figure, d: Figure, level: str) -> bool:
         rn, rd = self.role[id(n)], self.role[id(d)]
         nn, nd = self.nouns_of(n), self.nouns_of(d)
-        named = bool(nn and nd) and same_thing(nn, nd)
         if level == "text":  # a total far away is strong only for a part that names what the total names,
+            if rn not in ("part", "rest") or rd != "total" or not self.same_thing(self._named(n), nd):
+                return True
             a, b = self.seg.span("paragraph", n.start)  # when its own paragraph has no total of its kind
-            own = any(compatible(f.unit, n.unit) and self.role[id(f)] == "total" for f in self._counts_in(a, b))
-            named = same_thing(self._named(n), nd)
+            if any(compatible(f.unit, n.unit) and self.role[id(f)] == "total" for f in self._counts_in(a, b)):
+                return True
             a = self.seg.span("sentence", n.start)[0]  # 建筑业方面,已开工企业109家: not the 餐饮企业 total
-            sector = all(same_thing(frozenset([w]), nd) for w in nouns(self.text[a:n.start]))
-            return not (named and sector and rn in ("part", "rest") and rd == "total" and not own)
+            return not all(self.same_thing(frozenset([w]), nd) for w in self.nouns(self.text[a:n.start]))  # tagged last
+        named = bool(nn and nd) and self.same_thing(nn, nd)
         if rn in ("part", "rest") and rd == "total":
             return False
         if rn == "of" and d is self._antecedent(n):
@@ -728,20 +754,22 @@ class ClaimFinder:
     def _counts_in(self, a: int, b: int) -> list[Figure]:
         return self.counts[bisect_left(self.count_starts, a):bisect_left(self.count_starts, b)]
 
-    def _admissible(self, n: Figure, d: Figure, subject: frozenset[str], level: str) -> bool:
+    def _admissible(self, n: Figure, d: Figure, claim: Figure, level: str) -> bool:
         rn, rd = self.role[id(n)], self.role[id(d)]
         if rd == "rest" or (rd == "part" and rn != "of"):
             return False  # a rest is never a base; a part only of what its clause says is a part of it (其中)
         if n is d or not compatible(n.unit, d.unit):
             return False
+        if level == "text" and rn not in ("part", "rest", "of"):
+            return False  # a total far away is a base only for a part (decided before any tagging)
         nn, nd = self.nouns_of(n), self.nouns_of(d)
-        if nn and nd and not same_thing(nn, nd):
+        if nn and nd and not self.same_thing(nn, nd):
             return False
         if level == "paragraph" and not (nn and nd) and d is not self._antecedent(n):
             return False  # a count that names nothing refers to the count just before it, no further
-        if level == "text" and not (nd and rn in ("part", "rest", "of") and same_thing(self._named(n), nd)):
+        if level == "text" and not (nd and self.same_thing(self._named(n), nd)):
             return False
-        if subject and not same_thing(nn | nd, subject):
+        if not self._about(claim, nn | nd):
             return False
         return d.base_interval.high != 0  # last: the first exact interval of a figure costs the most
 

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import cn2an
 
@@ -40,6 +40,9 @@ NUMBER = re.compile(
     + r"|\d+(?:\.\d+)?)"
     + r"|(?P<cn>[%s]+(?:点[%s]+(?=个?百分点|%%))?)" % (CN_CHARS, CN_DIGITS)
 )
+#: the characters a NUMBER can start with: ``re`` skips to the next of a plain class far faster than it tries
+#: NUMBER's three alternatives at every position of a long text
+NUMBER_START = re.compile(r"[\d%s]" % CN_CHARS)
 PREFIX = re.compile(r"(预计(?:将)?(?:达到|达|为|超过|突破)?|不超过|不少于|不低于|至少|超过|逾|将近|接近|近|大约|约|不到|不足|超)$")
 PREFIX_QUALIFIER = {"超过": "超过", "超": "超过", "逾": "逾", "将近": "近", "接近": "近", "近": "近",
                     "大约": "约", "约": "约", "不到": "不到", "不足": "不到", "不超过": "不到",
@@ -104,13 +107,16 @@ class Figure:
     def interval(self) -> Interval:
         """In the unit as written; an exact figure written with decimals is its rounding interval
         (4.28 = [4.275, 4.285)), by the rule the book applies to a cited percentage."""
-        if self.qualifier == "exact" and self.decimals:
-            return cited_interval(self.value_text)
+        if self.qualifier == "exact":
+            if self.decimals:
+                return cited_interval(self.value_text)
+            return Interval.point(int(self.value_text))  # figure_interval's [v, v], without its Decimal work
         return figure_interval(self.value, self.qualifier)
 
     @cached_property
     def base_interval(self) -> Interval:
-        return self.interval.scale(self.info[2])
+        factor = self.info[2]
+        return self.interval if factor == 1 else self.interval.scale(factor)
 
     @cached_property
     def cited_interval(self) -> Interval:
@@ -136,9 +142,8 @@ class Exclusion:
     kind: str
 
 
-@lru_cache(maxsize=4096)
 def _cn_value(run: str) -> Decimal | None:
-    """The value of a run of Chinese numerals (cn2an), or None; the same few runs recur in every text."""
+    """The value of a run of Chinese numerals (cn2an), or None (:meth:`Reader._numeral` asks once per text)."""
     try:
         value = cn2an.cn2an(run, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
@@ -146,7 +151,10 @@ def _cn_value(run: str) -> Decimal | None:
     return Decimal(str(value))
 
 
-@lru_cache(maxsize=4096)
+#: each numeral character alone (一, 两, 三: the commonest runs), read by cn2an once for good
+SINGLE_NUMERALS = {ch: _cn_value(ch) for ch in CN_CHARS}
+
+
 def approximate_pair(run: str) -> Decimal | None:
     """三四 = "three or four", 三四十 = "thirty or forty": the lower value (read as 余), else None."""
     m = PAIR.fullmatch(run)
@@ -172,14 +180,22 @@ class Reader:
         self.original, self.text = original, norm
         self.figures: list[Figure] = []
         self.exclusions: list[Exclusion] = []
+        self._numerals = dict(SINGLE_NUMERALS)  # and per text, the longer runs as they come
 
     def run(self) -> "Reader":
         pos = 0
-        while (m := NUMBER.search(self.text, pos)) is not None:
+        while (first := NUMBER_START.search(self.text, pos)) is not None:
+            m = NUMBER.match(self.text, first.start())  # never None: each of these characters starts a NUMBER
             pos = max(self._read(m), m.end())
         return self
 
     # ------------------------------------------------------------ helpers
+    def _numeral(self, run: str) -> Decimal | None:
+        """:func:`_cn_value` of ``run``, worked out once per text."""
+        if run not in self._numerals:
+            self._numerals[run] = _cn_value(run)
+        return self._numerals[run]
+
     def _exclude(self, start: int, end: int, kind: str) -> int:
         self.exclusions.append(Exclusion(start, end, self.original[start:end], kind))
         return end
@@ -187,10 +203,12 @@ class Reader:
     def _before(self, pos: int, n: int = 6) -> str:
         return self.text[max(0, pos - n):pos]
 
-    def _line(self, pos: int) -> str:
-        a = self.text.rfind("\n", 0, pos) + 1
-        b = self.text.find("\n", pos)
-        return self.text[a:b if b >= 0 else len(self.text)]
+    def _alone_on_line(self, s: int, e: int) -> bool:
+        """Whether the number ``text[s:e]`` is all its line holds, but spaces (without copying the line)."""
+        t = self.text
+        a = t.rfind("\n", 0, s) + 1
+        b = t.find("\n", e)
+        return not t[a:s].strip() and not t[e:b if b >= 0 else len(t)].strip()
 
     # ------------------------------------------------------------ one number
     def _read(self, m: re.Match) -> int:
@@ -203,7 +221,7 @@ class Reader:
             return self._exclude(s, iso.end(), "date")
         if m.group("arabic"):
             value = Decimal(SEPARATORS.sub("", m.group("arabic")))  # 4.30 stays 4.30
-            chinese = False
+            chinese, pair = False, None
         else:
             run = m.group("cn")
             if not any(c in CN_DIGITS for c in run) and not run.startswith("十"):
@@ -215,15 +233,14 @@ class Reader:
             pair = approximate_pair(run)
             if pair is not None and t.startswith(("点", "时"), e):
                 return self._exclude(s, e + 1, "time")
-            value = pair or _cn_value(run)
+            value = pair or self._numeral(run)
             if value is None:
                 return self._exclude(s, e, "word")
             chinese = True
         # ---- what is around it
         before = t[s - 1] if s else ""
         after = t[e] if e < len(t) else ""
-        line = self._line(s).strip()
-        if line == t[s:e] and not PERCENT_LINE.match(t, e):
+        if self._alone_on_line(s, e) and not PERCENT_LINE.match(t, e):
             return self._exclude(s, e, "furniture")  # unless a table cell: a count on its line, its share on the next
         if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()) or after == "+" \
                 or (before in "+-/_" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum()) \
@@ -265,19 +282,19 @@ class Reader:
         if len(m.group()) == 4 and not chinese and 1900 <= value <= 2100 and "." not in m.group() and \
                 not _measure_at(t, e) and not t.startswith(("万", "亿", "%", "余", "多"), e):
             return self._exclude(s, e, "year")
-        return self._figure(m, s, e, value, chinese)
+        return self._figure(m, s, e, value, chinese, pair is not None)
 
     def _percent_words(self, m: re.Match) -> int:
         run = m.group("pct")[3:]
-        value = _cn_value(run)
+        value = self._numeral(run)
         if value is None:
             return self._exclude(m.start(), m.end(), "word")
         return self._finish(m.start(), m.start(), m.end(), value, "%", "exact")
 
-    def _figure(self, m: re.Match, s: int, e: int, value: Decimal, chinese: bool) -> int:
+    def _figure(self, m: re.Match, s: int, e: int, value: Decimal, chinese: bool, pair: bool) -> int:
         t = self.text
         run = m.group()
-        qualifier = "余" if approximate_pair(run) is not None else "exact"  # 三四家: three or more
+        qualifier = "余" if pair else "exact"  # 三四家: three or more
         scale = ""
         if chinese and len(run) > 1 and run[-1] in "万亿" and run[:-1].strip("万亿"):
             scale = "万亿" if run.endswith("万亿") else run[-1]
@@ -312,7 +329,7 @@ class Reader:
                 and value <= 10:
             unit_word, value, pos = "%", value * 10, pos + 1
             if (tenth := TENTH.match(t, pos)) and not _measure_at(t, pos + 1):
-                value += _cn_value(tenth.group()) if chinese else Decimal(tenth.group())  # 五成七 = 57%
+                value += self._numeral(tenth.group()) if chinese else Decimal(tenth.group())  # 五成七 = 57%
                 pos += 1
             elif t.startswith("半", pos):  # 六成半 = 65%
                 value, pos = value + 5, pos + 1
