@@ -131,3 +131,15 @@ def test_a_styled_frame_reads_as_its_caption_in_plain_text(report):
     styled = frames.rates(report, section=2, caption="The streets' rates")
     assert repr(styled) == "Table: The streets' rates"
     assert styled._repr_html_() == frames.rates(report, section=2, caption="The streets' rates")._repr_html_()
+
+
+def test_the_scorecard_counts_each_claim_once_by_its_first_readings_verdict(hotline):
+    """The scorecard is counted without pandas; it must agree with the claims frame."""
+    from collections import Counter
+
+    from recount.report import Report
+
+    report = Report(hotline)
+    by_frame = Counter(report.claims_frame()["verdict"])
+    assert report.scorecard() == {v: by_frame.get(v, 0) for v in report.scorecard()}
+    assert sum(report.scorecard().values()) == len(report.claims_frame()) > 0

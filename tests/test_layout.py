@@ -137,9 +137,11 @@ def test_no_two_modules_import_each_other_even_round_a_loop():
 
 
 def test_check_imports_neither_the_segmenter_nor_the_converters():
-    """``recount check`` loads and checks the ledger without jieba, OpenCC or cn2an (the draft's)."""
+    """``recount check`` loads and checks the ledger without jieba, OpenCC or cn2an (the draft's), and
+    without pandas or matplotlib (the book's)."""
     code = ("import sys\nfrom recount.cli import main\nrc = main(['check', '--format', 'json'])\n"
-            "print(rc, sorted(m for m in sys.modules if m.split('.')[0] in ('jieba', 'opencc', 'cn2an', 'recount')"
+            "print(rc, sorted(m for m in sys.modules if m.split('.')[0] in ('jieba', 'opencc', 'cn2an', 'pandas',"
+            " 'matplotlib', 'recount')"
             " and (m.split('.')[0] != 'recount' or m.startswith('recount.draft'))), file=sys.stderr)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.startswith("{"), done.stderr
