@@ -280,3 +280,50 @@ def test_the_district_total_and_taihes_full_reopening_are_not_contradicted_until
     assert r.result == "tension" and "43,979 to 45,979" in r.readings[0].arithmetic
     assert _superlative(ledger, "taihe_full_reopening").result == "not_contradicted"
     assert _superlative(_figure_as(ledger, "district_individual_open", 30000), "taihe_full_reopening").result == "tension"
+
+
+# ---------------------------------------------------------------- the book's charts
+# (the chart functions are tested on tests/fixtures/districts in tests/test_plots.py)
+
+#: what the book's charts state in their alt text: chart -> (function name, keyword arguments, numbers)
+CHART_ALT_NUMBERS = {
+    "claims": ("rates_vs_recomputed", {}, ["88%", "82.02%", "76.23%", "82.57%",
+                                          "Guandu district: loan cut, probably the rate (0.5%, unverifiable)"]),
+    "claims of two ids": ("rates_vs_recomputed", {"ids": ["ui_approved_share", "xbq_rate_all"]},
+                          ["between 56.13% and 84.20%", "82.29%"]),
+    "timeline": ("timeline", {}, ["18 Mar", "13 Apr", "94,181"]),
+    "refund funnel": ("funnel", {}, ["11,781", "3,563", "2,000 to 3,000", "30.24%"]),
+    "sub-districts": ("subdistricts", {}, ["9,201", "1,900 to 2,000", "15,778", "13,000", "7,000 to 8,000"]),
+    "Xiaobanqiao's readings": ("readings", {"claim": "xbq_reopen_rate"},
+                               ["4800 / 5852 = 82.02%", "13000 / 15778 = 82.39%", "17800 / 21630 = 82.29%",
+                                "87.5", "88.5"]),
+    "Xiaobanqiao's sectors": ("sector_rates", {"constraint": "xbq_rate_within_sectors"},
+                              ["80%", "90%", "40%", "88%", "82.02"]),
+    "Luosiwan's areas": ("sector_rates", {"constraint": "lsw_rate_within_areas"}, ["92%", "71%", "25%", "82.57"]),
+    "amounts": ("money", {}, ["2,450,000", "1,500,000 to 1,600,000", "59,140,000 to 59,150,000", "50,000,000"]),
+    "amounts of section 1": ("money", {"section": 1}, ["250,000", "59,140,000 to 59,150,000"]),
+}
+
+
+def test_the_books_charts_state_the_articles_numbers_in_their_alt_text():
+    from recount.publish import plots
+
+    report = Report(load_ledger())
+    for name, (chart, kwargs, numbers) in CHART_ALT_NUMBERS.items():
+        alt = plots.alt_text(plots.CHARTS[chart](report, **kwargs))
+        assert not [n for n in numbers if n not in alt], f"{name}: {alt}"
+
+
+def test_the_claims_chart_names_the_loan_cut_below_it_as_no_share():
+    from recount.publish import plots
+    from recount.publish.labels import load_labels
+
+    report = Report(load_ledger())
+    labels = load_labels(report.ledger)
+    fig = plots.rates_vs_recomputed(report)
+    rows = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+    assert any(row.startswith("Xiaobanqiao 小板桥: ") for row in rows)
+    assert any(row.startswith("Luosiwan 螺蛳湾: ") for row in rows)
+    left_out = [r.rate.id for r in report.results if r.cited is not None and labels[r.rate.id].measure != "share"]
+    assert left_out == ["loan_rate_cut"]
+    assert "Not drawn, as not a share: Guandu district: loan cut, probably the rate (0.5%)." in fig.get_supxlabel()
