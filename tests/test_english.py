@@ -71,8 +71,8 @@ def test_no_number_is_typed_into_the_books_prose():
 
 
 def test_the_prose_check_catches_a_typed_number():
-    assert re.search(r"\d", NAMES.sub("", _prose("Of the 5,852 firms, {glue:text}`fig_xbq_firms` are counted.")))
-    assert not re.search(r"\d", NAMES.sub("", _prose("Of the {glue:text}`fig_xbq_firms` firms.")))
+    assert re.search(r"\d", NAMES.sub("", _prose("Of the 2,800 calls, {glue:text}`fig_west_closed` were closed.")))
+    assert not re.search(r"\d", NAMES.sub("", _prose("Of the {glue:text}`fig_west_calls` calls.")))
 
 
 def test_a_figure_is_written_back_with_its_qualifier_where_the_article_puts_it(hotline):

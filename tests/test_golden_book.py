@@ -327,3 +327,17 @@ def test_the_claims_chart_names_the_loan_cut_below_it_as_no_share():
     left_out = [r.rate.id for r in report.results if r.cited is not None and labels[r.rate.id].measure != "share"]
     assert left_out == ["loan_rate_cut"]
     assert "Not drawn, as not a share: Guandu district: loan cut, probably the rate (0.5%)." in fig.get_supxlabel()
+
+
+def test_xiaobanqiaos_88_is_published_as_an_inconsistent_claim_review_of_every_reading():
+    from recount.article import article
+    from recount.publish.claimreview import claim_reviews
+
+    report = Report(load_ledger())
+    by_id = {r["identifier"]: r for r in claim_reviews(report, base="")}
+    xbq = by_id["xbq_reopen_rate"]
+    assert xbq["reviewRating"]["alternateName"] == "inconsistent" and xbq["reviewRating"]["ratingValue"] == 1
+    assert xbq["itemReviewed"]["text"] == "复工复产率达88%"
+    assert xbq["reviewBody"].count("which rounds to 82%") == 3  # every reading, in words
+    assert by_id["district_rate"]["reviewRating"]["ratingValue"] == 3
+    assert xbq["itemReviewed"]["appearance"]["headline"] == article(report.ledger).title.strip()
