@@ -341,3 +341,89 @@ def test_xiaobanqiaos_88_is_published_as_an_inconsistent_claim_review_of_every_r
     assert xbq["reviewBody"].count("which rounds to 82%") == 3  # every reading, in words
     assert by_id["district_rate"]["reviewRating"]["ratingValue"] == 3
     assert xbq["itemReviewed"]["appearance"]["headline"] == article(report.ledger).title.strip()
+
+
+# ---------------------------------------------------------------- the book's pages
+# (the HTML helpers are tested on tests/fixtures/districts and hotline in tests/test_render.py)
+
+
+def _text(html: str) -> str:
+    import re
+
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_the_claim_boxes_of_the_districts_rate_and_xiaobanqiaos_88_give_the_articles_arithmetic():
+    from recount.publish import render
+
+    report = Report(load_ledger())
+    box = render.claim(report, "district_rate").data
+    assert "复工复产率达76.23%" in box
+    assert "Gloss:" in box and "123,542" in box
+    assert "94,181 / 123,542 = 76.23%" in box
+    assert "✓ consistent</span>" in box
+    box = render.claim(report, "xbq_reopen_rate").data
+    for arithmetic in ("4,800 / 5,852 = 82.02%, which rounds to 82%", "13,000 / 15,778 = 82.39%, which rounds to 82%",
+                       "17,800 / 21,630 = 82.29%, which rounds to 82%"):
+        assert arithmetic in box
+    assert "✗ inconsistent</span>" in box and "between 87.5% and 88.5%" in box
+    assert "How far off" in box and "How far off" not in render.claim(report, "district_rate").data
+    full = _text(render.claim(report, "realestate_rate").data)
+    assert "between 99.5% and 100%" in full and "100.5" not in full
+
+
+def test_the_books_glue_values_write_the_articles_figures():
+    from recount.publish import render
+
+    values = render.glue_values(Report(load_ledger()))
+    assert values["fig_ui_surveyed"] == "11,781"
+    assert values["range_ui_approved"] == "2,000 to 3,000"
+    assert values["fig_ccb_credit"] == "2.45 million yuan"
+    assert values["zh_wqy_open_share"] == "98%左右"
+    assert values["zh_ui_approved"] == "2000余家"
+    assert values["recomputed_range_xbq_reopen_rate"] == "between 82.02% and 82.39%"
+    assert values["recomputed_ui_eligible_share"] == "30.24%"
+
+
+def test_the_books_findings_and_how_far_off_xiaobanqiao_is():
+    import re
+
+    from recount.publish import render
+
+    report = Report(load_ledger())
+    assert "5,852 &lt; 7,000 to 8,000" in render.cross_findings(report).data
+    two = _text(render.cross_findings(report, section=2).data)
+    assert "市场企业最多的街道" in two and "螺蛳湾商贸城全面开业复工" not in two
+    assert render.cross_findings(report, section=1).data == "<p>No contradictions or tensions.</p>"
+    text = _text(render.how_far_off_html(report, "xbq_reopen_rate"))
+    for needed in ("5,121 of 5,852", "13,806 of 15,778", "18,927 of 21,630"):
+        assert needed in text
+    assert "No reading misses" in render.how_far_off_html(report, "district_rate")
+    rates = _text(render.ledger_table(report, "rates").data)
+    assert "3,563 / 11,781 = 30.24%" in rates and "30.2436" not in rates
+    assert "2,000 to 3,000 / 3,563" in rates
+    assert "Does not add up: the counts the article gives make 82%, not 88%." in _text(render.lead(report).data)
+    found = report.cross_findings()
+    assert found
+    for x in found:  # the landing page's findings: a few plain sentences, no symbols
+        words = render.finding_words(x, report.ledger)
+        assert words.endswith(".") and 1 <= len(re.findall(r"[.!?](?:\s|$)", words)) <= 3, words
+        assert "≤" not in words and "<" not in words and "_" not in words, words
+
+
+def test_a_claim_box_glosses_each_quoted_chinese_sentence_with_one_english_sentence():
+    import re
+
+    from recount.publish import render
+
+    report = Report(load_ledger())
+
+    for key in ("xbq_reopen_rate", "lsw_rate", "district_rate", "realestate_rate", "restaurants_rate", "loan_rate_cut"):
+        box = render.claim(report, key).data
+        gloss = _text(re.search(r'<p class="recount-gloss">(.*?)</p>', box).group(1)).removeprefix("Gloss:").strip()
+        quoted = re.findall(r'<blockquote class="recount-quote"[^>]*>(.*?)</blockquote>', box)
+        chinese = sum(_text(q).count("。") for q in quoted)
+        english = len(re.findall(r"[.;](?:\s|$)", gloss))  # a sentence may join two clauses with ;
+        assert chinese >= 1 and english >= chinese and gloss.endswith("."), (key, gloss)
+        labels = [f.label_en for f in report.ledger.figures.values() if f.label_en and f.label_en in gloss]
+        assert not [lab for lab in labels if f"{lab}:" in gloss], (key, "a gloss lists ledger labels")
