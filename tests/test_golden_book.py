@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from fractions import Fraction as F
 
+from recount import paths
 from recount.constraints import check, check_all
 from recount.ledger import Constraint, Strength, load_ledger
 from recount.report import Report
@@ -427,3 +428,99 @@ def test_a_claim_box_glosses_each_quoted_chinese_sentence_with_one_english_sente
         assert chinese >= 1 and english >= chinese and gloss.endswith("."), (key, gloss)
         labels = [f.label_en for f in report.ledger.figures.values() if f.label_en and f.label_en in gloss]
         assert not [lab for lab in labels if f"{lab}:" in gloss], (key, "a gloss lists ledger labels")
+
+
+# ---------------------------------------------------------------- what could explain Xiaobanqiao's 88%
+# (the explanations are tested on tests/fixtures/districts in tests/test_explain.py)
+
+
+def names(report, claim):
+    from recount import explain
+
+    return {e.name: e for e in explain.explanations(report, claim)}
+
+
+def with_value(report, fid, value):
+    """The report of a ledger copy in which one figure reads ``value`` (quote and place unchanged)."""
+    import copy
+
+    from recount.intervals import Interval
+
+    ledger = copy.deepcopy(report.ledger)
+    f = ledger.figures[fid]
+    ledger.figures[fid] = replace(f, value=Decimal(value), value_text=str(value), interval=Interval.point(Fraction(value)))
+    return Report(ledger)
+
+
+def test_the_88_could_be_a_one_digit_slip_for_82_and_nothing_else():
+    found = names(Report(load_ledger()), "xbq_reopen_rate")
+    slip = found["A slip of one digit"]
+    assert slip.fits is True and slip.test.startswith("82%,")
+
+
+def test_no_count_in_the_article_gives_88_but_a_base_it_does_not_give_leaves_it_open():
+    found = names(Report(load_ledger()), "xbq_reopen_rate")
+    base = found["Another base"]
+    assert base.fits is None and base.verdict == "cannot tell" and base.unstated
+    assert "5,424 to 5,485" in base.test  # 4,800 / 0.885 < base <= 4,800 / 0.875
+    assert "cannot be tested" in base.test
+
+
+def test_xiaobanqiaos_totals_in_an_undated_sentence_leave_another_date_open():
+    found = names(Report(load_ledger()), "xbq_reopen_rate")
+    # the counts reopened and the rate share one sentence (截至目前); the totals are in the one before, undated
+    assert found["Another date"].fits is None and "截至目前" in found["Another date"].test
+
+
+def test_a_weighted_mean_of_the_sector_rates_is_cannot_tell_even_when_they_cannot_reach_88(data_copy):
+    """The sector rates (80%, 90%, 40%) and real estate, all reopened (100%), run from 40% to 100%: a mean
+    weighted by sizes the article does not give can be 88%. Rates that cannot reach it (real estate's row
+    taken out, logistics read as 85%) still do not rule it out: the article does not say they are all the
+    parts, so it cannot tell, and the text does not speak of parts the paragraph leaves unnamed as known."""
+    found = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["A share of something else"]
+    assert found.fits is None and "100% for 房地产企业已全部复工" in found.test and "40% to 100%" in found.test
+    path = data_copy / paths.SUPERLATIVES_NAME
+    path.write_text("".join(ln for ln in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not ln.startswith("xbq_realestate_all,")), encoding="utf-8")
+    without = Report(load_ledger(data_copy))
+    assert names(without, "xbq_reopen_rate")["A share of something else"].fits is None  # 40% to 90%: still open
+    found = names(with_value(without, "xbq_logistics_rate", 85), "xbq_reopen_rate")["A share of something else"]
+    assert found.fits is None and found.verdict == "cannot tell" and not found.ruled_out_by
+    assert "40% to 85%" in found.test and "which does not reach 88%" in found.test and "does not say" in found.test
+    assert "does not name" not in found.test and "unnamed" not in found.test
+
+
+def test_counts_in_other_units_than_their_totals_leave_the_rate_open(data_copy):
+    """13000个…门店 (shops) over 15778户 (businesses) differ; 4800家 over 5852户 are both businesses. For 88%
+    pooled, the businesses reopened would have to be at least 18,927 - 4,800 = 14,127 of 15,778 (87.5% of
+    21,630 is 18,926.25). With the open count naming no premises (its quote cut before 门店), each count
+    and its total count the same things and the explanation is ruled out by them."""
+    units = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["Counts in other units"]
+    assert units.fits is None
+    assert units.test.startswith("The open shops and their total are in different units: "
+                                 "13000个个体经营门店 (shops) over 个体经营户15778户 (businesses). "
+                                 "A business may have more than one shop, or reopen without one, so the businesses "
+                                 "reopened need not be 13,000; for 88% pooled they would have to be at least "
+                                 "14,127 of 15,778. The article does not give that count.")
+    assert "(家 and 户 both count businesses: 已复工企业4800家 over 共有企业5852户.)" in units.test
+    assert units.test.count("different units") == 1  # 家 over 户 is not a difference of units
+    path = data_copy / paths.FIGURES_NAME
+    path.write_text(path.read_text(encoding="utf-8").replace("13000个个体经营门店,13000,个,", "13000个个体经营,13000,个,"),
+                    encoding="utf-8")
+    units = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["Counts in other units"]
+    assert units.fits is False and units.test.startswith("Each count and its total count the same things")
+    assert "13000个个体经营 over 个体经营户15778户" in units.test
+
+
+def test_the_summary_of_the_explanations_of_the_88():
+    report = Report(load_ledger())
+    from recount import explain
+
+    found = explain.explanations(report, "xbq_reopen_rate")
+    text = explain.summary(found)
+    assert text == explain.glue_values(report)["explained_xbq_reopen_rate"]
+    assert text.startswith("The article's numbers leave one innocent explanation possible (a slip of one digit)")
+    assert "cannot tell on five" in text and text.endswith("rule out none.")
+    slip = replace(found[0], fits=False, ruled_out_by=("xbq_reopen_rate",))
+    assert "leave no innocent explanations possible" in explain.summary([slip, *found[1:]])
+    assert "rule out one (a slip of one digit)" in explain.summary([slip, *found[1:]])
