@@ -101,13 +101,12 @@ def test_frame_table_and_zh_escape_anything():
 
 def synthetic_ledger() -> Ledger:
     """A tiny article whose own words are hostile, with one figure quoting them."""
-    source = ("这里是普通文章模块栏目内容页\n"
-              f"【标题】{EVIL['script']}\n\n"
-              f"导语{EVIL['bold']}{EVIL['glue']}\n\n"
-              "推动扶持政策落地落实助企业复工复产\n\n"
+    source = (f"【标题】{EVIL['script']}\n\n"
+              f"导语{EVIL['bold']}{EVIL['glue']}。\n\n"
+              "一、帮扶政策\n\n"
               f"段落{EVIL['img']}共有10家企业。\n\n"
-              "街道分类推进、精准施策助推复工复产进程\n\n段落二\n\n"
-              "重启2020 不负春光时与行\n\n段落三\n\n收藏\n0")
+              "二、街道情况\n\n段落二。\n\n"
+              "三、下一步\n\n段落三。")
     quote = f"{EVIL['img']}共有10家"
     fig = Figure(id="evil", section=1, quote=quote, value_text="10", unit="家", qualifier="exact",
                  label_en=EVIL_TEXT, line=2, start=source.index(quote), value=Decimal(10), kind="count",
@@ -346,12 +345,10 @@ def test_no_quote_shown_starts_with_punctuation(report):
 
 
 def test_every_claim_box_gives_its_band_and_a_share_of_100_percent_stops_at_100(report):
-    from test_superlatives import MARKETS
-
     for key in _box_claims(report):
         box = _text(render.claim(report, key).data)
         assert "which stands for any value" in box, key
-    full = _text(render.claim(Report(load_ledger(MARKETS)), "fruit_share").data)  # 复工率100%
+    full = _text(render.claim(Report(load_ledger(HOTLINE.parent / "markets")), "fruit_share").data)  # 复工率100%
     assert "between 99.5% and 100%" in full and "100.5" not in full
 
 
