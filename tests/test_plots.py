@@ -282,6 +282,14 @@ def test_timeline_labels_are_english_with_the_chinese_term_in_brackets(report, d
     assert not quotes & {t.get_text() for t in ax.get_yticklabels()}, "raw quote fragments as row labels"
 
 
+@pytest.mark.xfail(strict=True, reason="plots.funnel writes one article's scheme into every funnel: its title names "
+                   "the unemployment-insurance refund, its alt text a count 'written 2000余'")
+def test_funnel_describes_the_stages_of_its_own_ledger(drawn):
+    fig = drawn("funnel")
+    words = plots.alt_text(fig) + " " + fig.axes[0].get_title(loc="center") + fig.axes[0].get_title(loc="left")
+    assert "2000余" not in words and "unemployment" not in words.lower(), words
+
+
 def test_money_chart_is_linear_and_writes_every_amount(report, drawn):
     fig = drawn("money_section1")
     ax = fig.axes[0]
