@@ -40,6 +40,21 @@ def hotline(hotline_dir: Path):
     return load_ledger(hotline_dir)
 
 
+#: The chart tests' small ledger: a made-up district bulletin (tests/fixtures/districts/source) with
+#: what every chart kind draws: sub-districts and their counts (one written with 余, one not given),
+#: an inconsistent claim with three readings, sector rates within a sub-district's rate, amounts in
+#: 万元 (one 余, one 预计), the stages of a relief scheme, two dated events and a change that is no share.
+DISTRICTS = Path(__file__).parent / "fixtures" / "districts"
+
+
+@pytest.fixture
+def districts_dir(tmp_path: Path) -> Path:
+    """A writable copy of the districts ledger (its datapackage.json pins its source's hash)."""
+    dst = tmp_path / "districts"
+    shutil.copytree(DISTRICTS, dst)
+    return dst
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of ``data/`` that a test may break."""

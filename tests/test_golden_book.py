@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from fractions import Fraction as F
 
+from recount import paths
 from recount.constraints import check, check_all
 from recount.ledger import Constraint, Strength, load_ledger
 from recount.report import Report
@@ -280,3 +281,246 @@ def test_the_district_total_and_taihes_full_reopening_are_not_contradicted_until
     assert r.result == "tension" and "43,979 to 45,979" in r.readings[0].arithmetic
     assert _superlative(ledger, "taihe_full_reopening").result == "not_contradicted"
     assert _superlative(_figure_as(ledger, "district_individual_open", 30000), "taihe_full_reopening").result == "tension"
+
+
+# ---------------------------------------------------------------- the book's charts
+# (the chart functions are tested on tests/fixtures/districts in tests/test_plots.py)
+
+#: what the book's charts state in their alt text: chart -> (function name, keyword arguments, numbers)
+CHART_ALT_NUMBERS = {
+    "claims": ("rates_vs_recomputed", {}, ["88%", "82.02%", "76.23%", "82.57%",
+                                          "Guandu district: loan cut, probably the rate (0.5%, unverifiable)"]),
+    "claims of two ids": ("rates_vs_recomputed", {"ids": ["ui_approved_share", "xbq_rate_all"]},
+                          ["between 56.13% and 84.20%", "82.29%"]),
+    "timeline": ("timeline", {}, ["18 Mar", "13 Apr", "94,181"]),
+    "refund funnel": ("funnel", {}, ["11,781", "3,563", "2,000 to 3,000", "30.24%"]),
+    "sub-districts": ("subdistricts", {}, ["9,201", "1,900 to 2,000", "15,778", "13,000", "7,000 to 8,000"]),
+    "Xiaobanqiao's readings": ("readings", {"claim": "xbq_reopen_rate"},
+                               ["4800 / 5852 = 82.02%", "13000 / 15778 = 82.39%", "17800 / 21630 = 82.29%",
+                                "87.5", "88.5"]),
+    "Xiaobanqiao's sectors": ("sector_rates", {"constraint": "xbq_rate_within_sectors"},
+                              ["80%", "90%", "40%", "88%", "82.02"]),
+    "Luosiwan's areas": ("sector_rates", {"constraint": "lsw_rate_within_areas"}, ["92%", "71%", "25%", "82.57"]),
+    "amounts": ("money", {}, ["2,450,000", "1,500,000 to 1,600,000", "59,140,000 to 59,150,000", "50,000,000"]),
+    "amounts of section 1": ("money", {"section": 1}, ["250,000", "59,140,000 to 59,150,000"]),
+}
+
+
+def test_the_books_charts_state_the_articles_numbers_in_their_alt_text():
+    from recount.publish import plots
+
+    report = Report(load_ledger())
+    for name, (chart, kwargs, numbers) in CHART_ALT_NUMBERS.items():
+        alt = plots.alt_text(plots.CHARTS[chart](report, **kwargs))
+        assert not [n for n in numbers if n not in alt], f"{name}: {alt}"
+
+
+def test_the_claims_chart_names_the_loan_cut_below_it_as_no_share():
+    from recount.publish import plots
+    from recount.publish.labels import load_labels
+
+    report = Report(load_ledger())
+    labels = load_labels(report.ledger)
+    fig = plots.rates_vs_recomputed(report)
+    rows = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+    assert any(row.startswith("Xiaobanqiao 小板桥: ") for row in rows)
+    assert any(row.startswith("Luosiwan 螺蛳湾: ") for row in rows)
+    left_out = [r.rate.id for r in report.results if r.cited is not None and labels[r.rate.id].measure != "share"]
+    assert left_out == ["loan_rate_cut"]
+    assert "Not drawn, as not a share: Guandu district: loan cut, probably the rate (0.5%)." in fig.get_supxlabel()
+
+
+def test_xiaobanqiaos_88_is_published_as_an_inconsistent_claim_review_of_every_reading():
+    from recount.article import article
+    from recount.publish.claimreview import claim_reviews
+
+    report = Report(load_ledger())
+    by_id = {r["identifier"]: r for r in claim_reviews(report, base="")}
+    xbq = by_id["xbq_reopen_rate"]
+    assert xbq["reviewRating"]["alternateName"] == "inconsistent" and xbq["reviewRating"]["ratingValue"] == 1
+    assert xbq["itemReviewed"]["text"] == "复工复产率达88%"
+    assert xbq["reviewBody"].count("which rounds to 82%") == 3  # every reading, in words
+    assert by_id["district_rate"]["reviewRating"]["ratingValue"] == 3
+    assert xbq["itemReviewed"]["appearance"]["headline"] == article(report.ledger).title.strip()
+
+
+# ---------------------------------------------------------------- the book's pages
+# (the HTML helpers are tested on tests/fixtures/districts and hotline in tests/test_render.py)
+
+
+def _text(html: str) -> str:
+    import re
+
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_the_claim_boxes_of_the_districts_rate_and_xiaobanqiaos_88_give_the_articles_arithmetic():
+    from recount.publish import render
+
+    report = Report(load_ledger())
+    box = render.claim(report, "district_rate").data
+    assert "复工复产率达76.23%" in box
+    assert "Gloss:" in box and "123,542" in box
+    assert "94,181 / 123,542 = 76.23%" in box
+    assert "✓ consistent</span>" in box
+    box = render.claim(report, "xbq_reopen_rate").data
+    for arithmetic in ("4,800 / 5,852 = 82.02%, which rounds to 82%", "13,000 / 15,778 = 82.39%, which rounds to 82%",
+                       "17,800 / 21,630 = 82.29%, which rounds to 82%"):
+        assert arithmetic in box
+    assert "✗ inconsistent</span>" in box and "between 87.5% and 88.5%" in box
+    assert "How far off" in box and "How far off" not in render.claim(report, "district_rate").data
+    full = _text(render.claim(report, "realestate_rate").data)
+    assert "between 99.5% and 100%" in full and "100.5" not in full
+
+
+def test_the_books_glue_values_write_the_articles_figures():
+    from recount.publish import render
+
+    values = render.glue_values(Report(load_ledger()))
+    assert values["fig_ui_surveyed"] == "11,781"
+    assert values["range_ui_approved"] == "2,000 to 3,000"
+    assert values["fig_ccb_credit"] == "2.45 million yuan"
+    assert values["zh_wqy_open_share"] == "98%左右"
+    assert values["zh_ui_approved"] == "2000余家"
+    assert values["recomputed_range_xbq_reopen_rate"] == "between 82.02% and 82.39%"
+    assert values["recomputed_ui_eligible_share"] == "30.24%"
+
+
+def test_the_books_findings_and_how_far_off_xiaobanqiao_is():
+    import re
+
+    from recount.publish import render
+
+    report = Report(load_ledger())
+    assert "5,852 &lt; 7,000 to 8,000" in render.cross_findings(report).data
+    two = _text(render.cross_findings(report, section=2).data)
+    assert "市场企业最多的街道" in two and "螺蛳湾商贸城全面开业复工" not in two
+    assert render.cross_findings(report, section=1).data == "<p>No contradictions or tensions.</p>"
+    text = _text(render.how_far_off_html(report, "xbq_reopen_rate"))
+    for needed in ("5,121 of 5,852", "13,806 of 15,778", "18,927 of 21,630"):
+        assert needed in text
+    assert "No reading misses" in render.how_far_off_html(report, "district_rate")
+    rates = _text(render.ledger_table(report, "rates").data)
+    assert "3,563 / 11,781 = 30.24%" in rates and "30.2436" not in rates
+    assert "2,000 to 3,000 / 3,563" in rates
+    assert "Does not add up: the counts the article gives make 82%, not 88%." in _text(render.lead(report).data)
+    found = report.cross_findings()
+    assert found
+    for x in found:  # the landing page's findings: a few plain sentences, no symbols
+        words = render.finding_words(x, report.ledger)
+        assert words.endswith(".") and 1 <= len(re.findall(r"[.!?](?:\s|$)", words)) <= 3, words
+        assert "≤" not in words and "<" not in words and "_" not in words, words
+
+
+def test_a_claim_box_glosses_each_quoted_chinese_sentence_with_one_english_sentence():
+    import re
+
+    from recount.publish import render
+
+    report = Report(load_ledger())
+
+    for key in ("xbq_reopen_rate", "lsw_rate", "district_rate", "realestate_rate", "restaurants_rate", "loan_rate_cut"):
+        box = render.claim(report, key).data
+        gloss = _text(re.search(r'<p class="recount-gloss">(.*?)</p>', box).group(1)).removeprefix("Gloss:").strip()
+        quoted = re.findall(r'<blockquote class="recount-quote"[^>]*>(.*?)</blockquote>', box)
+        chinese = sum(_text(q).count("。") for q in quoted)
+        english = len(re.findall(r"[.;](?:\s|$)", gloss))  # a sentence may join two clauses with ;
+        assert chinese >= 1 and english >= chinese and gloss.endswith("."), (key, gloss)
+        labels = [f.label_en for f in report.ledger.figures.values() if f.label_en and f.label_en in gloss]
+        assert not [lab for lab in labels if f"{lab}:" in gloss], (key, "a gloss lists ledger labels")
+
+
+# ---------------------------------------------------------------- what could explain Xiaobanqiao's 88%
+# (the explanations are tested on tests/fixtures/districts in tests/test_explain.py)
+
+
+def names(report, claim):
+    from recount import explain
+
+    return {e.name: e for e in explain.explanations(report, claim)}
+
+
+def with_value(report, fid, value):
+    """The report of a ledger copy in which one figure reads ``value`` (quote and place unchanged)."""
+    import copy
+
+    from recount.intervals import Interval
+
+    ledger = copy.deepcopy(report.ledger)
+    f = ledger.figures[fid]
+    ledger.figures[fid] = replace(f, value=Decimal(value), value_text=str(value), interval=Interval.point(Fraction(value)))
+    return Report(ledger)
+
+
+def test_the_88_could_be_a_one_digit_slip_for_82_and_nothing_else():
+    found = names(Report(load_ledger()), "xbq_reopen_rate")
+    slip = found["A slip of one digit"]
+    assert slip.fits is True and slip.test.startswith("82%,")
+
+
+def test_no_count_in_the_article_gives_88_but_a_base_it_does_not_give_leaves_it_open():
+    found = names(Report(load_ledger()), "xbq_reopen_rate")
+    base = found["Another base"]
+    assert base.fits is None and base.verdict == "cannot tell" and base.unstated
+    assert "5,424 to 5,485" in base.test  # 4,800 / 0.885 < base <= 4,800 / 0.875
+    assert "cannot be tested" in base.test
+
+
+def test_xiaobanqiaos_totals_in_an_undated_sentence_leave_another_date_open():
+    found = names(Report(load_ledger()), "xbq_reopen_rate")
+    # the counts reopened and the rate share one sentence (截至目前); the totals are in the one before, undated
+    assert found["Another date"].fits is None and "截至目前" in found["Another date"].test
+
+
+def test_a_weighted_mean_of_the_sector_rates_is_cannot_tell_even_when_they_cannot_reach_88(data_copy):
+    """The sector rates (80%, 90%, 40%) and real estate, all reopened (100%), run from 40% to 100%: a mean
+    weighted by sizes the article does not give can be 88%. Rates that cannot reach it (real estate's row
+    taken out, logistics read as 85%) still do not rule it out: the article does not say they are all the
+    parts, so it cannot tell, and the text does not speak of parts the paragraph leaves unnamed as known."""
+    found = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["A share of something else"]
+    assert found.fits is None and "100% for 房地产企业已全部复工" in found.test and "40% to 100%" in found.test
+    path = data_copy / paths.SUPERLATIVES_NAME
+    path.write_text("".join(ln for ln in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not ln.startswith("xbq_realestate_all,")), encoding="utf-8")
+    without = Report(load_ledger(data_copy))
+    assert names(without, "xbq_reopen_rate")["A share of something else"].fits is None  # 40% to 90%: still open
+    found = names(with_value(without, "xbq_logistics_rate", 85), "xbq_reopen_rate")["A share of something else"]
+    assert found.fits is None and found.verdict == "cannot tell" and not found.ruled_out_by
+    assert "40% to 85%" in found.test and "which does not reach 88%" in found.test and "does not say" in found.test
+    assert "does not name" not in found.test and "unnamed" not in found.test
+
+
+def test_counts_in_other_units_than_their_totals_leave_the_rate_open(data_copy):
+    """13000个…门店 (shops) over 15778户 (businesses) differ; 4800家 over 5852户 are both businesses. For 88%
+    pooled, the businesses reopened would have to be at least 18,927 - 4,800 = 14,127 of 15,778 (87.5% of
+    21,630 is 18,926.25). With the open count naming no premises (its quote cut before 门店), each count
+    and its total count the same things and the explanation is ruled out by them."""
+    units = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["Counts in other units"]
+    assert units.fits is None
+    assert units.test.startswith("The open shops and their total are in different units: "
+                                 "13000个个体经营门店 (shops) over 个体经营户15778户 (businesses). "
+                                 "A business may have more than one shop, or reopen without one, so the businesses "
+                                 "reopened need not be 13,000; for 88% pooled they would have to be at least "
+                                 "14,127 of 15,778. The article does not give that count.")
+    assert "(家 and 户 both count businesses: 已复工企业4800家 over 共有企业5852户.)" in units.test
+    assert units.test.count("different units") == 1  # 家 over 户 is not a difference of units
+    path = data_copy / paths.FIGURES_NAME
+    path.write_text(path.read_text(encoding="utf-8").replace("13000个个体经营门店,13000,个,", "13000个个体经营,13000,个,"),
+                    encoding="utf-8")
+    units = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["Counts in other units"]
+    assert units.fits is False and units.test.startswith("Each count and its total count the same things")
+    assert "13000个个体经营 over 个体经营户15778户" in units.test
+
+
+def test_the_summary_of_the_explanations_of_the_88():
+    report = Report(load_ledger())
+    from recount import explain
+
+    found = explain.explanations(report, "xbq_reopen_rate")
+    text = explain.summary(found)
+    assert text == explain.glue_values(report)["explained_xbq_reopen_rate"]
+    assert text.startswith("The article's numbers leave one innocent explanation possible (a slip of one digit)")
+    assert "cannot tell on five" in text and text.endswith("rule out none.")
+    slip = replace(found[0], fits=False, ruled_out_by=("xbq_reopen_rate",))
+    assert "leave no innocent explanations possible" in explain.summary([slip, *found[1:]])
+    assert "rule out one (a slip of one digit)" in explain.summary([slip, *found[1:]])

@@ -10,12 +10,14 @@ from __future__ import annotations
 import base64
 import io
 import re
+import shutil
 import warnings
 from pathlib import Path
 
 import pytest
 from matplotlib.figure import Figure
 
+from conftest import DISTRICTS
 from recount import paths
 from recount.publish import plots
 from recount.errors import InputError
@@ -23,40 +25,41 @@ from recount.publish.labels import load_labels
 from recount.ledger import load_ledger
 from recount.report import Report
 
-#: every chart the book draws: name -> (function, keyword arguments)
+#: every chart function, drawn from the tests' districts bulletin: name -> (function, keyword arguments)
 CASES = {
     "rates_vs_recomputed": (plots.rates_vs_recomputed, {}),
-    "rates_vs_recomputed_section3": (plots.rates_vs_recomputed, {"section": 3}),
-    "rates_vs_recomputed_ids": (plots.rates_vs_recomputed, {"ids": ["ui_approved_share", "xbq_rate_all"]}),
+    "rates_vs_recomputed_section2": (plots.rates_vs_recomputed, {"section": 2}),
+    "rates_vs_recomputed_ids": (plots.rates_vs_recomputed, {"ids": ["approved_of_eligible", "beiyuan_rate_all"]}),
     "timeline": (plots.timeline, {}),
     "timeline_section1": (plots.timeline, {"section": 1}),
-    "timeline_section3": (plots.timeline, {"section": 3}),
     "funnel": (plots.funnel, {}),
     "subdistricts": (plots.subdistricts, {}),
-    "readings": (plots.readings, {"claim": "xbq_reopen_rate"}),
-    "sector_rates_xbq": (plots.sector_rates, {"constraint": "xbq_rate_within_sectors"}),
-    "sector_rates_lsw": (plots.sector_rates, {"constraint": "lsw_rate_within_areas"}),
+    "readings": (plots.readings, {"claim": "beiyuan_share"}),
+    "sector_rates": (plots.sector_rates, {"constraint": "beiyuan_within_sectors"}),
     "money": (plots.money, {}),
     "money_section1": (plots.money, {"section": 1}),
 }
 
-#: numbers each chart's alt text must state (taken from the ledger, as the chart shows them)
+#: numbers each chart's alt text must state (the districts ledger's, as the chart shows them)
 ALT_NUMBERS = {
-    "rates_vs_recomputed": ["88%", "82.02%", "76.23%", "82.57%", "probably the rate (0.5%, unverifiable)"],
-    "rates_vs_recomputed_ids": ["between 56.13% and 84.20%", "82.29%"],
-    "timeline": ["18 Mar", "13 Apr", "94,181"],
-    "funnel": ["11,781", "3,563", "2,000 to 3,000", "30.24%"],
-    "subdistricts": ["9,201", "1,900 to 2,000", "15,778", "13,000", "7,000 to 8,000"],
-    "readings": ["4800 / 5852 = 82.02%", "13000 / 15778 = 82.39%", "17800 / 21630 = 82.29%", "87.5", "88.5"],
-    "sector_rates_xbq": ["80%", "90%", "40%", "88%", "82.02"],
-    "sector_rates_lsw": ["92%", "71%", "25%", "82.57"],
-    "money": ["2,450,000", "1,500,000 to 1,600,000", "59,140,000 to 59,150,000", "50,000,000"],
+    "rates_vs_recomputed": ["90%", "83.33%", "80%", "80.95%", "92%",
+                            "loan rate fall, probably in points (0.5%, unverifiable)"],
+    "rates_vs_recomputed_ids": ["between 66.67% and 88.89%", "80.95%"],
+    "timeline": ["10 Feb", "March", "10,000"],
+    "funnel": ["600", "450", "300 to 400", "75%", "between 66.67% and 88.89%"],
+    "subdistricts": ["1,200", "760", "1,500 to 1,600", "3,000"],
+    "readings": ["1000 / 1200 = 83.33%", "2400 / 3000 = 80.00%", "3400 / 4200 = 80.95%", "89.5", "90.5"],
+    "sector_rates": ["85%", "70%", "95%", "90%", "80.00 to 83.33"],
+    "money": ["8,500,000", "3,200,000 to 3,300,000", "300,000 yuan, a forecast"],
 }
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
-    return Report(load_ledger())
+def report(tmp_path_factory) -> Report:
+    """The districts ledger, from a copy of its own (a test may put a chart's data file in it)."""
+    data = tmp_path_factory.mktemp("plots") / "districts"
+    shutil.copytree(DISTRICTS, data)
+    return Report(load_ledger(data))
 
 
 def draw(report: Report, name: str, fmt: str = "png") -> tuple[Figure, bytes]:
@@ -70,14 +73,21 @@ def draw(report: Report, name: str, fmt: str = "png") -> tuple[Figure, bytes]:
     return fig, buf.getvalue()
 
 
-_DRAWN: dict[str, tuple[Figure, bytes]] = {}
+@pytest.fixture(scope="module")
+def charts(report) -> dict[str, tuple[Figure, bytes]]:
+    """Each chart drawn once for the module (as ``draw``), when a test first asks for it."""
+    class Drawn(dict):
+        def __missing__(self, name: str) -> tuple[Figure, bytes]:
+            self[name] = draw(report, name)
+            return self[name]
+
+    return Drawn()
 
 
-def drawn(report: Report, name: str) -> Figure:
-    """``draw`` once per test module (for the tests that only read the figure or its first PNG)."""
-    if name not in _DRAWN:
-        _DRAWN[name] = draw(report, name)
-    return _DRAWN[name][0]
+@pytest.fixture(scope="module")
+def drawn(charts):
+    """The figure of chart ``name``, drawn once for the module."""
+    return lambda name: charts[name][0]
 
 
 def test_every_chart_function_is_exercised():
@@ -85,8 +95,8 @@ def test_every_chart_function_is_exercised():
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_chart_draws_without_warnings(report, name):
-    fig = drawn(report, name)
+def test_chart_draws_without_warnings(report, name, drawn):
+    fig = drawn(name)
     assert isinstance(fig, Figure)
     texts = [t.get_text() for t in fig.findobj(match=lambda a: hasattr(a, "get_text"))]
     assert any(t.endswith(plots.source_line(report)) for t in texts), "every chart carries the source line"
@@ -96,8 +106,8 @@ def test_chart_draws_without_warnings(report, name):
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_chart_uses_the_cjk_font(report, name):
-    fig = drawn(report, name)
+def test_chart_uses_the_cjk_font(report, name, drawn):
+    fig = drawn(name)
     families = {tuple(t.get_fontfamily()) for t in fig.findobj(match=lambda a: hasattr(a, "get_fontfamily"))
                 if re.search(r"[\u4e00-\u9fff]", getattr(t, "get_text", lambda: "")())}
     assert families, f"{name}: no Chinese text (labels should be bilingual)"
@@ -105,8 +115,8 @@ def test_chart_uses_the_cjk_font(report, name):
 
 
 @pytest.mark.parametrize("name", sorted(ALT_NUMBERS))
-def test_alt_text_states_the_numbers(report, name):
-    alt = plots.alt_text(drawn(report, name))
+def test_alt_text_states_the_numbers(report, name, drawn):
+    alt = plots.alt_text(drawn(name))
     assert len(alt) > 80
     for number in ALT_NUMBERS[name]:
         assert number in alt, f"{name}: alt text lacks {number!r}: {alt}"
@@ -120,9 +130,8 @@ def test_alt_text_of_a_foreign_figure_is_an_error():
 # One chart here, the densest, for a fast signal; tests/test_book_any.py compares every chart of a
 # generated book byte for byte between two builds (make bench, the flagship's).
 @pytest.mark.parametrize("name", ["rates_vs_recomputed"])
-def test_png_is_byte_identical_run_to_run(report, name):
-    drawn(report, name)
-    first = _DRAWN[name][1]
+def test_png_is_byte_identical_run_to_run(report, name, charts):
+    first = charts[name][1]
     again = draw(report, name)[1]  # another figure, drawn from scratch
     assert first[:8] == b"\x89PNG\r\n\x1a\n"
     assert first == again
@@ -135,25 +144,32 @@ def test_svg_is_byte_identical_run_to_run(report, name, tmp_path: Path):
     assert b"<dc:date>" not in out[0]
 
 
-def test_chart_displays_as_a_png_carrying_alt_sources_and_data(report):
-    fig = draw(report, "readings")[0]
+def test_chart_displays_as_a_png_carrying_alt_sources_and_data(report, drawn):
+    fig = drawn("readings")
     data, meta = plots.show(fig)._repr_mimebundle_()
     assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
     assert meta["image/png"] == {"width": 720}  # a width: Sphinx links the image to its full-size file
     chart = meta[plots.CHART_METADATA]
-    assert chart["alt"] == plots.alt_text(fig) and chart["name"] == "xiaobanqiao-readings"
+    assert chart["alt"] == plots.alt_text(fig) and chart["name"] == "beiyuan-readings"
     assert chart["sources"] == ["data/source/article.zh.txt", "data/figures.csv", "data/rates.csv"]
-    assert chart["data"] == "data/output/charts/xiaobanqiao-readings.csv"
+    assert chart["data"] is None  # the ledger holds no data file of the chart yet
+    data_file = report.ledger.data_dir / "output" / "charts" / "beiyuan-readings.csv"
+    data_file.parent.mkdir(parents=True)
+    try:
+        data_file.write_text(plots.chart_data_frame(fig).to_csv(index=False), encoding="utf-8")
+        assert plots.show(fig).metadata()["data"] == "data/output/charts/beiyuan-readings.csv"
+    finally:
+        shutil.rmtree(data_file.parent.parent)
 
 
-def test_each_verdict_is_drawn_in_its_one_colour_and_its_own_marker(report):
+def test_each_verdict_is_drawn_in_its_one_colour_and_its_own_marker(report, drawn):
     """The chart of every claim draws each verdict's points in recount.vocabulary's colour for it
     (the badges', the card's and the stylesheet's), each verdict with a marker of its own."""
     from matplotlib.colors import to_hex
 
     from recount.vocabulary import colour
 
-    fig = drawn(report, "rates_vs_recomputed")
+    fig = drawn("rates_vs_recomputed")
     by_marker: dict[str, set[str]] = {}
     for ax in fig.axes:
         for line in ax.get_lines():
@@ -181,8 +197,8 @@ def test_missing_font_names_the_package(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_no_text_is_rotated_and_no_axis_is_logarithmic(report, name):
-    fig = drawn(report, name)
+def test_no_text_is_rotated_and_no_axis_is_logarithmic(report, name, drawn):
+    fig = drawn(name)
     rotated = [t.get_text() for t in fig.findobj(match=lambda a: hasattr(a, "get_rotation"))
                if t.get_text() and t.get_rotation() % 360]
     assert not rotated, f"{name}: rotated text {rotated}"
@@ -193,18 +209,18 @@ def _rows(fig) -> list[str]:
     return [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
 
 
-def test_claims_chart_names_the_place_on_every_row(report):
+def test_claims_chart_names_the_place_on_every_row(report, drawn):
     labels = load_labels(report.ledger)
-    rows = _rows(drawn(report, "rates_vs_recomputed"))
-    assert len(rows) == len(plots.chart_data_frame(drawn(report, "rates_vs_recomputed")))
+    rows = _rows(drawn("rates_vs_recomputed"))
+    assert len(rows) == len(plots.chart_data_frame(drawn("rates_vs_recomputed")))
     for row in rows:
         assert any(row.startswith(f"{p}: ") for p in labels.places.values()), row
-    assert any(row.startswith("Xiaobanqiao 小板桥: ") for row in rows)
-    assert any(row.startswith("Luosiwan 螺蛳湾: ") for row in rows)
+    assert any(row.startswith("Beiyuan 北苑: ") for row in rows)
+    assert any(row.startswith("Nanhu 南湖: ") for row in rows)
 
 
-def test_claims_chart_puts_the_inconsistent_claim_in_the_first_panel_alone(report):
-    fig = drawn(report, "rates_vs_recomputed")
+def test_claims_chart_puts_the_inconsistent_claim_in_the_first_panel_alone(report, drawn):
+    fig = drawn("rates_vs_recomputed")
     first = fig.axes[0]
     inconsistent = [r for r in report.results if r.verdict == "inconsistent"]
     assert first.get_title(loc="left").startswith(plots.GROUP_TITLES["inconsistent"])
@@ -214,22 +230,23 @@ def test_claims_chart_puts_the_inconsistent_claim_in_the_first_panel_alone(repor
     assert "inconsistent" not in set(data["verdict"][len(inconsistent):])
 
 
-def test_claims_chart_draws_only_shares_and_names_what_it_leaves_out(report):
+def test_claims_chart_draws_only_shares_and_names_what_it_leaves_out(report, drawn):
     labels = load_labels(report.ledger)
-    fig = drawn(report, "rates_vs_recomputed")
+    fig = drawn("rates_vs_recomputed")
     drawn_ids = set(plots.chart_data_frame(fig)["rate"])
     assert {labels[i].measure for i in drawn_ids} == {"share"}
     left_out = [r for r in report.results if r.cited is not None and labels[r.rate.id].measure != "share"]
     assert [r.rate.id for r in left_out] == ["loan_rate_cut"]
-    assert "Not drawn, as not a share: Guandu district: loan cut, probably the rate (0.5%)." in fig.get_supxlabel()
-    assert "Not drawn, as not a share: Guandu district: loan cut, probably the rate (0.5%, unverifiable)" in plots.alt_text(fig)
+    assert "Not drawn, as not a share: The district: loan rate fall, probably in points (0.5%)." in fig.get_supxlabel()
+    assert ("Not drawn, as not a share: The district: loan rate fall, probably in points (0.5%, unverifiable)"
+            in plots.alt_text(fig))
 
 
-def test_claims_chart_alt_text_counts_claims_as_the_scorecard(report):
-    """17 stated percentages are the claims (a claim with three readings counts once); derived apart."""
+def test_claims_chart_alt_text_counts_claims_as_the_scorecard(report, drawn):
+    """The stated percentages are the claims (a claim with three readings counts once); derived apart."""
     card = report.scorecard()
     stated = sum(n for verdict, n in card.items() if verdict != "derived")
-    alt = plots.alt_text(drawn(report, "rates_vs_recomputed"))
+    alt = plots.alt_text(drawn("rates_vs_recomputed"))
     assert f"the {stated} percentages the article states, its claims: {stated - 1} of them in" in alt
     assert f"Inconsistent, {card['inconsistent']} of the claims: " in alt
     assert f"Consistent, {card['consistent']} of the claims: " in alt
@@ -238,10 +255,10 @@ def test_claims_chart_alt_text_counts_claims_as_the_scorecard(report):
 
 
 @pytest.mark.parametrize("name", sorted(ALT_NUMBERS))
-def test_no_alt_text_counts_claims_otherwise(report, name):
+def test_no_alt_text_counts_claims_otherwise(report, name, drawn):
     """Whatever a chart counts, "N claims" or "N percentages" is only ever the article's own count."""
     stated = sum(n for verdict, n in report.scorecard().items() if verdict != "derived")
-    alt = plots.alt_text(drawn(report, name))
+    alt = plots.alt_text(drawn(name))
     counts = re.findall(r"\b(\d+) (?:stated |cited )?(?:percentages|claims)\b", alt)
     assert set(counts) <= {str(stated)}, f"{name}: {counts}"
 
@@ -254,8 +271,8 @@ def test_chart_data_files_are_named_without_ledger_ids(report):
         assert not {w for w in re.findall(r"[a-z0-9_]+", name) if w in ids}, name
 
 
-def test_timeline_labels_are_english_with_the_chinese_term_in_brackets(report):
-    fig = drawn(report, "timeline")
+def test_timeline_labels_are_english_with_the_chinese_term_in_brackets(report, drawn):
+    fig = drawn("timeline")
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.texts]
     assert len(labels) == sum(e.precision != "undated" for e in report.ledger.events)
@@ -265,12 +282,20 @@ def test_timeline_labels_are_english_with_the_chinese_term_in_brackets(report):
     assert not quotes & {t.get_text() for t in ax.get_yticklabels()}, "raw quote fragments as row labels"
 
 
-def test_money_chart_is_linear_and_writes_every_amount(report):
-    fig = drawn(report, "money_section1")
+@pytest.mark.xfail(strict=True, reason="plots.funnel writes one article's scheme into every funnel: its title names "
+                   "the unemployment-insurance refund, its alt text a count 'written 2000余'")
+def test_funnel_describes_the_stages_of_its_own_ledger(drawn):
+    fig = drawn("funnel")
+    words = plots.alt_text(fig) + " " + fig.axes[0].get_title(loc="center") + fig.axes[0].get_title(loc="left")
+    assert "2000余" not in words and "unemployment" not in words.lower(), words
+
+
+def test_money_chart_is_linear_and_writes_every_amount(report, drawn):
+    fig = drawn("money_section1")
     ax = fig.axes[0]
     assert ax.get_xscale() == "linear" and ax.get_xlim()[0] == 0
     written = " ".join(t.get_text() for t in ax.texts)
-    for amount in ("25万元 = 250,000 元", "5914万余元 = 59,140,000 to 59,150,000 元"):
+    for amount in ("500万元 = 5,000,000 元", "320余万元 = 3,200,000 to 3,300,000 元", "30万元 = 300,000 元 (forecast)"):
         assert amount in written
 
 
@@ -285,34 +310,36 @@ def _append(path: Path, line: str) -> None:
         fh.write(line + "\n")
 
 
-def test_a_count_labelled_in_labels_csv_gets_its_own_panel(data_copy):
-    _append(data_copy / paths.LABELS_NAME, "xbq_markets,xbq,markets,markets,各类市场")
-    _append(data_copy / paths.LABELS_NAME, "gd_markets,gd,markets,markets,大小市场")
+def test_a_count_labelled_in_labels_csv_gets_its_own_panel(report, drawn, districts_dir):
+    assert "shops_open" not in set(plots.chart_data_frame(drawn("subdistricts"))["measure"])
+    _append(districts_dir / paths.LABELS_NAME, "beiyuan_shops_open,beiyuan,shops_open,shops open,开门营业门店")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        fig = plots.subdistricts(Report(load_ledger(data_copy)))
-    assert fig.axes[-1].get_title(loc="left") == "Markets 各类市场"
+        fig = plots.subdistricts(Report(load_ledger(districts_dir)))
+    assert fig.axes[-1].get_title(loc="left") == "Shops open 开门营业门店"
     data = plots.chart_data_frame(fig)
-    assert list(data[data["measure"] == "markets"]["low"]) == ["131", "29"]
-    assert "Markets: Xiaobanqiao 131, Guandu sub-district 29" in plots.alt_text(fig)
+    assert list(data[data["measure"] == "shops_open"]["low"]) == ["2400"]
+    assert "Shops open: Beiyuan 2,400" in plots.alt_text(fig)
 
 
-def test_a_reading_added_to_rates_csv_is_charted_with_its_place(data_copy):
-    _append(data_copy / paths.RATES_NAME, "xbq_rate_firms_of_all,2,xbq_firms_open,xbq_firms+xbq_individual,"
-            "xbq_reopen_rate,reopened firms over all businesses,inconsistent,A reading added by a test.")
-    _append(data_copy / paths.LABELS_NAME, "xbq_rate_firms_of_all,xbq,share,firms of all businesses,企业/合计")
-    fig = plots.rates_vs_recomputed(Report(load_ledger(data_copy)))
-    assert "Xiaobanqiao 小板桥: firms of all businesses 企业/合计" in _rows(fig)
-    row = plots.chart_data_frame(fig).set_index("rate").loc["xbq_rate_firms_of_all"]
-    assert (row["verdict"], row["arithmetic"]) == ("inconsistent", "4800 / 21630 = 22.19% → 22%")
-    assert "1 of the 17 claims, 4 readings" in fig.axes[0].get_title(loc="left")
+def test_a_reading_added_to_rates_csv_is_charted_with_its_place(districts_dir):
+    _append(districts_dir / paths.RATES_NAME, "beiyuan_rate_firms_of_all,2,beiyuan_firms_open,"
+            "beiyuan_firms+beiyuan_shops,beiyuan_share,reopened firms over all businesses,inconsistent,"
+            "A reading added by a test.")
+    _append(districts_dir / paths.LABELS_NAME, "beiyuan_rate_firms_of_all,beiyuan,share,firms of all businesses,企业/合计")
+    report = Report(load_ledger(districts_dir))
+    fig = plots.rates_vs_recomputed(report)
+    assert "Beiyuan 北苑: firms of all businesses 企业/合计" in _rows(fig)
+    row = plots.chart_data_frame(fig).set_index("rate").loc["beiyuan_rate_firms_of_all"]
+    assert (row["verdict"], row["arithmetic"]) == ("inconsistent", "1000 / 4200 = 23.81% → 24%")
+    assert "1 of the 8 claims, 4 readings" in fig.axes[0].get_title(loc="left")
 
 
-def test_a_label_naming_an_unknown_place_is_an_input_error(data_copy):
-    _append(data_copy / paths.LABELS_NAME, "xbq_markets,nowhere,markets,markets,市场")
+def test_a_label_naming_an_unknown_place_is_an_input_error(districts_dir):
+    _append(districts_dir / paths.LABELS_NAME, "beiyuan_shops_open,nowhere,shops_open,shops open,门店")
     with pytest.raises(InputError) as err:
-        load_labels(load_ledger(data_copy))
-    lines = (data_copy / paths.LABELS_NAME).read_text(encoding="utf-8").count("\n")
+        load_labels(load_ledger(districts_dir))
+    lines = (districts_dir / paths.LABELS_NAME).read_text(encoding="utf-8").count("\n")
     assert (err.value.line, err.value.column) == (lines, "place")
     assert "unknown id 'nowhere' (not in places.csv)" in str(err.value) and "labels.csv" in str(err.value)
 

