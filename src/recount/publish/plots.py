@@ -59,7 +59,7 @@ from pandas import DataFrame
 from recount import article as art
 from recount import paths
 from recount.intervals import Interval
-from recount.english import as_written, pct_text, recomputed_words
+from recount.english import as_written, cap_first, pct_text, recomputed_words
 from recount.ledger import Event
 from recount.publish import CHART_METADATA
 from recount.publish.labels import load_labels
@@ -747,7 +747,9 @@ def timeline(report: Report, section: int | None = None) -> Figure:
         ax.xaxis.set_minor_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("1 %b %Y"))
         months = any(e.precision == "month" for e in events)
-        ax.set_xlabel("Date (2020)" + ("; a bar marks an event the article dates to a month only" if months else ""))
+        years = sorted({e.date.year for e in events})
+        ax.set_xlabel(f"Date ({'–'.join(map(str, dict.fromkeys([years[0], years[-1]])))})"
+                      + ("; a bar marks an event the article dates to a month only" if months else ""))
         ax.grid(axis="x", which="minor", color="#EEEEEE", linewidth=0.5)
         ax.set_title(_section_title("Dated events in the article 文中日期", section))
         secs = sorted({e.section for e in events})
@@ -756,8 +758,9 @@ def timeline(report: Report, section: int | None = None) -> Figure:
         _legend_below(fig, ax, handles, len(secs))
         _place_labels(fig, ax, placed)
         items = "; ".join(f"{_date_en(e)}: {e.label_en}" for e in events)
-        alt = (f"Timeline of {n} dated events from {_date_en(events[0])} to {_date_en(events[-1])} 2020. "
-               f"{items}.")
+        start, end = events[0].date, events[-1].date
+        alt = (f"Timeline of {n} dated events from {_date_en(events[0])}{'' if start.year == end.year else f' {start.year}'}"
+               f" to {_date_en(events[-1])} {end.year}. {items}.")
         return _finish(fig, alt, _scoped("timeline", section), records, report, (paths.EVENTS_NAME, paths.LABELS_NAME))
 
 
@@ -791,12 +794,16 @@ def _date_en(e: Event) -> str:
     return e.date.strftime("%B") if e.precision == "month" else f"{e.date.day} {e.date:%b}"
 
 
-def funnel(report: Report, measure: str = "refund_stage") -> Figure:
-    """Surveyed → eligible → approved firms of the unemployment-insurance refund.
+def funnel(report: Report, measure: str = "refund_stage", title: str | None = None,
+           axis: str | None = None) -> Figure:
+    """The stages of a scheme, widest first (surveyed → eligible → approved, say), each with its share
+    of the one before.
 
-    The stages are the figures labelled ``refund_stage`` in ``data/labels.csv``, widest first;
-    each stage's share of the one before is the rate of the ledger that divides them.
-    "2000余" approved is drawn as its interval: a bar to 2,000 and a hatched extension.
+    The stages are the figures labelled ``measure`` in ``data/labels.csv``, in the table's order;
+    each stage's share of the one before is the rate of the ledger that divides them. A stage
+    written with 余 is drawn as its interval: a bar to its lower bound and a hatched extension.
+    ``title`` and ``axis`` name the scheme and what is counted (the chapter's words; by default
+    the first and last stages' labels, and the count's unit).
     """
     labels = load_labels(report.ledger)
     figs = [report.ledger.figures[lab.id] for lab in labels.measure(measure) if lab.id in report.ledger.figures]
@@ -818,21 +825,25 @@ def funnel(report: Report, measure: str = "refund_stage") -> Figure:
             records.append({"figure": f.id, "label_en": labels[f.id].label_en, "label_zh": labels[f.id].label_zh,
                             "as_written": as_written(f), "low": _plain(iv.low), "high": _plain(iv.high),
                             "share_of_previous_pct": pct_text(share.recomputed).rstrip("%") if share else ""})
-        _bars_axis(ax, [labels[f.id].short for f in figs], "Firms (家)")
+        title = title or f"From {labels[figs[0].id].label_en} to {labels[figs[-1].id].label_en}"
+        _bars_axis(ax, [labels[f.id].short for f in figs], axis or f"Count ({figs[0].unit})")
         ax.set_xlim(0, float(figs[0].base_interval.high or figs[0].value) * 1.05)
-        ax.set_title("Unemployment-insurance refund 失业保险稳岗返还, in firms")
+        ax.set_title(title)
         _legend_below(fig, ax, [_interval_legend()])
-        alt = ("Horizontal bar chart of the unemployment-insurance refund funnel, in firms: "
-               + "; ".join(parts) + ". The approved count, written 2000余, is drawn as a range.")
-        return _finish(fig, alt, "refund-funnel", records, report,
+        ranged = [f"{labels[f.id].label_en} (written {as_written(f)})" for f in figs if not f.base_interval.is_point]
+        alt = (f"Horizontal bar chart. {title}: " + "; ".join(parts) + "."
+               + (f" {cap_first(', '.join(ranged))} {'is' if len(ranged) == 1 else 'are'} drawn as a range."
+                  if ranged else ""))
+        return _finish(fig, alt, f"{measure.replace('_', '-')}s", records, report,
                        (paths.FIGURES_NAME, paths.RATES_NAME, paths.LABELS_NAME))
 
 
-def subdistricts(report: Report, kind: str = "sub-district") -> Figure:
-    """Business counts of the sub-districts, one panel per kind of count, on one linear scale.
+def subdistricts(report: Report, kind: str = "sub-district", title: str | None = None) -> Figure:
+    """The counts of the places of one kind, one panel per kind of count, on one linear scale; ``title``
+    says what they count (the chapter's words; by default the kind of place).
 
     The places are those of ``kind`` in ``data/places.csv``; the panels, the counts labelled
-    with those places in ``data/labels.csv`` (firms, firms reopened, ...), in the table's order.
+    with those places in ``data/labels.csv`` (firms, firms open, ...), in the table's order.
     A figure written with 余 is a bar to its lower bound and a hatched extension to its upper
     bound; a count the article does not give is marked "not given".
     """
@@ -872,19 +883,20 @@ def subdistricts(report: Report, kind: str = "sub-district") -> Figure:
             _bars_axis(ax, [str(p) for p in places])
             lines.append(f"{first.title_en}: " + (", ".join(said) if said else "none given"))
         axes[-1].set_xlim(0, top * 1.15)
-        axes[-1].set_xlabel("Count (户 / 家 / 个)")
-        fig.suptitle("Sub-districts 街道: businesses and how many reopened", x=0.01, ha="left")
+        axes[-1].set_xlabel(f"Count ({' / '.join(dict.fromkeys(figures[lab.id].unit for lab in counted))})")
+        fig.suptitle(title or f"{cap_first(kind)}s: the counts the article gives", x=0.01, ha="left")
         _legend_below(fig, axes[-1], [_interval_legend()])
-        alt = (f"Bar charts, one per kind of count, of the businesses in {len(places)} sub-districts. "
+        alt = (f"Bar charts, one per kind of count, of {len(places)} {kind}s. "
                + "; ".join(lines)
                + ". Counts written with 余 are drawn as ranges; counts the article does not give are marked.")
-        return _finish(fig, alt, "subdistrict-counts", records, report,
+        return _finish(fig, alt, f"{kind}-counts", records, report,
                        (paths.FIGURES_NAME, paths.LABELS_NAME, paths.PLACES_NAME))
 
 
-def readings(report: Report, claim: str) -> Figure:
+def readings(report: Report, claim: str, axis: str = "Rate (%)") -> Figure:
     """The readings tried for one cited rate (the id of its cited figure), against the cited value's
     interval: for a claim read as firms only, individual businesses only and both pooled, one row each.
+    ``axis`` names the rate (the chapter's words).
     """
     labels = load_labels(report.ledger)
     rs = [r for r in report.results if r.rate.cited == claim]
@@ -912,7 +924,7 @@ def readings(report: Report, claim: str) -> Figure:
                             "cited_high_pct": _pct(ci.high, 4), "recomputed_low_pct": _pct(r.recomputed.low, 4),
                             "recomputed_high_pct": _pct(r.recomputed.high, 4), "arithmetic": r.arithmetic(),
                             "verdict": r.verdict})
-        _bars_axis(ax, [labels[r.rate.id].short for r in rs], "Reopening rate (%)")
+        _bars_axis(ax, [labels[r.rate.id].short for r in rs], axis)
         ax.set_ylim(-0.6, n + 0.1)
         ax.set_xlim(min(lows) - 2.5, max(highs) + 2.5)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
@@ -930,8 +942,9 @@ def readings(report: Report, claim: str) -> Figure:
                        (paths.FIGURES_NAME, paths.RATES_NAME))
 
 
-def sector_rates(report: Report, constraint: str) -> Figure:
-    """Parts' rates against the overall rate (a ``within`` constraint of the ledger).
+def sector_rates(report: Report, constraint: str, axis: str = "Rate (%)") -> Figure:
+    """Parts' rates against the overall rate (a ``within`` constraint of the ledger); ``axis`` names the
+    rate (the chapter's words).
 
     A place's sector rates against its overall cited rate (and the recomputed overall,
     when the article gives the counts). A pooled rate is a weighted mean of its parts,
@@ -979,7 +992,7 @@ def sector_rates(report: Report, constraint: str) -> Figure:
                         f"{_pct(lo)}" + (f" to {_pct(hi)}" if hi > lo else "") + f" percent ({verdict}).")
             records.append({"part": "recomputed", "label_en": "overall, recomputed", "label_zh": "",
                             "cited_pct": f"{_pct(lo, 4)}–{_pct(hi, 4)}"})
-        _bars_axis(ax, [labels[f.id].short for f in parts], "Reopening rate (%)")
+        _bars_axis(ax, [labels[f.id].short for f in parts], axis)
         ax.set_ylim(-0.6, n + 0.15)
         ax.set_xlim(0, 112)
         ax.set_title(f"{where or 'The parts'}: rates of the parts against the overall rate")
