@@ -376,8 +376,6 @@ def _nested_brackets(text: str) -> bool:
     return False
 
 
-@pytest.mark.xfail(strict=True, reason="a soft check in tension is worded with its ≤ arithmetic and four sentences "
-                   "(render.finding_words); the book's findings, all superlatives, pass: tests/test_golden_book.py")
 def test_each_finding_on_the_landing_page_is_a_few_plain_sentences(hotline_report):
     report = hotline_report
     found = report.cross_findings()

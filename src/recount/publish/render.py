@@ -610,16 +610,18 @@ def figures_table(report: Report, ids: Iterable[str] | None = None, section: int
     return HTML(table_html(["Quote", "What it counts", "Value"], rows, classes="recount-figures"))
 
 
-def constraint_words(c: ConstraintResult, ledger: Ledger) -> str:
+def constraint_words(c: ConstraintResult, ledger: Ledger, plain: bool = False) -> str:
     """A check's numbers for readers: a part-and-total check names its figures instead of their ids
-    (``3,563 eligible firms ≤ 11,781 firms surveyed``); other checks state their own numbers."""
+    (``3,563 eligible firms ≤ 11,781 firms surveyed``; ``plain``, for a sentence: ``... is at most ...``
+    or ``... is more than ...``); other checks state their own numbers."""
     if c.constraint.kind != "le" or c.left is None:
         return c.detail
 
     def side(ids, iv) -> str:
         return f"{count_words(iv)} ({' + '.join(ledger.figures[i].label_en for i in ids)})"
 
-    return f"{side(c.constraint.left, c.left)} ≤ {side(c.constraint.right, c.right)}"
+    relation = ("is at most" if c.passed else "is more than") if plain else "≤"
+    return f"{side(c.constraint.left, c.left)} {relation} {side(c.constraint.right, c.right)}"
 
 
 def _check_result(c: ConstraintResult) -> str:
@@ -764,7 +766,7 @@ def finding_words(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> st
     """A contradiction or tension in one to three plain sentences, numbers in words (the full working
     is on the Ledger): what the article says, why it does not hold, and on what it turns."""
     if isinstance(x, ConstraintResult):
-        return f"{_sentence(x.constraint.note_en)} {verdict_words(x.result)} {cap_first(constraint_words(x, ledger))}."
+        return f"{_sentence(x.constraint.note_en)} {verdict_words(x.result)} {cap_first(constraint_words(x, ledger, plain=True))}."
     failed = [rr for rr in x.readings if not rr.held]
     held = [rr for rr in x.readings if rr.held]
     said = " ".join(_failed_reading_words(rr, ledger, len(x.readings) == 1) for rr in failed)
