@@ -475,12 +475,16 @@ def byline(report: Report) -> str:
     if known["date"]:
         what += f" dated {_iso_date_en(known['date'])}"
     score, n = report.scorecard(), report.n_claims()
-    tally = (f"Of its {count_words_plain(n)} {'percentage' if n == 1 else 'percentages'}, {score['consistent']} "
-             f"{'checks' if score['consistent'] == 1 else 'check'} out, {score['inconsistent']} "
-             f"{'does' if score['inconsistent'] == 1 else 'do'} not and {score['unverifiable']} "
-             f"{'comes' if score['unverifiable'] == 1 else 'come'} with no counts to check." if n else
-             "It states no percentage to check.")
-    return f"{what}, by the Recount project ({check_date(report.ledger.data_dir)}). {tally}"
+    good, bad = score["consistent"], score["inconsistent"]
+    if not n:
+        tally = "It states no percentage to check."
+    elif not good + bad:
+        tally = f"Of its {count_words_plain(n)} {'percentage' if n == 1 else 'percentages'}, none can be checked."
+    else:
+        tally = (f"Of its {count_words_plain(n)} {'percentage' if n == 1 else 'percentages'}, {good + bad} can be "
+                 f"checked against counts it gives: {good} {'checks' if good == 1 else 'check'} out, {bad} "
+                 f"{'does' if bad == 1 else 'do'} not.")
+    return f"{what}, by the Recount project, {check_date(report.ledger.data_dir)}. {tally}"
 
 
 def _count(n: int, word: str) -> str:
@@ -1130,6 +1134,7 @@ def glue_values(report: Report) -> dict[str, str]:
     score, findings = report.scorecard(), report.result_counts()
     counts = {
         "n_claims": report.n_claims(), "n_derived": score["derived"],
+        "n_checkable": score["consistent"] + score["inconsistent"],
         "n_soft": sum(c.strength == "soft" for c in checks), "n_figures": len(ledger.figures),
         "n_rates": len(ledger.rates), "n_constraints": len(ledger.constraints), "n_events": len(ledger.events),
         "n_exclusions": len(ledger.exclusions), "n_tables": len(json.loads(read_bytes(schema_path(ledger.data_dir)))["resources"]),
