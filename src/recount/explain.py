@@ -196,7 +196,7 @@ def something_else(report: Report, rs: list[RateResult]) -> Explanation:
         a, b = pairs[0]
         return Explanation("A share of something else", f"{a.label_en} over {b.label_en}: "
                            f"{_n(a.base_interval.low)} / {_n(b.base_interval.low)} fits.", True)
-    test = f"No two counts of the paragraph ({len(counts)} counts) divide to {cited}%"
+    test = f"No two of the paragraph's {number_word(len(counts))} counts divide to {cited}%"
     rated = [Fraction(Decimal(f.value_text)) for f in others] + [Fraction(100)] * len(full)
     if not rated:
         test += "; the paragraph gives no other rate, and the article does not say what else the rate could be of"

@@ -565,7 +565,7 @@ def scorecard(report: Report) -> HTML:
     rows = [[badge_html(v), esc(score[v]), esc(MEANING[v])] for v in VERDICT_ORDER if v != "derived"]
     rows.append([badge_html("derived"), esc(score["derived"]),
                  esc(MEANING["derived"] + " Not a claim, so not counted among the claims.")])
-    return HTML(table_html(["Verdict", "Number", "Meaning"], rows, classes="recount-scorecard"))
+    return HTML(table_html(["Verdict", "How many", "Meaning"], rows, classes="recount-scorecard"))
 
 
 def _select(items: Iterable, ids: Iterable[str] | None, section: int | None, row: Callable) -> list:
@@ -859,26 +859,28 @@ def events_table(report: Report, section: int | None = None) -> HTML:
 
 def rounding_table() -> HTML:
     """Two halves rounded half up (as Recount rounds) and by Python's ``round``, computed here."""
-    rows = [[esc(text), esc(str(round_half_up(Fraction(text), d))),
-             esc(str(round(float(text), d) if d else round(float(text))))] for text, d in (("82.5", 0), ("2.675", 2))]
-    return HTML(table_html(["Value", "Rounded half up (Recount)", "Python's round()"], rows))
+    rows = [[esc(text), esc(to), esc(str(round_half_up(Fraction(text), d))),
+             esc(str(round(float(text), d) if d else round(float(text))))]
+            for text, d, to in (("82.5", 0, "a whole number"), ("2.675", 2, "two decimals"))]
+    return HTML(table_html(["Value", "Rounded to", "Half up, as Recount rounds", "Python's round()"], rows))
 
 
 def cited_intervals_table(cited: Iterable[str] = ("88", "82.57", "76.23")) -> HTML:
-    """What a cited percentage stands for, and which of its ends round to it."""
+    """What a cited percentage stands for, in words, and where each end of it rounds."""
     rows = []
     for text in cited:
         iv = cited_interval(text)
-        rows.append([esc(f"{text}%"), esc(interval_text(iv, "%")),
-                     esc(f"{en_number(iv.low)}% rounds to {text}%; {en_number(iv.high)}% rounds to "
+        low, high = en_number(iv.low), en_number(iv.high)
+        rows.append([esc(f"{text}%"), esc(f"from {low}% up to, but not including, {high}%"),
+                     esc(f"{low}% rounds to {text}%; {high}% rounds to "
                          f"{round_half_up(iv.high, len(text.partition('.')[2]))}%")])
-    return HTML(table_html(["Cited", "Stands for", "Its ends"], rows))
+    return HTML(table_html(["Cited", "Stands for", "At the edges"], rows))
 
 
 def steps_table(values: Iterable[str] = ("7000", "4300", "150", "5914", "0.5")) -> HTML:
     """The step of a number: one unit of its last non-zero digit."""
-    rows = [[esc(v), esc(en_number(step(Decimal(v))))] for v in values]
-    return HTML(table_html(["Number", "Its step"], rows))
+    rows = [[esc(en_number(Fraction(v))), esc(en_number(step(Decimal(v))))] for v in values]
+    return HTML(table_html(["Figure", "Its step: one unit of its last non-zero digit"], rows))
 
 
 def qualifiers_table() -> HTML:

@@ -74,11 +74,11 @@ ROLES: dict[str, Role] = {r.name: r for r in (
                   "border-bottom:2px solid {fg}"),
     _verdict_role(UNVERIFIABLE, "Unverifiable percentage", "stated without the counts to check it",
                   "border-bottom:2px dashed {fg}"),
-    Role(COUNT, "Count checked", "a count a stated percentage is recomputed from", "", "#6B5200", "#FFF1B8",
+    Role(COUNT, "Count checked", "a count from which a stated percentage is recomputed", "", "#6B5200", "#FFF1B8",
          "border-bottom:2px dotted #6B5200"),
     _verdict_role(DERIVED, "Count for a derived rate",
                   "used only for a rate the article does not state", "border-bottom:3px double {fg}"),
-    Role(CONTEXT, "Other figure", "not part of any rate: not a claim", "", "#595959", "#F2F2F2",
+    Role(CONTEXT, "Other figure", "not part of any rate, so not a claim", "", "#595959", "#F2F2F2",
          "border-bottom:1px solid #767676"),
 )}
 
@@ -175,7 +175,8 @@ def legend_html(report: Report) -> str:
                      f'<strong id="{esc(label_id(role.name))}">{esc(role.label)}</strong> '
                      f"({len(ids)} {'figure' if len(ids) == 1 else 'figures'}): {esc(role.meaning)}{links}</li>")
     return ('<div class="recount-legend" role="note" aria-label="What the marks mean">'
-            '<p style="margin:0 0 0.3em"><strong>What the marks mean</strong></p>'
+            '<p style="margin:0 0 0.3em"><strong>What the marks mean</strong> (the colours and the symbol after '
+            "each figure are this check's, not the article's)</p>"
             f'<ul style="list-style:none;padding-left:0;margin:0;line-height:1.7">{"".join(items)}</ul></div>')
 
 
