@@ -524,3 +524,18 @@ def test_the_summary_of_the_explanations_of_the_88():
     slip = replace(found[0], fits=False, ruled_out_by=("xbq_reopen_rate",))
     assert "leave no innocent explanations possible" in explain.summary([slip, *found[1:]])
     assert "rule out one (a slip of one digit)" in explain.summary([slip, *found[1:]])
+
+
+def test_the_one_reading_tension_states_its_condition_with_its_failure_never_both_ways():
+    """Luosiwan's 全面开业复工 is tested one way only: the words say on what the failure turns, and never
+    that it "does not hold" beside "it would fail only if"."""
+    from recount.publish import render
+    from recount.superlatives import SuperlativeResult
+
+    report = Report(load_ledger())
+    one = [x for x in report.cross_findings() if isinstance(x, SuperlativeResult) and len(x.readings) == 1]
+    assert one
+    for x in one:
+        words = render.finding_words(x, report.ledger)
+        assert words.startswith("If 全面开业复工") and "rule it out" in words, words
+        assert "does not hold" not in words and "only if" not in words, words

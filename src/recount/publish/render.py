@@ -747,7 +747,10 @@ def _failed_reading_words(rr, ledger: Ledger, alone: bool = False) -> str:
     from recount.constraints import rate_interval
 
     r = rr.reading
-    read = "On the article's own figures" if alone else f"Read as {r.reading_en}"
+    # the only reading, with what it takes for granted: "If 全面 means every ..., the figures rule it out"
+    basis = f"{r.basis_en[:1].lower()}{r.basis_en[1:].rstrip('.')}" if alone and r.basis_en else ""
+    read = f"If {basis}" if basis else "On the article's own figures" if alone else f"Read as {r.reading_en}"
+    fails = "the article's own figures rule it out" if basis else "it does not hold"
     if r.test == "most":
         subject = _sum_of(r.subject, ledger)
         rivals = [(g, _sum_of(g, ledger)) for g in r.others]
@@ -759,10 +762,10 @@ def _failed_reading_words(rr, ledger: Ledger, alone: bool = False) -> str:
         below = sorted(_rate_value(i, ledger) for i in r.subject
                        if (iv := rate_interval(i, ledger)).high is not None and iv.high < 100)
         span = below[0][1] if len(below) == 1 else f"from {below[0][1]} to {below[-1][1]}"
-        return (f"{read}, it does not hold: {number_word(len(below))} of the rates the article "
+        return (f"{read}, {fails}: {number_word(len(below))} of the rates the article "
                 f"gives for it {'is' if len(below) == 1 else 'are'} below 100%, {span}.")
     subject, total = _sum_of(r.subject, ledger), _sum_of(r.others[0], ledger)
-    return (f"{read}, it does not hold: {count_words(subject)} {_labels_of(r.subject, ledger)} "
+    return (f"{read}, {fails}: {count_words(subject)} {_labels_of(r.subject, ledger)} "
             f"is more than the {count_words(total)} {_labels_of(r.others[0], ledger)}.")
 
 
@@ -780,6 +783,8 @@ def finding_words(x: ConstraintResult | SuperlativeResult, ledger: Ledger) -> st
         turn = (f"Read {'the other way' if len(held) == 1 else f'any of the {number_word(len(held))} other ways'}, it "
                 f"may hold{', but the article does not count every rival' if any(rr.shows == 'unverifiable' for rr in held) else ''}. "
                 "The article does not say which it means: a tension, not an error.")
+    elif len(x.readings) == 1:  # its condition is said with its failure (_failed_reading_words)
+        turn = "The article does not say which it means: a tension, not an error." if x.readings[0].reading.basis_en else ""
     else:
         basis = next((rr.reading.basis_en for rr in failed if rr.reading.basis_en), "")
         turn = (f"It would fail only if {basis[:1].lower() + basis[1:].rstrip('.')}. The article does not say "
