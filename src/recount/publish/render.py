@@ -870,7 +870,7 @@ def rounding_table() -> HTML:
     return HTML(table_html(["Value", "Rounded to", "Half up, as Recount rounds", "Python's round()"], rows))
 
 
-def cited_intervals_table(cited: Iterable[str] = ("88", "82.57", "76.23")) -> HTML:
+def cited_intervals_table(cited: Iterable[str] = ("88", "82.5")) -> HTML:
     """What a cited percentage stands for, in words, and where each end of it rounds."""
     rows = []
     for text in cited:
