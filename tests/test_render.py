@@ -422,3 +422,19 @@ def test_the_lead_pairs_its_badge_with_the_verdict_in_plain_words(report):
     assert f"<strong>Our verdict:</strong> {render.esc(verdict_words(rs[0].verdict, rs))}" in lead
     assert "Does not add up: the counts the article gives make 83% or 80% or 81%, not 90%." in _text(lead)
     assert lead.count("Our verdict") == 1  # said once, beside the badge
+
+
+@pytest.mark.parametrize("card, headline", [
+    ({"inconsistent": 1, "consistent": 4, "unverifiable": 12}, "One of the five checkable percentages in"),
+    ({"inconsistent": 2, "consistent": 0, "unverifiable": 3}, "Both checkable percentages in"),
+    ({"inconsistent": 3, "consistent": 0, "unverifiable": 3}, "All three checkable percentages in"),
+    ({"inconsistent": 1, "consistent": 0, "unverifiable": 3}, "The one checkable percentage in"),
+    ({"inconsistent": 0, "consistent": 3, "unverifiable": 3}, "All the checkable percentages in"),
+    ({"inconsistent": 0, "consistent": 0, "unverifiable": 3}, "No percentage in"),
+])
+def test_the_headline_counts_only_the_percentages_the_counts_can_check(hotline_report, monkeypatch, card, headline):
+    """An unverifiable percentage neither adds up nor fails: it is not among those the headline counts."""
+    from recount.report import Report
+
+    monkeypatch.setattr(Report, "scorecard", lambda self: {**card, "derived": 0})
+    assert render.headline(hotline_report).startswith(headline), render.headline(hotline_report)

@@ -259,6 +259,11 @@ class Report:
         """The claims: the percentages the article states (derived rates are counted apart)."""
         return sum(n for v, n in self.scorecard().items() if v != "derived")
 
+    def n_checkable(self) -> int:
+        """The claims the article's own counts decide: consistent or inconsistent (not unverifiable)."""
+        card = self.scorecard()
+        return card["consistent"] + card["inconsistent"]
+
     def mismatches(self) -> list[str]:
         out = [f"rate {r.rate.id}: verdict {r.verdict}, expected {r.rate.expected}"
                for r in self.results if not r.matches_expected]

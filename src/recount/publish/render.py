@@ -340,8 +340,7 @@ def the_article(ledger: Ledger) -> str:
 def headline(report: Report) -> str:
     """The finding as a title, over the percentages the article's counts can check (an unverifiable
     one neither adds up nor fails): ``One of the five checkable percentages in 《标题》 does not add up``."""
-    card = report.scorecard()
-    n, checked = card["inconsistent"], card["inconsistent"] + card["consistent"]
+    n, checked = report.scorecard()["inconsistent"], report.n_checkable()
     where = the_article(report.ledger)
     if report.n_claims() == 0:
         return f"{cap_first(where)} states no percentage to check"
@@ -351,7 +350,8 @@ def headline(report: Report) -> str:
         return f"All the checkable percentages in {where} add up"
     verb = "does" if n == 1 else "do"
     if n == checked:
-        which = "The one checkable percentage" if n == 1 else f"All {number_word(n)} checkable percentages"
+        which = ("The one checkable percentage" if n == 1 else "Both checkable percentages" if n == 2
+                 else f"All {number_word(n)} checkable percentages")
         return f"{which} in {where} {verb} not add up"
     return f"{cap_first(number_word(n))} of the {number_word(checked)} checkable percentages in {where} {verb} not add up"
 
@@ -476,14 +476,14 @@ def byline(report: Report) -> str:
         what += f" dated {_iso_date_en(known['date'])}"
     score, n = report.scorecard(), report.n_claims()
     good, bad = score["consistent"], score["inconsistent"]
+    of_its = f"Of its {count_words_plain(n)} {'percentage' if n == 1 else 'percentages'}"
     if not n:
         tally = "It states no percentage to check."
-    elif not good + bad:
-        tally = f"Of its {count_words_plain(n)} {'percentage' if n == 1 else 'percentages'}, none can be checked."
+    elif not report.n_checkable():
+        tally = f"{of_its}, none can be checked."
     else:
-        tally = (f"Of its {count_words_plain(n)} {'percentage' if n == 1 else 'percentages'}, {good + bad} can be "
-                 f"checked against counts it gives: {good} {'checks' if good == 1 else 'check'} out, {bad} "
-                 f"{'does' if bad == 1 else 'do'} not.")
+        tally = (f"{of_its}, {report.n_checkable()} can be checked against counts it gives: {good} "
+                 f"{'checks' if good == 1 else 'check'} out, {bad} {'does' if bad == 1 else 'do'} not.")
     return f"{what}, by the Recount project, {check_date(report.ledger.data_dir)}. {tally}"
 
 
@@ -1141,7 +1141,7 @@ def glue_values(report: Report) -> dict[str, str]:
     score, findings = report.scorecard(), report.result_counts()
     counts = {
         "n_claims": report.n_claims(), "n_derived": score["derived"],
-        "n_checkable": score["consistent"] + score["inconsistent"],
+        "n_checkable": report.n_checkable(),
         "n_soft": sum(c.strength == "soft" for c in checks), "n_figures": len(ledger.figures),
         "n_rates": len(ledger.rates), "n_constraints": len(ledger.constraints), "n_events": len(ledger.events),
         "n_exclusions": len(ledger.exclusions), "n_tables": len(json.loads(read_bytes(schema_path(ledger.data_dir)))["resources"]),
