@@ -370,3 +370,17 @@ def test_every_chart_in_the_book_opens_full_size_and_links_its_data(built_book):
             assert published == (paths.CHART_DATA_DIR / name).read_text(encoding="utf-8")
             names.add(name.removesuffix(".csv"))
     assert names == {p.stem for p in paths.CHART_DATA_DIR.glob("*.csv")}, "a committed chart CSV the book never links"
+
+
+def test_a_rate_cited_as_a_floor_is_drawn_up_to_100_percent(tmp_path):
+    """快检合格率达98%以上 stands for 98% or more: its band runs to 100% (a share goes no higher)."""
+    from conftest import call_cli
+
+    article = Path(__file__).parent / "articles" / "genre" / "food_inspection.zh-hans.txt"
+    assert call_cli("new", str(article), str(tmp_path / "food")).code == 0
+    report = Report(load_ledger(tmp_path / "food"))
+    floor = [r for r in report.results if r.cited_interval is not None and r.cited_interval.high is None]
+    assert floor, "the article states a rate with 以上"
+    fig = plots.rates_vs_recomputed(report)
+    plots.save_png(fig, io.BytesIO())
+    assert plots._band_text(floor[0]) == f"{floor[0].cited.value_text} or more"

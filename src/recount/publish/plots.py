@@ -560,11 +560,17 @@ def _plot_recomputed(ax, y: float, r: RateResult) -> None:
     if rec is None:
         return
     lo = float(rec.low)
-    hi = float(rec.high) if rec.high is not None else 100.0
+    hi = _top(rec)
     if hi > lo:
         ax.hlines(y, lo, hi, color=colour, linewidth=4, zorder=3)
     ax.plot([(lo + hi) / 2], [y], marker=marker, color=colour, markeredgecolor=EDGE,
             markersize=8, linestyle="none", zorder=4)
+
+
+def _top(iv: Interval) -> float:
+    """Where a band of percentages ends on a chart: its upper bound, or 100% for one open above
+    (98%以上: a share goes no higher)."""
+    return float(iv.high) if iv.high is not None else max(100.0, float(iv.low))
 
 
 def _plot_cited(ax, y: float, r: RateResult) -> None:
@@ -572,7 +578,7 @@ def _plot_cited(ax, y: float, r: RateResult) -> None:
     if ci is None:
         return
     colour = VERDICT_STYLE[r.verdict][0]
-    lo, hi = float(ci.low), float(ci.high)
+    lo, hi = float(ci.low), _top(ci)
     ax.add_patch(Rectangle((lo, y - 0.32), hi - lo, 0.64, facecolor=colour, alpha=0.25,
                            edgecolor=colour, linewidth=0.8, zorder=2))
     ax.plot([float(r.cited.value)], [y], marker="|", color=EDGE, markersize=15, markeredgewidth=2,
@@ -582,6 +588,8 @@ def _plot_cited(ax, y: float, r: RateResult) -> None:
 def _band_text(r: RateResult) -> str:
     """``from 87.5 up to 88.5``: the values that round to the cited figure, in words."""
     ci, d = r.cited_interval, r.cited.decimals + 1
+    if ci.high is None:  # 98%以上
+        return f"{_pct(ci.low, r.cited.decimals)} or more"
     return f"from {_pct(ci.low, d)} {'up to' if ci.high_open else 'to'} {_pct(ci.high, d)}"
 
 
@@ -906,12 +914,12 @@ def readings(report: Report, claim: str, axis: str = "Rate (%)") -> Figure:
     ci = first.cited_interval
     n = len(rs)
     lows = [float(r.recomputed.low) for r in rs if r.recomputed is not None] + [float(ci.low)]
-    highs = [float(r.recomputed.high) for r in rs if r.recomputed is not None] + [float(ci.high)]
+    highs = [_top(r.recomputed) for r in rs if r.recomputed is not None] + [_top(ci)]
     where = labels[claim].place
     with style():
         fig = _new(1.6 + 0.5 * n)
         ax = fig.add_subplot()
-        ax.axvspan(float(ci.low), float(ci.high), color=OKABE_ITO["orange"], alpha=0.25, zorder=1)
+        ax.axvspan(float(ci.low), _top(ci), color=OKABE_ITO["orange"], alpha=0.25, zorder=1)
         ax.axvline(float(first.cited.value), color=EDGE, linewidth=1.5, zorder=2)
         ax.text(float(first.cited.value), n - 0.45, f"cited {first.cited.value_text}%", ha="center", va="bottom",
                 fontsize=8, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5}, zorder=6)
