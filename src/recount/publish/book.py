@@ -139,7 +139,7 @@ def chapter_page(report, section: int) -> str:
 
     ledger = report.ledger
     out = [FRONT_MATTER, f"# {{glue:text}}`section_title_{section}`\n\n", _load(chapter_name(section)),
-           f"{{glue:text}}`section_summary_{section}`\n\n", "## Claims\n\n",
+           f"{{.recount-summary}}\n{{glue:text}}`section_summary_{section}`\n\n", "## Claims\n\n",
            _cell(f"render.section_claims(report, {section})"), *_charts(plots.section_charts(report, section),
                                                                          str(section)),
            "## The text\n\n", _cell(f"render.section_text(report, {section})"),

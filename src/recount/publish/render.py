@@ -290,8 +290,9 @@ def _claim_box(report: Report, rs: list[RateResult]) -> str:
              *([f'<p class="recount-note"><em>Note:</em> {mixed(_sentence(rs[0].rate.note_en))}</p>']
                if len(rs) == 1 and rs[0].rate.note_en else [])]
     if first.cited is not None:
-        parts.append(f"<p>Cited: {zh(quote_text(first.cited.quote))} ({esc(first.cited.value_text)}%), which stands for "
-                     f"any value {esc(band_words(first.cited_interval))}.</p>")
+        quote, value = quote_text(first.cited.quote), f"{first.cited.value_text}%"
+        said = zh(quote) + ("" if quote == value else f" ({esc(value)})")  # a drafted quote is often the value alone
+        parts.append(f"<p>Cited: {said}, which stands for any value {esc(band_words(first.cited_interval))}.</p>")
     parts.append(_reading_rows(rs) if len(rs) > 1 else f"<p>Recomputed: {esc(arithmetic_words(first))}</p>")
     parts.append(verdict_html(verdict, rs))
     if verdict == "inconsistent":
