@@ -43,8 +43,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 from itertools import combinations
+from typing import TypeVar
 from math import ceil, floor
 
 from recount.draft.figures import Figure
@@ -53,6 +55,8 @@ from recount.intervals import Interval
 from recount.severity import claim_level, miss
 from recount.units import COUNT_KINDS, compatible
 from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE, RateResult
+
+T = TypeVar("T")
 
 POSSIBLE, IMPOSSIBLE = "possible", "impossible"
 STRONG, WEAK = "strong", "weak"
@@ -296,10 +300,7 @@ class ClaimFinder:
         self.index = {id(f): i for i, f in enumerate(figures)}
         self.counts = [f for f in figures if f.kind in COUNT_KINDS]
         self.count_starts = [f.start for f in self.counts]
-        self._nouns: dict[int, frozenset[str]] = {}
-        self._snippet_nouns: dict[str, frozenset[str]] = {}
-        self._bigram_memo: dict[frozenset[str], frozenset[str]] = {}  # per text: the same snippet recurs (after one count, before the next)
-        self._memo: dict[tuple, object] = {}  # per text: a figure's clause, what a count names, its antecedent, ...
+        self._memo: dict[tuple, object] = {}  # per text: a figure's clause, a snippet's nouns, a count's antecedent, ...
         self.role = {}
         for f in self.counts:  # 全市共有学校412所,在校学生28.6万人: an enumeration of totals shares its 共
             role = self._role(f)
@@ -312,11 +313,15 @@ class ClaimFinder:
         self.lists = self._lists()
 
     # ------------------------------------------------------------ context
+    def _once(self, key: tuple, make: Callable[[], T]) -> T:
+        """``make()``, worked out once per text under ``key`` (never across texts)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
     def _clause_text(self, f: Figure) -> tuple[str, str]:
         """The clause's text before and after figure ``f``, cut at neighbouring figures."""
-        if (key := ("clause", id(f))) not in self._memo:
-            self._memo[key] = self._cut_clause(f)
-        return self._memo[key]
+        return self._once(("clause", id(f)), lambda: self._cut_clause(f))
 
     def _cut_clause(self, f: Figure) -> tuple[str, str]:
         a, b = self.seg.span("clause", f.start)
@@ -327,9 +332,7 @@ class ClaimFinder:
 
     def nouns_of(self, f: Figure) -> frozenset[str]:
         """What a count counts; none when its clause says 其中 or 当中 (a part of the count before it)."""
-        if (known := self._nouns.get(id(f))) is None:
-            known = self._nouns[id(f)] = self._nouns_of(f)
-        return known
+        return self._once(("nouns of", id(f)), lambda: self._nouns_of(f))
 
     def _nouns_of(self, f: Figure) -> frozenset[str]:
         before, after = self._clause_text(f)
@@ -339,18 +342,14 @@ class ClaimFinder:
 
     def nouns(self, snippet: str) -> frozenset[str]:
         """:func:`nouns` of a snippet of this text, tagged once."""
-        if (known := self._snippet_nouns.get(snippet)) is None:
-            known = self._snippet_nouns[snippet] = nouns(snippet)
-        return known
+        return self._once(("nouns", snippet), lambda: nouns(snippet))
 
     def same_thing(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """:func:`same_thing`, each set's two-character pieces worked out once per text."""
         return same_thing(a, b, self._bigrams)
 
     def _bigrams(self, words: frozenset[str]) -> frozenset[str]:
-        if (known := self._bigram_memo.get(words)) is None:
-            known = self._bigram_memo[words] = _bigrams(words)
-        return known
+        return self._once(("bigrams", words), lambda: _bigrams(words))
 
     def _about(self, claim: Figure, names: frozenset[str]) -> bool:
         """Whether ``names`` name what the claim's clause says it is about (anything, when it names nothing).
@@ -689,18 +688,16 @@ class ClaimFinder:
 
     def _stem(self, claim: Figure) -> str | None:
         """The two characters before the claim's rate word (失业 for 失业率为4.0%), looked for once per claim."""
-        if (key := ("stem", id(claim))) not in self._memo:
+        def find() -> str | None:
             m = RATE_STEM.search(self._clause_text(claim)[0])
-            self._memo[key] = m[1] if m else None
-        return self._memo[key]
+            return m[1] if m else None
+        return self._once(("stem", id(claim)), find)
 
     def _base(self, n: Figure, d: Figure) -> str:
         return OF_TOTAL if self.role[id(d)] == "total" else OF_NEARBY
 
     def _weak(self, n: Figure, d: Figure, level: str) -> bool:
-        if (key := ("weak", id(n), id(d), level)) not in self._memo:
-            self._memo[key] = self._is_weak(n, d, level)
-        return self._memo[key]
+        return self._once(("weak", id(n), id(d), level), lambda: self._is_weak(n, d, level))
 
     def _is_weak(self, n: Figure, d: Figure, level: str) -> bool:
         rn, rd = self.role[id(n)], self.role[id(d)]
@@ -725,9 +722,7 @@ class ClaimFinder:
     def _named(self, n: Figure) -> frozenset[str]:
         """What a count counts, or, if it names nothing (尚未复课的14所), what the count before it in its
         paragraph with the same unit names."""
-        if (key := ("named", id(n))) not in self._memo:
-            self._memo[key] = self._find_named(n)
-        return self._memo[key]
+        return self._once(("named", id(n)), lambda: self._find_named(n))
 
     def _find_named(self, n: Figure) -> frozenset[str]:
         if own := self.nouns_of(n):
@@ -738,9 +733,7 @@ class ClaimFinder:
     def _antecedent(self, n: Figure) -> Figure | None:
         """The nearest count before ``n``'s sentence in its paragraph with the same unit, else a compatible one
         (a count with a total word before one without)."""
-        if (key := ("antecedent", id(n))) not in self._memo:
-            self._memo[key] = self._find_antecedent(n)
-        return self._memo[key]
+        return self._once(("antecedent", id(n)), lambda: self._find_antecedent(n))
 
     def _find_antecedent(self, n: Figure) -> Figure | None:
         before = self._counts_in(self.seg.span("paragraph", n.start)[0], self.seg.span("sentence", n.start)[0])[::-1]
