@@ -755,8 +755,8 @@ def timeline(report: Report, section: int | None = None) -> Figure:
         ax.xaxis.set_minor_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("1 %b %Y"))
         months = any(e.precision == "month" for e in events)
-        years = sorted({e.date.year for e in events})
-        ax.set_xlabel(f"Date ({'–'.join(map(str, dict.fromkeys([years[0], years[-1]])))})"
+        same_year = first.year == last.year
+        ax.set_xlabel(f"Date ({first.year if same_year else f'{first.year}–{last.year}'})"
                       + ("; a bar marks an event the article dates to a month only" if months else ""))
         ax.grid(axis="x", which="minor", color="#EEEEEE", linewidth=0.5)
         ax.set_title(_section_title("Dated events in the article 文中日期", section))
@@ -766,9 +766,8 @@ def timeline(report: Report, section: int | None = None) -> Figure:
         _legend_below(fig, ax, handles, len(secs))
         _place_labels(fig, ax, placed)
         items = "; ".join(f"{_date_en(e)}: {e.label_en}" for e in events)
-        start, end = events[0].date, events[-1].date
-        alt = (f"Timeline of {n} dated events from {_date_en(events[0])}{'' if start.year == end.year else f' {start.year}'}"
-               f" to {_date_en(events[-1])} {end.year}. {items}.")
+        alt = (f"Timeline of {n} dated events from {_date_en(events[0])}{'' if same_year else f' {first.year}'}"
+               f" to {_date_en(events[-1])} {last.year}. {items}.")
         return _finish(fig, alt, _scoped("timeline", section), records, report, (paths.EVENTS_NAME, paths.LABELS_NAME))
 
 
