@@ -14,11 +14,12 @@ from fractions import Fraction
 
 import pytest
 
-from conftest import DISTRICTS
+from conftest import DISTRICTS, HOTLINE
 from recount import explain, paths
 from recount.intervals import Interval
 from recount.ledger import load_ledger
 from recount.report import Report
+from recount.verdict import claim_key
 
 CLAIM = "beiyuan_share"
 
@@ -79,13 +80,23 @@ def test_every_explanation_that_says_ruled_out_names_stated_figures(report):
             assert e.ruled_out_by and all(f in report.ledger.figures for f in e.ruled_out_by), e
 
 
+def test_the_explanations_words_are_the_articles_never_another_articles_verb():
+    """The library explains a hotline's claims in no words of 《重启2020》 (its counts reopened): what
+    a count counts comes from the ledger, and the explanations' own words fit any count."""
+    report = Report(load_ledger(HOTLINE))
+    claims = list(dict.fromkeys(claim_key(r.rate) for r in report.results if r.cited is not None))
+    texts = [e.test + " " + (e.unstated or "") for c in claims for e in explain.explanations(report, c)]
+    assert len(texts) >= 5 * len(claims) > 0
+    assert not [t for t in texts if "reopen" in t or "business" in t], texts
+
+
 def test_counts_totals_and_rate_in_one_sentence_rule_out_another_date(report):
     found = names(report)["Another date"]
     assert found.fits is False and "are in one sentence" in found.test
 
 
 def test_the_totals_in_an_undated_sentence_leave_another_date_open(districts_dir, monkeypatch):
-    # the totals in a sentence of their own; the counts reopened and the rate in the next, dated 截至目前
+    # the totals in a sentence of their own; the counts and the rate in the next, dated 截至目前
     path = districts_dir / paths.SOURCE_NAME
     text = path.read_text(encoding="utf-8").replace(
         "北苑街道有企业1200家，已复工1000家；有个体经营门店3000个，开门营业2400个，",

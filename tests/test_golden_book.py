@@ -492,15 +492,15 @@ def test_a_weighted_mean_of_the_sector_rates_is_cannot_tell_even_when_they_canno
 
 def test_counts_in_other_units_than_their_totals_leave_the_rate_open(data_copy):
     """13000个…门店 (shops) over 15778户 (businesses) differ; 4800家 over 5852户 are both businesses. For 88%
-    pooled, the businesses reopened would have to be at least 18,927 - 4,800 = 14,127 of 15,778 (87.5% of
+    pooled, the count of businesses would have to be at least 18,927 - 4,800 = 14,127 of 15,778 (87.5% of
     21,630 is 18,926.25). With the open count naming no premises (its quote cut before 门店), each count
     and its total count the same things and the explanation is ruled out by them."""
     units = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["Counts in other units"]
     assert units.fits is None
-    assert units.test.startswith("The open shops and their total are in different units: "
+    assert units.test.startswith("The shops counted and their total are in different units: "
                                  "13000个个体经营门店 (shops) over 个体经营户15778户 (businesses). "
-                                 "A business may have more than one shop, or reopen without one, so the businesses "
-                                 "reopened need not be 13,000; for 88% pooled they would have to be at least "
+                                 "A business may have more than one shop, or none, so the count of businesses "
+                                 "need not be 13,000; for 88% pooled it would have to be at least "
                                  "14,127 of 15,778. The article does not give that count.")
     assert "(家 and 户 both count businesses: 已复工企业4800家 over 共有企业5852户.)" in units.test
     assert units.test.count("different units") == 1  # 家 over 户 is not a difference of units

@@ -100,7 +100,7 @@ def _within(f: Figure, lo: Fraction, hi: Fraction) -> bool:
 
 
 #: a base the article does not give, in words (no count of it can be tested)
-UNSTATED_BASE = "a base the article does not give, such as only the businesses due, allowed or applying to reopen"
+UNSTATED_BASE = "a base the article does not give, such as only the part of the total that was due, eligible or applying"
 
 
 def another_base(report: Report, rs: list[RateResult]) -> Explanation:
@@ -159,18 +159,18 @@ def another_date(report: Report, rs: list[RateResult]) -> Explanation:
         return Explanation("Another date", f"The rate and the counts are in one sentence{when}, the totals in "
                            f"another, dated {next(d.group() for d in dated if d)}: they may be of different days.",
                            True)
-    return Explanation("Another date", f"The rate and the counts reopened are in one sentence{when}; the totals "
+    return Explanation("Another date", f"The rate and its counts are in one sentence{when}; the totals "
                        "are in another sentence with no date. If the totals were counted at another time, the rate "
                        "could differ: the article cannot tell.", None, unstated="the date of the totals")
 
 
-#: words that say a part is all reopened (房地产企业已全部复工): a part at 100%
+#: words that say all of a part (房地产企业已全部复工): a part at 100%
 ALL_WORDS = ("全部", "全面", "全体")
 UNSTATED_WEIGHTS = "each part's size"
 
 
 def _parts_at_full(report: Report, para) -> list[str]:
-    """The quotes of the paragraph's "all" claims (a part all reopened, at 100%) that are claims."""
+    """The quotes of the paragraph's "all" claims (all of a part, at 100%) that are claims."""
     return [s.claim.quote for s in report.superlative_results
             if para.holds(s.claim.start) and s.claim.word in ALL_WORDS and s.result != "not_a_claim"]
 
@@ -179,7 +179,7 @@ def something_else(report: Report, rs: list[RateResult]) -> Explanation:
     """Is the rate a share of other counts of its paragraph, or a mean of its paragraph's other rates?
 
     A mean weighted by sizes the article does not give can be any value between the lowest and the
-    highest of the parts (a part the paragraph calls all reopened counts at 100%). Rates the paragraph
+    highest of the parts (a part the paragraph says all of counts at 100%). Rates the paragraph
     gives that do not reach the cited band still cannot rule it out: the article does not say its
     parts are all the parts, nor that they are not. So this is True (a pair of counts fits) or None."""
     ledger, band = report.ledger, rs[0].cited_interval
@@ -239,7 +239,7 @@ def _count_alike(n: Figure, d: Figure) -> bool:
 
 def _pooled_need(report: Report, rs: list[RateResult], n: Figure) -> str:
     """For the widest reading that counts ``n``: how many of its total's things would have to have
-    reopened, the other counts as given, for the cited rate (from :mod:`recount.severity`)."""
+    counted, the other counts as given, for the cited rate (from :mod:`recount.severity`)."""
     misses = {m.result.rate.id: m for m in report.misses.get(claim_key(rs[0].rate), []) if m.needed is not None}
     with_n = [r for r in rs if n.id in r.rate.numerator and r.rate.id in misses]
     if not with_n:
@@ -250,14 +250,14 @@ def _pooled_need(report: Report, rs: list[RateResult], n: Figure) -> str:
     d_id = r.rate.denominator[r.rate.numerator.index(n.id)]
     how = "at least" if m.direction == "below" else "at most"
     pooled = " pooled" if len(r.rate.numerator) > 1 else ""
-    return (f"; for {rs[0].cited.value_text}%{pooled} they would have to be {how} {_n(m.needed - rest)} of "
+    return (f"; for {rs[0].cited.value_text}%{pooled} it would have to be {how} {_n(m.needed - rest)} of "
             f"{_n(figs[d_id].base_interval.low)}")
 
 
 def other_units(report: Report, rs: list[RateResult]) -> Explanation:
-    """Are the counts reopened in the same unit as their totals? 家 and 户 both count businesses; a
-    count of shops (门店, in 个) over a total of 户 need not be the count of the total's businesses
-    that reopened: a rate over the businesses, which the article does not count, could differ."""
+    """Are the counts in the same unit as their totals? 家 and 户 both count businesses; a count of
+    shops (门店, in 个) over a total of 户 need not be the count of the total's businesses: a rate over
+    the businesses, which the article does not count, could differ."""
     ledger, apart, same = report.ledger, [], []
     for r in rs:
         for n_id, d_id in zip(r.rate.numerator, r.rate.denominator):
@@ -272,13 +272,13 @@ def other_units(report: Report, rs: list[RateResult]) -> Explanation:
         for n, d in apart:
             (n_one, n_many), (d_one, d_many) = counted(n), counted(d)
             premises = (n_one, n_many) in PREMISES.values()
-            why = f"A {d_one} may have more than one {n_one}, or reopen without one, so " if premises else "So "
-            what = f"The open {n_many} and their" if premises else f"The count in {n.unit} and its"
+            why = f"A {d_one} may have more than one {n_one}, or none, so " if premises else "So "
+            what = f"The {n_many} counted and their" if premises else f"The count in {n.unit} and its"
             lines.append(f"{what} total are in different units: {n.quote} ({n_many}) over "
-                         f"{d.quote} ({d_many}). {why}the {d_many} reopened need not be {_n(n.base_interval.low)}"
+                         f"{d.quote} ({d_many}). {why}the count of {d_many} need not be {_n(n.base_interval.low)}"
                          f"{_pooled_need(report, rs, n)}. The article does not give that count.")
         return Explanation("Counts in other units", " ".join(lines + ([note] if note else [])), None,
-                           unstated="how many of the totals' businesses reopened, counted in the totals' unit")
+                           unstated="the count in the totals' own unit")
     pairs = "; ".join(f"{n.quote} over {d.quote}" for n, d in same)
     return Explanation("Counts in other units", f"Each count and its total count the same things ({pairs})."
                        + (f" {note}" if note else ""), False, _ids(rs))
