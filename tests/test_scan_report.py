@@ -49,7 +49,9 @@ def test_the_page_opens_with_the_verdict_and_the_counts_of_the_scan(scanned):
     counts = Counter(r["verdict"] for r in rows)
     assert counts["inconsistent"] > 0
     h1 = soup.find("h1").get_text()
-    assert h1 == f"{counts['inconsistent']} of the {len(rows)} stated percentages in 12 texts do not add up"
+    checkable = len(rows) - counts["unverifiable"]
+    assert 0 < checkable < len(rows)
+    assert h1 == f"{counts['inconsistent']} of the {checkable} checkable percentages in 12 texts do not add up"
     assert soup.find("body").find(True).find(True).name == "h1"  # nothing above the verdict
     table = {tr.th.get_text().lower(): [td.get_text() for td in tr.find_all("td")] for tr in soup.select("table tbody tr")}
     assert {k: int(v[0].replace(",", "")) for k, v in table.items()} == dict(counts)
@@ -86,13 +88,19 @@ def test_the_page_is_self_contained_and_shows_no_code_residue(scanned):
     assert not REPR.findall(text), REPR.findall(text)
 
 
-def test_headline_when_nothing_fails_or_nothing_is_stated():
+def test_headline_when_nothing_fails_nothing_is_stated_or_nothing_can_be_checked():
     s = Summary()
     s.add_file("a.txt", 0, None)
     assert headline(s) == "No stated percentage found in 1 text"
     s.add_file("b.txt", 1, None)
     s.add_row(["b.txt", "3", "90%", "consistent"] + [""] * 10)
-    assert headline(s) == "None of the 1 stated percentage in 2 texts contradicts its own counts"
+    assert headline(s) == "None of the 1 checkable percentage in 2 texts contradicts its own counts"
+    s.add_row(["b.txt", "9", "5%", "unverifiable"] + [""] * 10)
+    assert headline(s) == "None of the 1 checkable percentage in 2 texts contradicts its own counts"
+    only = Summary()
+    only.add_file("c.txt", 1, None)
+    only.add_row(["c.txt", "9", "5%", "unverifiable"] + [""] * 10)
+    assert headline(only) == "None of the 1 stated percentage in 1 text can be checked against counts the text gives"
 
 
 @pytest.mark.browser

@@ -1,7 +1,7 @@
 """``recount scan … --report DIR``: one static page a desk opens, ``DIR/index.html``.
 
-Verdict first: the headline says how many stated percentages do not add up, out
-of how many, in how many texts; then the counts of each verdict with their
+Verdict first: the headline says how many of the checkable percentages (all but the
+unverifiable) do not add up, out of how many, in how many texts; then the counts of each verdict with their
 shares, a chart of them (inline SVG in the house style of
 :mod:`recount.publish.plots`, its text drawn as paths), each inconsistent claim,
 strongest first (the draft's ``strength``, then how far it misses), with its
@@ -83,16 +83,25 @@ def verdict_order(summary: Summary) -> list[str]:
         v for v in summary.verdicts if v not in VERDICTS)
 
 
+def checkable(summary: Summary) -> int:
+    """The stated percentages the counts of their texts can check: all but the unverifiable."""
+    return summary.claims - summary.verdicts.get("unverifiable", 0)
+
+
 def headline(summary: Summary) -> str:
-    """The verdict, first: how many stated percentages do not add up, of how many, in how many texts."""
+    """The verdict, first: how many of the checkable percentages do not add up, of how many, in how many
+    texts (as the book's headline, an unverifiable percentage is not counted as one that adds up)."""
     texts = _plural(summary.texts - summary.skipped, "text", "texts")
-    bad, claims = summary.verdicts.get("inconsistent", 0), summary.claims
+    bad, claims, n = summary.verdicts.get("inconsistent", 0), summary.claims, checkable(summary)
     if not claims:
         return f"No stated percentage found in {texts}"
+    if not n:
+        return (f"None of the {_plural(claims, 'stated percentage', 'stated percentages')} in {texts} can be "
+                "checked against counts the text gives")
     if bad:
         verb = "does" if bad == 1 else "do"
-        return f"{_n(bad)} of the {_plural(claims, 'stated percentage', 'stated percentages')} in {texts} {verb} not add up"
-    return f"None of the {_plural(claims, 'stated percentage', 'stated percentages')} in {texts} contradicts its own counts"
+        return f"{_n(bad)} of the {_plural(n, 'checkable percentage', 'checkable percentages')} in {texts} {verb} not add up"
+    return f"None of the {_plural(n, 'checkable percentage', 'checkable percentages')} in {texts} contradicts its own counts"
 
 
 def chart_svg(summary: Summary) -> tuple[str, str]:
@@ -170,7 +179,8 @@ def page(summary: Summary, folder: Path) -> str:
     read = summary.texts - summary.skipped
     lede = (f"{_plural(summary.texts, 'file', 'files')} scanned: {_plural(read, 'text', 'texts')} read, "
             f"{_n(summary.skipped)} skipped; {_n(summary.texts_with_claims)} of the texts state a percentage, "
-            f"{_plural(summary.claims, 'stated percentage', 'stated percentages')} in all.")
+            f"{_plural(summary.claims, 'stated percentage', 'stated percentages')} in all, {_n(checkable(summary))} of "
+            "them checkable against counts their text gives.")
     rows = "\n".join(
         f"<tr><th scope='row'>{escape(_words(v).capitalize())}</th><td class='n'>{_n(summary.verdicts[v])}</td>"
         f"<td class='n'>{_share(summary.verdicts[v], summary.claims)}</td></tr>" for v in verdict_order(summary))
