@@ -399,6 +399,11 @@ def test_the_books_findings_and_how_far_off_xiaobanqiao_is():
     text = _text(render.how_far_off_html(report, "xbq_reopen_rate"))
     for needed in ("5,121 of 5,852", "13,806 of 15,778", "18,927 of 21,630"):
         assert needed in text
+    lead = _text(render.lead(report).data)
+    for needed in ("5,121 of 5,852 for firms only;", "13,806 of 15,778 for Xiaobanqiao", "individual businesses (门店 over 户);",
+                   "18,927 of 21,630 for firms and individual businesses together."):
+        assert needed in lead
+    assert "))" not in lead  # a reading's own brackets are never wrapped in another pair
     assert "No reading misses" in render.how_far_off_html(report, "district_rate")
     rates = _text(render.ledger_table(report, "rates").data)
     assert "3,563 / 11,781 = 30.24%" in rates and "30.2436" not in rates

@@ -386,7 +386,8 @@ def _how_far_off_words(misses: list[Miss], cited: str) -> str:
     span = pp[0] if pp[0] == pp[-1] else f"{pp[0]} to {pp[-1]}"
     return (f"That is {span} percentage points short of the values that round to {cited}, a "
             f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
-            + "; ".join(f"{m.needed_text()} ({m.result.rate.reading or 'as given'})" for m in misses) + ".")
+            + "; ".join(f"{m.needed_text()} for {m.result.rate.reading}" if m.result.rate.reading
+                        else f"{m.needed_text()} as given" for m in misses) + ".")
 
 
 def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str, str]]) -> str:
