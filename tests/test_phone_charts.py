@@ -156,3 +156,21 @@ def test_the_stylesheet_switches_to_the_phone_layout_at_the_stated_width():
     css = (paths.BOOK_DIR / "_static" / "recount.css").read_text(encoding="utf-8")
     block = re.search(r"@media \(max-width: (\d+)px\) \{\s*\.recount-chart-wide \{ display: none; \}", css)
     assert block and int(block.group(1)) == plots.PHONE_MAX_SCREEN_PX
+
+
+def test_a_readings_arithmetic_never_runs_into_the_cited_band(charts):
+    """Each reading's arithmetic (4800 / 5852 = 82.02% → 82%) is written on the side of the axes away from
+    the band of values that round to the cited rate: on a phone's narrow chart it used to cross it."""
+    from matplotlib.patches import Rectangle
+
+    for layout, fig in (("wide", charts["readings"].figure), ("phone", charts["readings"].phone)):
+        with plots.style():
+            renderer = FigureCanvasAgg(fig).get_renderer()
+            fig.draw(renderer)
+            ax = fig.axes[0]
+            band = next(p for p in ax.patches if isinstance(p, Rectangle)).get_window_extent(renderer)
+            sums = [t for t in ax.texts if " / " in t.get_text()]
+            assert sums, layout
+            for t in sums:
+                e = t.get_window_extent(renderer)
+                assert e.x1 < band.x0 or e.x0 > band.x1, f"{layout}: {t.get_text()!r} crosses the band"

@@ -925,7 +925,10 @@ def readings(report: Report, claim: str, axis: str = "Rate (%)") -> Figure:
         records = []
         for i, r in enumerate(rs):
             _plot_recomputed(ax, n - 1 - i, r)
-            ax.text(float(r.recomputed.high) + 0.3, n - 1 - i + 0.22, r.arithmetic(), fontsize=8, va="bottom")
+            # on the side of the axes away from the band, so that on a narrow phone chart it never runs into it
+            below = float(r.recomputed.high) < float(first.cited.value)
+            ax.text(0.01 if below else 0.99, n - 1 - i + 0.22, r.arithmetic(), fontsize=8, va="bottom",
+                    ha="left" if below else "right", transform=ax.get_yaxis_transform())
             records.append({"claim": claim, "rate": r.rate.id, "reading": r.rate.reading,
                             "cited_pct": first.cited.value_text, "cited_low_pct": _pct(ci.low, 4),
                             "cited_high_pct": _pct(ci.high, 4), "recomputed_low_pct": _pct(r.recomputed.low, 4),
