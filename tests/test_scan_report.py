@@ -1,4 +1,5 @@
-"""``recount scan … --report DIR``: one offline page, verdict first, every inconsistent claim, fits a phone."""
+"""``recount scan … --report DIR``: one offline page, verdict first, every claim that does not add up (inconsistent,
+or impossible by whole counts), fits a phone."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from recount.draft.scan_output import Summary
+from recount.draft.scan_output import DOES_NOT_ADD_UP, Summary
 from recount.publish.scan_report import headline
 
 from scan_support import write_corpus
@@ -28,6 +29,8 @@ def scanned(tmp_path_factory):
     folder = root / "texts"
     write_corpus(folder, 12)
     (folder / "z_empty.txt").write_bytes(b"")
+    # a share of a stated base that no whole count of it gives: 88.0% of 23 is 20.24
+    (folder / "y_base_only.txt").write_text("在接受调查的23家外贸企业中，复工率为88.0%。\n", encoding="utf-8")
     out, report = root / "claims.csv", root / "report"
     proc = subprocess.run([sys.executable, "-m", "recount", "scan", str(folder), "--out", str(out),
                            "--report", str(report)], capture_output=True, text=True, timeout=300)
@@ -51,7 +54,8 @@ def test_the_page_opens_with_the_verdict_and_the_counts_of_the_scan(scanned):
     h1 = soup.find("h1").get_text()
     checkable = len(rows) - counts["unverifiable"]
     assert 0 < checkable < len(rows)
-    assert h1 == f"{counts['inconsistent']} of the {checkable} checkable percentages in 12 texts do not add up"
+    bad = counts["inconsistent"] + counts["impossible"]
+    assert h1 == f"{bad} of the {checkable} checkable percentages in 13 texts do not add up"
     assert soup.find("body").find(True).find(True).name == "h1"  # nothing above the verdict
     table = {tr.th.get_text().lower(): [td.get_text() for td in tr.find_all("td")] for tr in soup.select("table tbody tr")}
     assert {k: int(v[0].replace(",", "")) for k, v in table.items()} == dict(counts)
@@ -60,11 +64,12 @@ def test_the_page_opens_with_the_verdict_and_the_counts_of_the_scan(scanned):
     assert soup.find("svg") is not None and "Stated percentages by verdict" in soup.find("figcaption").get_text()
 
 
-def test_every_inconsistent_claim_is_listed_with_its_sentence_arithmetic_and_a_link_to_its_text(scanned):
+def test_every_claim_that_does_not_add_up_is_listed_with_its_sentence_arithmetic_and_a_link_to_its_text(scanned):
     page, rows, folder = scanned
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     items = soup.select("ol.claims > li")
-    bad = [r for r in rows if r["verdict"] == "inconsistent"]
+    bad = [r for r in rows if r["verdict"] in DOES_NOT_ADD_UP]
+    assert {r["verdict"] for r in bad} == set(DOES_NOT_ADD_UP)  # the corpus has both kinds
     assert len(items) == len(bad) <= Summary.LISTED
     listed = {(li.a["href"], li.find("mark").get_text(), li.blockquote.get_text()) for li in items}
     for r in bad:
@@ -134,3 +139,12 @@ def test_the_page_fits_a_390_px_phone_with_the_verdict_counts_on_the_first_scree
                 browser.close()
     finally:
         sink.close()
+
+
+def test_every_verdict_the_draft_gives_is_explained_on_the_page():
+    """A desk reads what each row of the counts means: the draft's whole-count verdicts included."""
+    from recount.draft import claims
+    from recount.publish.scan_report import MEANING, VERDICTS
+
+    given = {claims.CONSISTENT, claims.INCONSISTENT, claims.UNVERIFIABLE, claims.POSSIBLE, claims.IMPOSSIBLE}
+    assert given == set(VERDICTS) == set(MEANING)

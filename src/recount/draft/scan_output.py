@@ -32,7 +32,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from recount.draft.scan import COLUMNS, Result, Source, _cell, article_sources, run_local
+from recount.draft.claims import IMPOSSIBLE
 from recount.verdict import INCONSISTENT
+
+#: the verdicts of a percentage that does not add up: its counts give another one, or no whole count of
+#: its stated base gives it
+DOES_NOT_ADD_UP = (INCONSISTENT, IMPOSSIBLE)
 
 FILE_COLUMNS = ("file", "claims", "skipped")
 ENCODING = "utf-8"
@@ -57,15 +62,16 @@ def _number(text: str) -> float:
 
 
 def strength_score(row: dict) -> tuple[float, float]:
-    """How strong an inconsistent claim is: its strength (word or number), then how far it misses."""
+    """How strong a claim that does not add up is: its strength (word or number), then how far it misses."""
     s = (row.get("strength") or "").strip().lower()
     return STRENGTH_WORDS.get(s, _number(s)), abs(_number(row.get("miss_pp", "")))
 
 
 class Summary:
-    """The counts and the strongest inconsistent claims of a scan, in bounded memory."""
+    """The counts and the strongest claims that do not add up (:data:`DOES_NOT_ADD_UP`) of a scan, in
+    bounded memory."""
 
-    LISTED = 500  # inconsistent claims kept for the report, strongest first
+    LISTED = 500  # claims that do not add up kept for the report, strongest first
     SKIPPED_LISTED = 200
 
     def __init__(self) -> None:
@@ -75,7 +81,7 @@ class Summary:
         self.claims = 0
         self.texts_with_claims = 0
         self.verdicts: Counter[str] = Counter()
-        self.strengths: Counter[str] = Counter()  # of the inconsistent claims that have one
+        self.strengths: Counter[str] = Counter()  # of the claims that do not add up and have one
         self._flagged: list[tuple] = []  # min-heap of (score, -order, row): the weakest on top
         self._order = 0
 
@@ -88,11 +94,15 @@ class Summary:
         elif claims:
             self.texts_with_claims += 1
 
+    def bad(self) -> int:
+        """How many claims do not add up."""
+        return sum(self.verdicts.get(v, 0) for v in DOES_NOT_ADD_UP)
+
     def add_row(self, values: Iterable) -> None:
         row = dict(zip(COLUMNS, (str(v) for v in values)))
         self.claims += 1
         self.verdicts[row["verdict"]] += 1
-        if row["verdict"] == INCONSISTENT:
+        if row["verdict"] in DOES_NOT_ADD_UP:
             if row["strength"]:
                 self.strengths[row["strength"]] += 1
             self._order += 1
@@ -103,7 +113,7 @@ class Summary:
                 heapq.heappushpop(self._flagged, item)
 
     def flagged(self) -> list[dict]:
-        """The inconsistent claims kept, strongest first, then in the order of the scan."""
+        """The claims that do not add up kept, strongest first, then in the order of the scan."""
         return [row for *_, row in sorted(self._flagged, reverse=True)]
 
 

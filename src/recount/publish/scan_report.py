@@ -3,14 +3,14 @@
 Verdict first: the headline says how many of the checkable percentages (all but the
 unverifiable) do not add up, out of how many, in how many texts; then the counts of each verdict with their
 shares, a chart of them (inline SVG in the house style of
-:mod:`recount.publish.plots`, its text drawn as paths), each inconsistent claim,
+:mod:`recount.publish.plots`, its text drawn as paths), each claim that does not add up (inconsistent or impossible),
 strongest first (the draft's ``strength``, then how far it misses), with its
 sentence, its arithmetic and a link to the text, and the files skipped. One
 file, no script, no font or style sheet fetched: it reads offline. Numbers are
 formatted by :mod:`recount.english`.
 
 It is drawn from a :class:`recount.draft.scan_output.Summary` (bounded: the
-:data:`~recount.draft.scan_output.Summary.LISTED` strongest inconsistent claims are
+:data:`~recount.draft.scan_output.Summary.LISTED` strongest claims that do not add up are
 listed, every one of them is in the scan's output).
 """
 
@@ -30,11 +30,12 @@ from recount.english import en_number, pct
 from recount.errors import display_path
 
 #: the verdicts in the order the page lists them, each with its colour and what it means to a reader
-VERDICTS = ("consistent", "inconsistent", "possible", "unverifiable")
+VERDICTS = ("consistent", "inconsistent", "impossible", "possible", "unverifiable")
 MEANING = {
     "consistent": "a reading of the text's own counts gives it",
     "inconsistent": "the counts beside it give another percentage, however they are read",
-    "possible": "some reading of the counts may give it, but the draft cannot tell which",
+    "impossible": "only its base is given, and no whole count of that base gives it",
+    "possible": "only its base is given: some whole count of that base gives it, but the count is not stated",
     "unverifiable": "no counts to recompute it from (or a threshold or a change, never called inconsistent)",
 }
 CHART_WIDTH = 5.0  # inches: 480 px at 96 px an inch, drawn smaller on a phone
@@ -92,7 +93,7 @@ def headline(summary: Summary) -> str:
     """The verdict, first: how many of the checkable percentages do not add up, of how many, in how many
     texts (as the book's headline, an unverifiable percentage is not counted as one that adds up)."""
     texts = _plural(summary.texts - summary.skipped, "text", "texts")
-    bad, claims, n = summary.verdicts.get("inconsistent", 0), summary.claims, checkable(summary)
+    bad, claims, n = summary.bad(), summary.claims, checkable(summary)
     if not claims:
         return f"No stated percentage found in {texts}"
     if not n:
@@ -113,6 +114,7 @@ def chart_svg(summary: Summary) -> tuple[str, str]:
     order = verdict_order(summary)
     colours = {v: plots.VERDICT_STYLE[v][0] for v in plots.VERDICT_STYLE}
     colours["possible"] = plots.OKABE_ITO["orange"]
+    colours["impossible"] = colours["inconsistent"]  # a failure, as recount.vocabulary.DRAFT_LOOK has it
     counts = [summary.verdicts[v] for v in order]
     alt = "Stated percentages by verdict: " + "; ".join(
         f"{_words(v)} {_n(c)} ({_share(c, summary.claims)})" for v, c in zip(order, counts)) + "."
@@ -191,12 +193,12 @@ def page(summary: Summary, folder: Path) -> str:
                      f"<tbody>\n{rows}\n</tbody></table>")
         strengths = summary.strengths
         if strengths:
-            parts.append("<p class='meta'>Of the inconsistent: " + escape(", ".join(
+            parts.append("<p class='meta'>Of those that do not add up: " + escape(", ".join(
                 f"{_n(c)} {_words(s)}" for s, c in sorted(strengths.items(), key=lambda kv: -kv[1]))) + ".</p>")
         svg, alt = chart_svg(summary)
         parts.append(f"<figure role='img' aria-label='{escape(alt)}'>{svg}<figcaption>{escape(alt)}</figcaption></figure>")
     flagged = summary.flagged()
-    bad = summary.verdicts.get("inconsistent", 0)
+    bad = summary.bad()
     if flagged:
         more = (f" The {_n(len(flagged))} strongest are listed; all {_n(bad)} are in the scan's output."
                 if bad > len(flagged) else "")
