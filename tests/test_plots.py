@@ -250,7 +250,8 @@ def test_claims_chart_alt_text_counts_claims_as_the_scorecard(report, drawn):
     assert f"the {stated} percentages the article states, its claims: {stated - 1} of them in" in alt
     assert f"Inconsistent, {card['inconsistent']} of the claims: " in alt
     assert f"Consistent, {card['consistent']} of the claims: " in alt
-    assert f"Unverifiable, {card['unverifiable'] - 1} of the claims: " in alt  # all but the loan-rate cut
+    # all, as the scorecard counts them, the loan-rate cut (not a share) the one not drawn
+    assert f"Unverifiable, {card['unverifiable']} of the claims, {card['unverifiable'] - 1} drawn: " in alt
     assert f"The {card['derived']} derived rates" in alt
 
 
@@ -384,3 +385,10 @@ def test_a_rate_cited_as_a_floor_is_drawn_up_to_100_percent(tmp_path):
     fig = plots.rates_vs_recomputed(report)
     plots.save_png(fig, io.BytesIO())
     assert plots._band_text(floor[0]) == f"{floor[0].cited.value_text} or more"
+
+
+def test_the_alt_text_reads_a_figure_written_with_about_as_about_not_as_a_rounding(report, drawn):
+    """约96% stands for 95 to 97 (about), not for the values that round to 96 (95.5 to 96.5)."""
+    alt = plots.alt_text(drawn("rates_vs_recomputed"))
+    assert "cited 96% (about (约): read as from 95.0 to 97.0)" in alt, alt
+    assert "cited 90% (values from 89.5 up to 90.5 round to it)" in alt, alt

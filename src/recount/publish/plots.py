@@ -58,7 +58,7 @@ from pandas import DataFrame
 
 from recount import article as art
 from recount import paths
-from recount.intervals import Interval
+from recount.intervals import QUALIFIERS, Interval
 from recount.english import as_written, cap_first, pct_text, recomputed_words
 from recount.ledger import Event
 from recount.publish import CHART_METADATA
@@ -93,8 +93,8 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
 }
 #: the panel of each verdict in the chart of every claim, the inconsistent first
 GROUP_TITLES = {
-    "inconsistent": "Does not match its own counts",
-    "consistent": "Matches its own counts",
+    "inconsistent": "Does not match the article's own counts",
+    "consistent": "Matches the article's own counts",
     "unverifiable": "No counts given, cannot be checked",
     "derived": "Derived from the counts, not stated",
 }
@@ -593,6 +593,15 @@ def _band_text(r: RateResult) -> str:
     return f"from {_pct(ci.low, d)} {'up to' if ci.high_open else 'to'} {_pct(ci.high, d)}"
 
 
+def _band_words(r: RateResult) -> str:
+    """``values from 87.5 up to 88.5 round to it``; for a figure whose word is not a rounding (98%左右,
+    about), what it is read as: ``about (左右): read as from 97.0 to 99.0``."""
+    q = r.cited.qualifier
+    if q in ("exact", "rounded", "成"):
+        return f"values {_band_text(r)} round to it"
+    return f"{QUALIFIERS[q][0] if q in QUALIFIERS else q}: read as {_band_text(r)}"
+
+
 def _slug(place) -> str:
     """A file name for a place: ``xiaobanqiao``, ``guandu-district``."""
     return place.name_en.lower().replace(" ", "-")
@@ -695,11 +704,13 @@ def _rates_alt(report, chosen, groups, left_out, labels, section, ids) -> str:
     parts = []
     for verdict, rs in groups:
         n = len({r.rate.cited or r.rate.id for r in rs})
+        undrawn = len({r.rate.cited for r in left_out if r.verdict == verdict})
         rows = "; ".join(f"{labels[r.rate.id].row_en}: "
-                         + (f"cited {r.cited.value_text}% (values {_band_text(r)} round to it), " if r.cited else "")
+                         + (f"cited {r.cited.value_text}% ({_band_words(r)}), " if r.cited else "")
                          + (f"recomputed {_rec(r)}" if r.recomputed else "no counts to recompute from")
                          for r in rs)
-        parts.append(f"{verdict.capitalize()}, {n} of the claims: {rows}" if verdict != "derived"
+        many = f"{n + undrawn} of the claims, {n} drawn" if undrawn else f"{n} of the claims"
+        parts.append(f"{verdict.capitalize()}, {many}: {rows}" if verdict != "derived"
                      else f"Derived, {_plural(n, 'rate')}: {rows}")
     text = f"{head}. " + ". ".join(parts) + "."
     if left_out:
@@ -945,7 +956,7 @@ def readings(report: Report, claim: str, axis: str = "Rate (%)") -> Figure:
         _legend_below(fig, ax, handles, 3)
         parts = "; ".join(f"{r.rate.reading}: {r.arithmetic()}" for r in rs)
         alt = (f"Chart of {n} readings of the cited {first.cited.value_text}% "
-               f"(values {_band_text(first)} round to it). {parts}. "
+               f"({_band_words(first)}). {parts}. "
                + ("No reading reaches the band: the claim is inconsistent." if first.verdict == "inconsistent"
                   else f"Verdict: {first.verdict}."))
         return _finish(fig, alt, f"{_slug(where) if where else claim}-readings", records, report,

@@ -386,8 +386,15 @@ def _how_far_off_words(misses: list[Miss], cited: str) -> str:
     span = pp[0] if pp[0] == pp[-1] else f"{pp[0]} to {pp[-1]}"
     return (f"That is {span} percentage points short of the values that round to {cited}, a "
             f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
-            + "; ".join(f"{m.needed_text()} for {m.result.rate.reading}" if m.result.rate.reading
-                        else f"{m.needed_text()} as given" for m in misses) + ".")
+            + "; ".join(f"{_needed(m)} for {m.result.rate.reading}" if m.result.rate.reading
+                        else f"{_needed(m)} as given" for m in misses) + ".")
+
+
+def _needed(m: Miss) -> str:
+    """``at least 5,121 of 5,852``: the nearest count that would have given the cited rate, as a bound."""
+    if m.needed is None:
+        return m.needed_text()
+    return f"{'at least' if m.direction == 'below' else 'at most'} {m.needed_text()}"
 
 
 def _lead_box(report: Report, rs: list[RateResult], glosses: dict[str, tuple[str, str]]) -> str:
