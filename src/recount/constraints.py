@@ -15,7 +15,9 @@ Kinds (``constraints.csv``, column ``kind``):
 ``within``
     An overall rate (``left``, a cited %) lies between the lowest and the highest
     of its parts' rates (``right``: cited percentages, or rate ids recomputed from
-    their counts): a pooled rate is a weighted mean of its parts.
+    their counts): a pooled rate is a weighted mean of its parts. Inside the range it could be
+    their mean, which shows no more: a ``within`` check that holds is *not contradicted*, never a
+    pass; outside it, it fails (or is in tension, when the parts may not be all the parts).
 ``part``
     A part's rate (``left``: a cited % or a rate id) against the whole's (``right``: a rate id
     with counts), for the same kind of thing at the same date: no limit is set, the test is
@@ -60,7 +62,7 @@ class ConstraintResult:
     @property
     def result(self) -> str:
         if self.passed:
-            return NOT_CONTRADICTED if self.constraint.kind == "part" else PASS
+            return NOT_CONTRADICTED if self.constraint.kind in ("part", "within") else PASS
         return "tension" if self.strength == "soft" else "fail"
 
     @property

@@ -72,7 +72,8 @@ CONSTRAINT_MEANING: dict[str, str] = {
     "enumeration_partial": "The list ends in 等 (“and others”): it may be shorter than the stated count, "
                            "not longer.",
     "within": "A pooled rate is a weighted mean of its parts, so it lies between the lowest and the "
-              "highest part (soft when the parts named may not be all the parts).",
+              "highest part (soft when the parts named may not be all the parts). Inside that range it could be "
+              "their mean, which shows no more: it is not contradicted, never a pass.",
     "part": "A part's rate against the whole's, for the same kind of business at the same date, with no limit set: "
             "with the part's counts, the rest of the whole must have a rate between 0 and 100%; with its rate only, "
             "the largest share of the whole the part can be is derived from the whole's counts. A part that fits "
@@ -1067,9 +1068,9 @@ def count_words_of(report: Report) -> dict[str, str]:
         "words_checks_tally": (f"Of the {counted(n_checks, 'cross-check between figures', 'cross-checks between figures')}, "
                                + tally([(checks["pass"], "holds", "hold"), (checks["fail"], "fails", "fail"),
                                         (checks["tension"], "is in tension", "are in tension"),
-                                        (checks["not_contradicted"], "is not contradicted (a part that fits its whole "
-                                         "only leaves room)", "are not contradicted (a part that fits its whole only "
-                                         "leaves room)")])),
+                                        (checks["not_contradicted"], "is not contradicted (it can only leave "
+                                         "room, never confirm)", "are not contradicted (they can only leave room, "
+                                         "never confirm)")])),
         "words_figures": counted(len(report.ledger.figures), "figure"),
         "words_exclusions": counted(len(report.ledger.exclusions), "exclusion pattern"),
     }
