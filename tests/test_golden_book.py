@@ -296,7 +296,7 @@ CHART_ALT_NUMBERS = {
     "refund funnel": ("funnel", {}, ["11,781", "3,563", "2,000 to 3,000", "30.24%"]),
     "sub-districts": ("subdistricts", {}, ["9,201", "1,900 to 2,000", "15,778", "13,000", "7,000 to 8,000"]),
     "Xiaobanqiao's readings": ("readings", {"claim": "xbq_reopen_rate"},
-                               ["4800 / 5852 = 82.02%", "13000 / 15778 = 82.39%", "17800 / 21630 = 82.29%",
+                               ["4,800 / 5,852 = 82.02%", "13,000 / 15,778 = 82.39%", "17,800 / 21,630 = 82.29%",
                                 "87.5", "88.5"]),
     "Xiaobanqiao's sectors": ("sector_rates", {"constraint": "xbq_rate_within_sectors"},
                               ["80%", "90%", "40%", "88%", "82.02"]),

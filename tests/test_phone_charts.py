@@ -159,7 +159,7 @@ def test_the_stylesheet_switches_to_the_phone_layout_at_the_stated_width():
 
 
 def test_a_readings_arithmetic_never_runs_into_the_cited_band(charts):
-    """Each reading's arithmetic (4800 / 5852 = 82.02% → 82%) is written on the side of the axes away from
+    """Each reading's arithmetic (4,800 / 5,852 = 82.02% → 82%) is written on the side of the axes away from
     the band of values that round to the cited rate: on a phone's narrow chart it used to cross it."""
     from matplotlib.patches import Rectangle
 

@@ -59,7 +59,7 @@ from pandas import DataFrame
 from recount import article as art
 from recount import paths
 from recount.intervals import QUALIFIERS, Interval
-from recount.english import as_written, cap_first, pct_text, recomputed_words
+from recount.english import as_written, cap_first, count_words, pct_text, recomputed_words
 from recount.ledger import Event
 from recount.publish import CHART_METADATA
 from recount.publish.labels import load_labels
@@ -593,6 +593,13 @@ def _band_text(r: RateResult) -> str:
     return f"from {_pct(ci.low, d)} {'up to' if ci.high_open else 'to'} {_pct(ci.high, d)}"
 
 
+def _sum_label(r: RateResult) -> str:
+    """``4,800 / 5,852 = 82.02% → 82%``: the division, its counts written as the book's prose writes them."""
+    if r.recomputed is None or not r.recomputed.is_point:
+        return r.arithmetic()
+    return f"{count_words(r.numerator)} / {count_words(r.denominator)} = {r.arithmetic().partition(' = ')[2]}"
+
+
 def _band_words(r: RateResult) -> str:
     """``values from 87.5 up to 88.5 round to it``; for a figure whose word is not a rounding (98%左右,
     about), what it is read as: ``about (左右): read as from 97.0 to 99.0``."""
@@ -938,7 +945,7 @@ def readings(report: Report, claim: str, axis: str = "Rate (%)") -> Figure:
             _plot_recomputed(ax, n - 1 - i, r)
             # on the side of the axes away from the band, so that on a narrow phone chart it never runs into it
             below = float(r.recomputed.high) < float(first.cited.value)
-            ax.text(0.01 if below else 0.99, n - 1 - i + 0.22, r.arithmetic(), fontsize=8, va="bottom",
+            ax.text(0.01 if below else 0.99, n - 1 - i + 0.22, _sum_label(r), fontsize=8, va="bottom",
                     ha="left" if below else "right", transform=ax.get_yaxis_transform())
             records.append({"claim": claim, "rate": r.rate.id, "reading": r.rate.reading,
                             "cited_pct": first.cited.value_text, "cited_low_pct": _pct(ci.low, 4),
@@ -954,7 +961,7 @@ def readings(report: Report, claim: str, axis: str = "Rate (%)") -> Figure:
                    Line2D([], [], color=EDGE, linewidth=1.5, label="cited value")]
         handles += _verdict_handles({first.verdict})
         _legend_below(fig, ax, handles, 3)
-        parts = "; ".join(f"{r.rate.reading}: {r.arithmetic()}" for r in rs)
+        parts = "; ".join(f"{r.rate.reading}: {_sum_label(r)}" for r in rs)
         alt = (f"Chart of {n} readings of the cited {first.cited.value_text}% "
                f"({_band_words(first)}). {parts}. "
                + ("No reading reaches the band: the claim is inconsistent." if first.verdict == "inconsistent"
