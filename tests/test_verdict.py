@@ -92,3 +92,17 @@ def test_one_fitting_reading_makes_the_claim_consistent(hotline_dir):
     results = [r for r in evaluate(load_ledger(hotline_dir)) if r.rate.cited == "west_share"]
     assert [r.fits for r in results] == [False, True]
     assert {r.verdict for r in results} == {"consistent"}
+
+
+@pytest.mark.parametrize("num, den, decimals, expected", [
+    (4800, 5852, 0, "4800 / 5852 = 82.02% → 82%"),
+    # 45.3498%: to three places it would read 45.350, which rounds up to 45.4, not to the 45.3 it is
+    (19870, 43815, 1, "19870 / 43815 = 45.3498% → 45.3%"),
+])
+def test_the_shown_division_never_rounds_to_another_rate_than_it_gives(num, den, decimals, expected):
+    from recount.verdict import RateResult
+
+    rec = P(F(num)).ratio(P(F(den))).scale(100)
+    r = RateResult(rate=None, cited=SimpleNamespace(decimals=decimals), cited_interval=None, numerator=P(F(num)),
+                   denominator=P(F(den)), recomputed=rec, fits=False, verdict="inconsistent")
+    assert r.arithmetic() == expected

@@ -75,9 +75,11 @@ class RateResult:
             return "no counts to recompute from"
         num, den = self.numerator, self.denominator
         if self.recomputed.is_point:
-            p = self.recomputed.low
-            return (f"{_count(num.low)} / {_count(den.low)} = {fmt_fraction(p, self.display_decimals + 2)}%"
-                    f" → {fmt_fraction(p, self.display_decimals)}%")
+            p, d = self.recomputed.low, self.display_decimals
+            shown = d + 2  # more places where those would round up to what the rate does not (45.3498 → 45.350 → 45.3)
+            while shown < d + 6 and round_half_up(Fraction(fmt_fraction(p, shown)), d) != round_half_up(p, d):
+                shown += 1
+            return f"{_count(num.low)} / {_count(den.low)} = {fmt_fraction(p, shown)}% → {fmt_fraction(p, d)}%"
         return (f"[{_count(num.low)}, {_count(num.high)}] / [{_count(den.low)}, {_count(den.high)}]"
                 f" = {self.recomputed_text(2)} → {self.recomputed_text()}")
 
