@@ -148,3 +148,11 @@ def test_every_verdict_the_draft_gives_is_explained_on_the_page():
 
     given = {claims.CONSISTENT, claims.INCONSISTENT, claims.UNVERIFIABLE, claims.POSSIBLE, claims.IMPOSSIBLE}
     assert given == set(VERDICTS) == set(MEANING)
+
+
+def test_a_miss_too_small_to_write_in_hundredths_is_never_written_as_zero():
+    from recount.publish.scan_report import _miss
+
+    assert _miss({"miss_pp": "-0.0002", "miss_level": "rounding"}) == \
+        "Misses by less than 0.01 percentage points (rounding). "
+    assert _miss({"miss_pp": "1.94", "miss_level": "material"}) == "Misses by 1.94 percentage points (material). "

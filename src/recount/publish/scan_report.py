@@ -124,7 +124,7 @@ def chart_svg(summary: Summary) -> tuple[str, str]:
         ys = list(range(len(order)))[::-1]
         ax.barh(ys, counts, color=[colours.get(v, plots.GREY) for v in order], edgecolor=plots.EDGE, height=0.6)
         ax.set_yticks(ys, [_words(v) for v in order])
-        ax.set_xlabel("stated percentages")
+        ax.set_xlabel("number of stated percentages")
         ax.grid(axis="y", visible=False)
         top = max(counts) if counts else 1
         ax.set_xlim(0, top * 1.45)
@@ -156,15 +156,17 @@ def _sentence(row: dict) -> str:
 
 def _miss(row: dict) -> str:
     try:
-        miss = en_number(abs(Fraction(row.get("miss_pp", ""))))
+        pp = abs(Fraction(row.get("miss_pp", "")))
     except (ValueError, ZeroDivisionError):
         return ""
+    miss = "less than 0.01" if pp < Fraction(1, 100) else en_number(pp)
     level = _words(row.get("miss_level", ""))
     return f"Misses by {miss} percentage points" + (f" ({escape(level)})" if row.get("miss_level") else "") + ". "
 
 
-def _claim_item(row: dict, folder: Path) -> str:
-    strength = _words(row["strength"]) if row.get("strength") else ""
+def _claim_item(row: dict, folder: Path, strengths: bool) -> str:
+    """One claim that does not add up; its strength only when the listed ones differ in it (``strengths``)."""
+    strength = _words(row["strength"]) if strengths and row.get("strength") else ""
     lead = f"<p class='meta'><strong>{escape(strength.capitalize())}.</strong> " if strength else "<p class='meta'>"
     parts = [f"<li><blockquote lang='zh'>{_sentence(row)}</blockquote>",
              f"<p>{escape(row.get('cited', ''))}: {escape(row.get('arithmetic', ''))}</p>"]
@@ -189,10 +191,10 @@ def page(summary: Summary, folder: Path) -> str:
     parts = [f"<h1>{escape(title)}</h1>", f"<p>{escape(lede)}</p>"]
     if summary.claims:
         parts.append("<table class='counts'><thead><tr><th scope='col'>Verdict</th><th scope='col' class='n'>"
-                     "Percentages</th><th scope='col' class='n'>Share</th></tr></thead>"
+                     "Percentages</th><th scope='col' class='n'>Share of all stated</th></tr></thead>"
                      f"<tbody>\n{rows}\n</tbody></table>")
         strengths = summary.strengths
-        if strengths:
+        if len(strengths) > 1:  # one strength for all (the draft calls nothing inconsistent on a weak pairing) says nothing
             parts.append("<p class='meta'>Of those that do not add up: " + escape(", ".join(
                 f"{_n(c)} {_words(s)}" for s, c in sorted(strengths.items(), key=lambda kv: -kv[1]))) + ".</p>")
         svg, alt = chart_svg(summary)
@@ -204,7 +206,8 @@ def page(summary: Summary, folder: Path) -> str:
                 if bad > len(flagged) else "")
         parts.append("<h2>What does not add up, strongest first</h2>"
                      f"<p>Each is a draft: a person confirms the reading before it is published.{more}</p>"
-                     "<ol class='claims'>" + "\n".join(_claim_item(r, folder) for r in flagged) + "</ol>")
+                     "<ol class='claims'>" + "\n".join(_claim_item(r, folder, len(summary.strengths) > 1) for r in flagged)
+                     + "</ol>")
     if summary.skipped:
         listed = "\n".join(f"<li><a href='{escape(_link(name, folder))}'>{escape(name)}</a>: "
                            f"{escape(_reason(error, name))}</li>" for name, error in summary.skipped_files)
