@@ -143,6 +143,18 @@ def test_xiaobanqiao_at_83_would_be_a_rounding_slip():
     assert _misses(_cite(load_ledger(), "xbq_reopen_rate", "84"))["xbq_rate_firms"].level == MATERIAL
 
 
+def test_the_landing_page_says_how_far_off_from_the_nearest_value_the_cited_rate_stands_for():
+    """88% stands for 87.5 up to 88.5: the readings give 82.39% at most, over a point below 87.5%. At 83% the
+    nearest reading (82.39%) is within a point of 82.5%, as near as a slip in rounding."""
+    from recount.publish import render
+
+    lead = _text(render.lead(Report(load_ledger())).data)
+    assert ("That is 5.11 to 5.48 percentage points below 87.5%, the lowest value 88% can stand for: over one "
+            "point, too far for a slip in rounding.") in lead
+    lead = _text(render.lead(Report(_cite(load_ledger(), "xbq_reopen_rate", "83"))).data)
+    assert "below 82.5%, the lowest value 83% can stand for: within one point, as near as a slip in rounding." in lead
+
+
 def test_xiaobanqiao_at_75_would_need_fewer_firms():
     m = _misses(_cite(load_ledger(), "xbq_reopen_rate", "75"))["xbq_rate_firms"]
     assert m.direction == "above" and m.miss_pp == Fraction(480000, 5852) - Fraction(151, 2)

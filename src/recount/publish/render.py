@@ -43,7 +43,7 @@ from recount.english import (arithmetic_words, as_written, band_words, cap_first
 from recount.intervals import DECIMALS_RULE, QUALIFIERS, Interval, cited_interval, step
 from recount.ledger import CONSTRAINT_KINDS, VERDICTS, Figure, Ledger, read_bytes, schema_path, sum_interval
 from recount.report import VERDICT_ORDER, Report, claim_results
-from recount.severity import Miss, claim_level
+from recount.severity import MATERIAL, Miss, claim_level
 from recount.superlatives import SuperlativeResult
 from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction, round_half_up
 from recount.vocabulary import DRAFT_LOOK, RESULT_LOOK, VERDICT_LOOK
@@ -385,8 +385,19 @@ def _how_far_off_words(misses: list[Miss], cited: str) -> str:
         return ""
     pp = sorted(_points(m.miss_pp) for m in misses)
     span = pp[0] if pp[0] == pp[-1] else f"{pp[0]} to {pp[-1]}"
-    return (f"That is {span} percentage points short of the values that round to {cited}, a "
-            f"{claim_level(misses)} miss. For {cited} to be right, the counts would have had to be "
+    first = misses[0].result
+    unit = "one point" if first.cited.decimals == 0 else f"{en_number(Fraction(1, 10 ** first.cited.decimals))} of a point"
+    level = (f"over {unit}, too far for a slip in rounding" if claim_level(misses) == MATERIAL
+             else f"within {unit}, as near as a slip in rounding")
+    sides = {m.direction for m in misses}
+    if sides == {"below"} or sides == {"above"}:
+        below = sides == {"below"}
+        edge = first.cited_interval.low if below else first.cited_interval.high
+        where = (f"{'below' if below else 'above'} {en_number(edge)}%, the {'lowest' if below else 'highest'} value "
+                 f"{cited} can stand for")
+    else:
+        where = f"outside the values {cited} can stand for"
+    return (f"That is {span} percentage points {where}: {level}. For {cited} to be right, the counts would have had to be "
             + "; ".join(f"{_needed(m)} for {m.result.rate.reading}" if m.result.rate.reading
                         else f"{_needed(m)} as given" for m in misses) + ".")
 
