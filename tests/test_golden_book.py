@@ -496,7 +496,7 @@ def test_a_weighted_mean_of_the_sector_rates_is_cannot_tell_even_when_they_canno
     taken out, logistics read as 85%) still do not rule it out: the article does not say they are all the
     parts, so it cannot tell, and the text does not speak of parts the paragraph leaves unnamed as known."""
     found = names(Report(load_ledger(data_copy)), "xbq_reopen_rate")["A share of something else"]
-    assert found.fits is None and "100% for 房地产企业已全部复工" in found.test and "40% to 100%" in found.test
+    assert found.fits is None and "100% for 房地产企业已全部复工, “All of Xiaobanqiao's real-estate firms have reopened”" in found.test and "40% to 100%" in found.test
     path = data_copy / paths.SUPERLATIVES_NAME
     path.write_text("".join(ln for ln in path.read_text(encoding="utf-8").splitlines(keepends=True)
                             if not ln.startswith("xbq_realestate_all,")), encoding="utf-8")

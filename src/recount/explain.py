@@ -164,15 +164,20 @@ def another_date(report: Report, rs: list[RateResult]) -> Explanation:
                        "could differ: the article cannot tell.", None, unstated="the date of the totals")
 
 
-#: words that say all of a part (房地产企业已全部复工): a part at 100%
+#: words that say all of a part (商户已全部复工): a part at 100%
 ALL_WORDS = ("全部", "全面", "全体")
 UNSTATED_WEIGHTS = "each part's size"
 
 
 def _parts_at_full(report: Report, para) -> list[str]:
-    """The quotes of the paragraph's "all" claims (all of a part, at 100%) that are claims."""
-    return [s.claim.quote for s in report.superlative_results
-            if para.holds(s.claim.start) and s.claim.word in ALL_WORDS and s.result != "not_a_claim"]
+    """The paragraph's "all" claims (all of a part, at 100%) that are claims: each quote, glossed by the first
+    sentence of its English (``商户已全部复工, “All the merchants have reopened”``)."""
+    out = []
+    for s in report.superlative_results:
+        if para.holds(s.claim.start) and s.claim.word in ALL_WORDS and s.result != "not_a_claim":
+            gloss = s.claim.claim_en.split(". ")[0].rstrip(".")
+            out.append(f"{s.claim.quote}, “{gloss}”" if gloss and "{" not in gloss else s.claim.quote)
+    return out
 
 
 def something_else(report: Report, rs: list[RateResult]) -> Explanation:
