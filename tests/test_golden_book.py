@@ -412,7 +412,7 @@ def test_the_books_findings_and_how_far_off_xiaobanqiao_is():
     for needed in ("5,121 of 5,852", "13,806 of 15,778", "18,927 of 21,630"):
         assert needed in text
     lead = _text(render.lead(report).data)
-    for needed in ("at least 5,121 of 5,852 for firms only;", "at least 13,806 of 15,778 for Xiaobanqiao",
+    for needed in ("at least 5,121 of 5,852 for firms only;", "at least 13,806 of 15,778 for shops only: open shops over",
                    "individual businesses (门店 over 户);",
                    "at least 18,927 of 21,630 for firms and individual businesses together."):
         assert needed in lead
