@@ -61,7 +61,7 @@ def address_note(base: str | None = None) -> str:
     if base:
         return f"Each record's url is its claim's row on the Ledger, at {urljoin(base, PAGE_FROM_ROOT)}."
     return ("The book has no published address yet, so the records carry no web address; each names its "
-            "claim the way the Ledger's rows do.")
+            "claim by the article's own words, as the Ledger's rows do.")
 
 
 def check_date_iso(data_dir=None) -> str:
