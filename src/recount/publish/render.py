@@ -1188,7 +1188,8 @@ def glue_values(report: Report) -> dict[str, str]:
     for s in sorted({0, 1, 2, 3} | set(a.sections)):
         counts[f"n_paragraphs_{s}"] = sum(p.section == s for p in paras)
         counts[f"n_figures_{s}"] = sum(f.section == s for f in ledger.figures.values())
-        counts[f"n_rates_{s}"] = sum(r.section == s for r in ledger.rates)
+        counts[f"n_stated_{s}"] = len({r.cited for r in ledger.rates if r.section == s and r.cited})
+        counts[f"n_derived_{s}"] = sum(1 for r in ledger.rates if r.section == s and not r.cited)
         counts[f"n_constraints_{s}"] = sum(c.section == s for c in ledger.constraints)
     out.update({key: str(n) for key, n in counts.items()})
     out.update(count_words_of(report))
