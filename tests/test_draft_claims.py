@@ -192,3 +192,34 @@ def test_each_snippet_is_tagged_once_per_text_and_again_for_the_next_text(monkey
     assert first and len(first) == len(set(first))
     draft(text)
     assert tagged[len(first):] == first
+
+
+def _base(claim):
+    j = claim.as_json()
+    return [x["value"] for x in j["numerator"]], [x["value"] for x in j["denominator"]]
+
+
+@pytest.mark.parametrize("text, second", [
+    ("交通意外共造成1,250人次受伤,其中电单车乘客700人次,占受伤总人次的百分之五十六;行人300人次,占百分之二十四。", "consistent"),
+    ("交通意外共造成1,250人次受傷，其中電單車乘客700人次，佔受傷總人次的百分之五十六；行人300人次，佔百分之二十六。", "inconsistent"),
+])
+def test_a_share_that_names_its_base_between_zhan_and_de_is_an_item_of_its_list(text, second):
+    # 占受伤总人次的百分之五十六: the words between 占 and 的 name the base; 300 / 1250 = 24%, not 26%
+    a, b = draft(text).claims
+    assert (a.verdict, _base(a)) == ("consistent", (["700"], ["1250"]))
+    assert (b.verdict, _base(b)) == (second, (["300"], ["1250"]))
+
+
+def test_a_list_whose_counts_add_up_to_a_count_stated_before_it_is_a_list_of_its_parts():
+    # 不合格20批次 … 微生物超标9批次(45.0%): the shares are of the 20 failed, not of the 500 sampled
+    a, b, c = draft("共抽检样品500批次,不合格20批次。不合格样品中,微生物超标9批次,占45.0%;"
+                    "农药残留超标7批次,占40.0%;其他4批次,占20.0%。").claims
+    assert [x.verdict for x in (a, b, c)] == ["consistent", "inconsistent", "consistent"]
+    assert [_base(x)[1] for x in (a, b, c)] == [["20"]] * 3
+
+
+def test_a_total_stated_between_two_shares_starts_a_new_list():
+    # 1260户 (6.6% of 1.92万户) and 217个 (56.2% of 386个) are not one list over one total
+    a, b = draft("全县共有农业经营户1.92万户,其中规模农业经营户1 260户,占农业经营户的6.6%。"
+                 "全县共有农业经营单位386个,其中农民合作社217个,占56.2%。").claims
+    assert (a.verdict, _base(a)[1], b.verdict, _base(b)[1]) == ("consistent", ["1.92"], "consistent", ["386"])

@@ -162,3 +162,9 @@ def test_the_reader_stops_at_every_number_the_number_pattern_finds():
             skipped.append(m.span())
             pos = m.end()
         assert skipped == searched, path.name
+
+
+def test_batches_are_counted_in_pi_whether_written_pi_or_pici():
+    # 不合格8批次 is the same count as 不合格8批: the 次 belongs to the measure word, not to the text after it
+    a, b = draft("抽检1 204批次,不合格8批。").figures
+    assert (a.quote, a.unit, b.unit) == ("1 204批次", "批", "批")

@@ -83,8 +83,10 @@ ROLE_VERBS = re.compile(f"{PARTS}|尚未|仍未|未(?!来)|其余|剩余|抽检|
 ENUMERATED = re.compile(r"[,、][^,。;:!?\n\d有者的是为中]{1,8}")
 TOTAL_ROW = re.compile(r"^\s*[|\t]?\s*(?:合\s*计|总\s*计|共\s*计|总\s*数|全部|小\s*计)")
 TABLE_CELL = re.compile(r"[|\t]")
-#: between a count and its share in a count(share) list: 43件(30.2%), 43件,占30.2%, |43|30.2%|
-LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占(?:比|总数|总量|全部|总)?(?:的)?|比例为?|占比为?)?\s*")
+#: between a count and its share in a count(share) list: 43件(30.2%), 43件,占30.2%, |43|30.2%|, and the base
+#: named between 占 and 的 (占不合格总数的37.8%, 占受伤总人次的百分之六十点二), a few characters without a number
+LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占(?:比|[^\d,。;:!?()\n%]{1,8}的|总数|总量|全部|总)?(?:的)?"
+                      r"|比例为?|占比为?)?\s*")
 GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡",
                  "目前", "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数",
                  "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
@@ -407,7 +409,8 @@ class ClaimFinder:
             if p.kind != "percent" or (c := self._item_count(p)) is None:
                 continue
             block = self._block(p.start)
-            if groups and last_block == block and _same_kind(groups[-1][0][0], c):
+            if groups and last_block == block and _same_kind(groups[-1][0][0], c) and not any(  # a total between
+                    self.role[id(f)] == "total" for f in self._counts_in(groups[-1][-1][1].end, c.start)):  # starts anew
                 groups[-1].append((c, p))
             else:
                 groups.append([(c, p)])
@@ -473,6 +476,11 @@ class ClaimFinder:
                 and f.base_interval.high is not None and f.base_interval.high >= largest]
         if rows:
             return min(rows, key=lambda f: self._column(f) != self._column(first)), True
+        whole = _sum(tuple(c for c, _ in items))  # 不合格产品37批次 … 防水卷材14批次, 保温材料11批次 …: its parts
+        parts_of = [f for f in self._counts_in(0, first.start) if id(f) not in listed
+                    and (kind is None or compatible(kind.unit, f.unit)) and f.base_interval == whole]
+        if parts_of:
+            return parts_of[-1], True
         candidates = [f for f in self.totals if id(f) not in listed and (kind is None or compatible(kind.unit, f.unit))
                       and (f.base_interval.high is None or f.base_interval.high >= largest)]
         if not candidates:
