@@ -223,3 +223,22 @@ def test_a_total_stated_between_two_shares_starts_a_new_list():
     a, b = draft("全县共有农业经营户1.92万户,其中规模农业经营户1 260户,占农业经营户的6.6%。"
                  "全县共有农业经营单位386个,其中农民合作社217个,占56.2%。").claims
     assert (a.verdict, _base(a)[1], b.verdict, _base(b)[1]) == ("consistent", ["1.92"], "consistent", ["386"])
+
+
+@pytest.mark.parametrize("text, verdicts, base", [
+    ("全市共受理信访事项2,000件。城建、社保和教育类事项分别为800件、700件和500件,分别占受理总数的40.0%、30.0%和25.0%。",
+     ["consistent", "inconsistent", "consistent"], ["2000"]),
+    ("城建、社保和教育類事項分別為800件、700件和500件，分別佔40.0%、35.0%和25.0%。",
+     ["consistent", "consistent", "consistent"], ["800", "700", "500"]),
+])
+def test_counts_after_fenbie_and_shares_after_fenbie_zhan_are_paired_in_their_order(text, verdicts, base):
+    # the second share is 700's (35.0% of 2000), not the nearest count's; without a total, of their sum
+    claims = draft(text).claims
+    assert [c.verdict for c in claims] == verdicts
+    assert [_base(c) for c in claims] == [([n], base) for n in ("800", "700", "500")]
+
+
+def test_one_share_after_fenbie_counts_is_the_share_of_their_sum():
+    # 分别为300家和180家,合计占40%: (300 + 180) / 1200, the total stated in the paragraph before
+    (c,) = draft("全区共有企业1,200家。\n从行业看,工业、建筑业企业分别为300家和180家,合计占40%。").claims
+    assert (c.verdict, sorted(_base(c)[0]), _base(c)[1]) == ("consistent", ["180", "300"], ["1200"])

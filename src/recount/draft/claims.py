@@ -50,7 +50,7 @@ from typing import TypeVar
 from math import ceil, floor
 
 from recount.draft.figures import Figure
-from recount.draft.text import Segments
+from recount.draft.text import SENTENCE_END, Segments
 from recount.intervals import Interval
 from recount.severity import claim_level, miss
 from recount.units import COUNT_KINDS, compatible
@@ -87,6 +87,12 @@ TABLE_CELL = re.compile(r"[|\t]")
 #: named between 占 and 的 (占不合格总数的37.8%, 占受伤总人次的百分之六十点二), a few characters without a number
 LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占(?:比|[^\d,。;:!?()\n%]{1,8}的|总数|总量|全部|总)?(?:的)?"
                       r"|比例为?|占比为?)?\s*")
+#: a 分别 sentence: counts after 分别为 (分别为6,218件、4,105件和667件), then their shares each (分别占…的39.7%、26.2%
+#: 和4.3%), in the same order, or one share of their sum (合计占41.5%)
+RESPECTIVELY = re.compile(r"分别(?:为|是|有|达到?|约)$")
+SHARES_EACH = re.compile(r"分别约?占|占比?分别为|比重分别为|分别占比")
+SHARE_OF_ALL = re.compile(r"(?:合计|共计|总共|累计|共|合)约?占")
+RUN_GAP = re.compile(r"\s*(?:、|,|和|及|与|以及|或)\s*")
 GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡",
                  "目前", "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数",
                  "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
@@ -290,6 +296,8 @@ class CountList:
     #: a table of rates (|样本数|不合格|不合格率|): each item's row base, when most rows' rates are their own
     #: row's ratio; then the table's convention is that ratio, not a share of the column's total
     rows: tuple[Figure, ...] | None = None
+    #: one share of all the counts together (分别为3,921件和2,587件,合计占41.5%): every item holds that share
+    summed: bool = False
 
 
 class ClaimFinder:
@@ -422,6 +430,43 @@ class ClaimFinder:
             total, strong = self._list_total(items)
             cl = CountList(tuple(items), total, strong, self._row_convention(items))
             out.update({id(p): cl for _, p in items})
+        for counts, shares in self._respective():
+            summed = len(shares) == 1
+            items = tuple(zip(counts, shares * len(counts) if summed else shares))
+            total, strong = self._list_total(items)
+            out[id(shares[0])] = CountList(items, total, strong, summed=summed)
+            out.update({id(p): out[id(shares[0])] for p in shares})
+        return out
+
+    def _run(self, i: int, kind: str) -> list[Figure]:
+        """The figures from ``figures[i]`` on that are of ``kind`` and set apart by 、, 和 or a comma only."""
+        run = [self.figures[i]]
+        for g in self.figures[i + 1:]:
+            if g.kind != kind or not RUN_GAP.fullmatch(self.text[run[-1].end:g.start]) \
+                    or (kind != "percent" and not compatible(g.unit, run[0].unit)):
+                break
+            run.append(g)
+        return run
+
+    def _respective(self) -> list[tuple[tuple[Figure, ...], tuple[Figure, ...]]]:
+        """The counts and shares of each 分别 sentence, in order: as many shares as counts (each its own count's
+        share), or one share preceded by 合计占 (the share of their sum)."""
+        out = []
+        for i, f in enumerate(self.figures):
+            if f.kind not in COUNT_KINDS or not RESPECTIVELY.search(self.text, max(f.start - 4, 0), f.start):
+                continue
+            counts = self._run(i, f.kind)
+            j = i + len(counts)
+            if len(counts) < 2 or j >= len(self.figures) or self.figures[j].kind != "percent":
+                continue
+            gap = self.text[counts[-1].end:self.figures[j].start]
+            if any(ch in gap for ch in SENTENCE_END + "\n"):
+                continue
+            shares = self._run(j, "percent")
+            if SHARES_EACH.search(gap) and len(shares) == len(counts):
+                out.append((tuple(counts), tuple(shares)))
+            elif SHARE_OF_ALL.search(gap) and len(shares) == 1:
+                out.append((tuple(counts), tuple(shares)))
         return out
 
     def _row_base(self, c: Figure) -> Figure | None:
@@ -495,6 +540,7 @@ class ClaimFinder:
     def _list_claim(self, claim: Figure, cl: CountList) -> Claim:
         count = next(c for c, p in cl.items if p is claim)
         counts = tuple(c for c, _ in cl.items)
+        part = counts if cl.summed else (count,)
         cited = claim.cited_interval
         if cl.rows is not None:  # a table of rates: its rows' own ratio decides, as most of its rows show
             r = Reading((count,), (cl.rows[counts.index(count)],), "list", base=OF_ROW)
@@ -504,19 +550,20 @@ class ClaimFinder:
                          note="a table of rates: its row's ratio, which most of the table's rows give, misses it")
         readings = []
         if cl.total is not None:
-            readings.append(Reading((count,), (cl.total,), "text", base=OF_TOTAL, weak=not cl.strong_total))
-        if cl.total is None or _sum(counts) != cl.total.base_interval:
+            readings.append(Reading(part, (cl.total,), "text", base=OF_TOTAL, weak=not cl.strong_total))
+        if not cl.summed and (cl.total is None or _sum(counts) != cl.total.base_interval):
             stated = sum(Fraction(p.value) for _, p in cl.items)
             forced = abs(stated - 100) <= Fraction(len(cl.items), 10) + 1  # the shares are meant to add up to 100
             readings.append(Reading((count,), counts, "list", base=OF_SUM, weak=cl.total is not None or not forced))
         fitting = [r for r in readings if r.recomputed.intersects(cited)]
+        what = "the listed counts together" if cl.summed else "a count(share) list"
         if fitting:
-            return Claim(claim, CONSISTENT, fitting[:1], note=f"a count(share) list, {fitting[0].base}",
+            return Claim(claim, CONSISTENT, fitting[:1], note=f"{what}, {fitting[0].base}",
                          strength=fitting[0].strength)
         strong = [r for r in readings if not r.weak]
         if strong and claim.qualifier not in THRESHOLDS:
             return Claim(claim, INCONSISTENT, strong, strength=STRONG,
-                         note=f"a count(share) list: its count {strong[0].base} gives another share")
+                         note=f"{what}: {'their sum' if cl.summed else 'its count'} {strong[0].base} gives another share")
         return Claim(claim, UNVERIFIABLE, readings, note="a count(share) list whose total is not stated: "
                      "the listed categories may not be all")
 
