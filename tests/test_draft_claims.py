@@ -242,3 +242,11 @@ def test_one_share_after_fenbie_counts_is_the_share_of_their_sum():
     # 分别为300家和180家,合计占40%: (300 + 180) / 1200, the total stated in the paragraph before
     (c,) = draft("全区共有企业1,200家。\n从行业看,工业、建筑业企业分别为300家和180家,合计占40%。").claims
     assert (c.verdict, sorted(_base(c)[0]), _base(c)[1]) == ("consistent", ["180", "300"], ["1200"])
+
+
+def test_a_rate_per_mille_is_checked_against_its_counts_per_mille():
+    # 412 / 52300 = 7.88‰; 338 / 52300 = 6.46‰, not 6.8‰ (0.03 percentage points short)
+    a, b = draft("全县年末户籍人口共52,300人。全年出生人口412人,出生率为7.9‰;死亡人口338人,死亡率为6.8‰。").claims
+    assert (a.verdict, _base(a), a.arithmetic()) == ("consistent", (["412"], ["52300"]), "412 / 52300 = 7.878‰ → 7.9‰")
+    j = b.as_json()
+    assert (j["verdict"], _base(b), j["miss_pp"]) == ("inconsistent", (["338"], ["52300"]), 0.03)

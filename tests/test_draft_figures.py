@@ -168,3 +168,28 @@ def test_batches_are_counted_in_pi_whether_written_pi_or_pici():
     # 不合格8批次 is the same count as 不合格8批: the 次 belongs to the measure word, not to the text after it
     a, b = draft("抽检1 204批次,不合格8批。").figures
     assert (a.quote, a.unit, b.unit) == ("1 204批次", "批", "批")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本區戶籍人口共8萬6,420人，計3萬1,215戶。", [("8萬6,420人", "86420", "人"), ("3萬1,215戶", "31215", "户")]),
+    ("新增1万930人,补贴3万5000元。", [("1万930人", "10930", "人"), ("3万5000元", "35000", "元")]),
+    ("共8万,其中3,000人。", [("8万", "8", "万"), ("3,000人", "3000", "人")]),
+])
+def test_a_count_written_in_wan_and_units_is_one_count(text, expected):
+    # 8萬6,420人 is 86420 people (Taiwan writes counts so), not 8万 and 6420人; a comma after 万 ends the number
+    assert [(f.quote, f.value_text, f.unit) for f in draft(text).figures] == expected
+
+
+def test_a_per_mille_in_words_is_a_per_mille_figure_not_a_clock_time():
+    (f,) = draft("粗出生率為千分之五點九。").figures
+    assert (f.quote, f.value_text, f.unit, f.kind) == ("千分之五點九", "5.9", "‰", "permille")
+
+
+def test_every_figure_of_the_genre_articles_is_carried_by_its_quote():
+    """A drafted ledger of a genre article loads: the ledger's check reads 8萬6,420人 and 千分之五點九 as the draft does."""
+    from recount.numerals import values_in
+
+    texts = sorted((ARTICLES / "genre").glob("*.txt"))
+    misread = [(p.name, f.quote, f.value_text) for p in texts for f in draft(p.read_text("utf-8")).figures
+               if f.value not in values_in(f.quote)]
+    assert misread == []

@@ -84,9 +84,8 @@ ENUMERATED = re.compile(r"[,、][^,。;:!?\n\d有者的是为中]{1,8}")
 TOTAL_ROW = re.compile(r"^\s*[|\t]?\s*(?:合\s*计|总\s*计|共\s*计|总\s*数|全部|小\s*计)")
 TABLE_CELL = re.compile(r"[|\t]")
 #: between a count and its share in a count(share) list: 43件(30.2%), 43件,占30.2%, |43|30.2%|, and the base
-#: named between 占 and 的 (占不合格总数的37.8%, 占受伤总人次的百分之六十点二), a few characters without a number
-LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占(?:比|[^\d,。;:!?()\n%]{1,8}的|总数|总量|全部|总)?(?:的)?"
-                      r"|比例为?|占比为?)?\s*")
+#: named after 占 (占总人口19.6%, 占不合格总数的37.8%, 占受伤总人次的百分之六十点二): a few characters, no number
+LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占[^\d,。;:!?()\n%]{0,8}|比例为?|占比为?)?\s*")
 #: a 分别 sentence: counts after 分别为 (分别为6,218件、4,105件和667件), then their shares each (分别占…的39.7%、26.2%
 #: 和4.3%), in the same order, or one share of their sum (合计占41.5%)
 RESPECTIVELY = re.compile(r"分别(?:为|是|有|达到?|约)$")
@@ -204,8 +203,13 @@ class Claim:
     strength: str = WEAK
     base: tuple[Figure, ...] = ()  # the base of a whole-count (GRIM) test
 
+    @property
+    def per(self) -> int:
+        """How many per hundred the cited figure counts in: 1 for a percentage, 10 for a per-mille (‰)."""
+        return 10 if self.figure.unit == "‰" else 1
+
     def result(self, reading: Reading) -> RateResult:
-        rec, cited = reading.recomputed, self.figure.cited_interval
+        rec, cited = reading.recomputed.scale(self.per), self.figure.cited_interval  # in the cited figure's unit
         return RateResult(None, self.figure, cited, reading.numerator_interval,
                           reading.denominator_interval, rec, rec.intersects(cited), self.verdict)
 
@@ -222,7 +226,7 @@ class Claim:
     @property
     def miss_pp(self) -> Fraction | None:
         misses = self.misses()
-        return min(m.miss_pp for m in misses) if misses else None
+        return min(m.miss_pp for m in misses) / self.per if misses else None  # in percentage points
 
     @property
     def miss_level(self) -> str | None:
@@ -239,7 +243,8 @@ class Claim:
                     else f"no whole count of {n} gives {self.figure.value_text}%")
         if not self.readings:
             return "no counts to recompute from"
-        return "; ".join(self.result(r).arithmetic() for r in self.readings)
+        sums = "; ".join(self.result(r).arithmetic() for r in self.readings)
+        return sums.replace("%", "‰") if self.per == 10 else sums
 
     @property
     def base_words(self) -> str:
@@ -541,7 +546,7 @@ class ClaimFinder:
         count = next(c for c, p in cl.items if p is claim)
         counts = tuple(c for c, _ in cl.items)
         part = counts if cl.summed else (count,)
-        cited = claim.cited_interval
+        cited = claim.share_interval
         if cl.rows is not None:  # a table of rates: its rows' own ratio decides, as most of its rows show
             r = Reading((count,), (cl.rows[counts.index(count)],), "list", base=OF_ROW)
             if r.recomputed.intersects(cited):
@@ -571,7 +576,7 @@ class ClaimFinder:
     def find(self) -> list[Claim]:
         out = []
         for f in self.figures:
-            if f.kind == "percent":
+            if f.kind in ("percent", "permille"):  # 粗出生率为千分之五点九: a share per mille
                 out.append(self._list_claim(f, self.lists[id(f)]) if id(f) in self.lists else self._total_row(f))
             elif f.kind == "points":
                 out.append(self._points(f))
@@ -599,13 +604,13 @@ class ClaimFinder:
                 and (base := self._row_base(total)) is not None and any(
                 cl.rows is not None and self._block(cl.items[0][1].start) == block for cl in self.lists.values()):
             r = Reading((total,), (base,), "list", base=OF_ROW)  # a table of rates: its 合计 row's own ratio
-            return Claim(claim, CONSISTENT if r.recomputed.intersects(claim.cited_interval) else INCONSISTENT,
+            return Claim(claim, CONSISTENT if r.recomputed.intersects(claim.share_interval) else INCONSISTENT,
                          [r], note="a table of rates, its total row's own ratio", strength=STRONG)
         lists = {id(cl.total): cl for cl in self.lists.values() if cl.total is not None}
         if total is None or id(total) not in lists or not TOTAL_ROW.match(self._line_before(total)):
             return self._share(claim)
         r = Reading((total,), (total,), "list", base=OF_TOTAL)
-        if r.recomputed.intersects(claim.cited_interval):
+        if r.recomputed.intersects(claim.share_interval):
             return Claim(claim, CONSISTENT, [r], note="a count(share) list's total row", strength=STRONG)
         return Claim(claim, UNVERIFIABLE, [r], note="a count(share) list's total row that is not 100%")
 
@@ -615,7 +620,7 @@ class ClaimFinder:
             return Claim(claim, UNVERIFIABLE, note="a change, not a share of counts")
         if not self._counts_in(*self.seg.span("sentence", claim.start)):
             return Claim(claim, UNVERIFIABLE, note="no counts of its kind nearby")  # no numerator anywhere
-        cited = claim.cited_interval
+        cited = claim.share_interval
         tried: list[Reading] = []  # the first level's readings, or the first level's with strong ones
         remainder = bool(REMAINDER.search(before))
         for level in LEVELS:

@@ -3,8 +3,9 @@
 The reader works on :func:`recount.draft.text.normalise`'s copy, so 一二三,
 １２３ and 12,345 are all digits to it, and 餘 is 余. A number is
 
-* Arabic (``4.28``, ``12,345``, ``538 300``, full width), Chinese (``三十六``, ``一千二百``,
-  ``两``, read with cn2an), ``百分之九十``, or a number of 成 (``九成`` = 90%, ``六成半`` = 65%);
+* Arabic (``4.28``, ``12,345``, ``538 300``, full width; ``8萬6,420`` is 86420), Chinese (``三十六``,
+  ``一千二百``, ``两``, read with cn2an), ``百分之九十``, ``千分之五点九`` (5.9‰), or a number of 成
+  (``九成`` = 90%, ``六成半`` = 65%);
 * followed by an optional scale word (万, 亿; 千 is folded into the value),
   a measure word (:mod:`recount.units`), % or 个百分点;
 * qualified by 余/多 (suffix), 超过/逾/近/约/不到/预计 (prefix) or
@@ -35,7 +36,7 @@ from recount.intervals import Interval, cited_interval, decimals_of, figure_inte
 CN_DIGITS = "〇零一二两三四五六七八九"
 CN_CHARS = CN_DIGITS + "十百千万亿"
 NUMBER = re.compile(
-    r"(?P<pct>百分之[%s]+(?:点[%s]+)?)" % (CN_DIGITS + "十百千", CN_DIGITS)
+    r"(?P<pct>[百千]分之[%s]+(?:点[%s]+)?)" % (CN_DIGITS + "十百千", CN_DIGITS)
     + r"|(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])"
     + r"|\d+(?:\.\d+)?)"
     + r"|(?P<cn>[%s]+(?:点[%s]+(?=个?百分点|%%))?)" % (CN_CHARS, CN_DIGITS)
@@ -62,6 +63,8 @@ CLAUSE_TAIL = re.compile(r"[^,。;!?:\n]*$")
 PER_BEFORE = re.compile(r"(?:每[一二三四五六七八九十百千万\d]*(?:户|人|家|名|位|村|亩|平方公里)|人均|户均)[^\d]*$")
 #: the 万 part of an amount written in 亿 and 万 (52亿3,400万元): four digits at most
 YI_WAN = re.compile(r"(\d{1,4}|\d,\d{3})万(?=[^\d万亿]|$)")
+#: the rest of a count written in 万 and units (8萬6,420人, 1万930人): four digits at most, then no number
+WAN_REST = re.compile(r"(\d{1,4}|\d,\d{3})(?=[^\d,.万亿千百%]|$)")
 #: a cheap first test: a clause tail that ``PER_BEFORE`` matches holds one of these
 PER_CHARS = re.compile("[每均]")
 SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")  # thousands separators in an Arabic number
@@ -122,6 +125,12 @@ class Figure:
     def cited_interval(self) -> Interval:
         """What the figure stands for as a cited rate: its rounding interval, or its qualifier's."""
         return cited_interval(self.value_text, self.qualifier)
+
+    @cached_property
+    def share_interval(self) -> Interval:
+        """What the figure stands for as a share, in percent: 5.9‰ is [0.585, 0.595)%, 12.5% its
+        :attr:`cited_interval`."""
+        return self.cited_interval.scale(Fraction(1, 10)) if self.unit == "‰" else self.cited_interval
 
     @property
     def decimals(self) -> int:
@@ -285,11 +294,12 @@ class Reader:
         return self._figure(m, s, e, value, chinese, pair is not None)
 
     def _percent_words(self, m: re.Match) -> int:
+        """百分之十二点五 (12.5%) and 千分之五点九 (5.9‰)."""
         run = m.group("pct")[3:]
         value = self._numeral(run)
         if value is None:
             return self._exclude(m.start(), m.end(), "word")
-        return self._finish(m.start(), m.start(), m.end(), value, "%", "exact")
+        return self._finish(m.start(), m.start(), m.end(), value, "%" if m.group().startswith("百") else "‰", "exact")
 
     def _figure(self, m: re.Match, s: int, e: int, value: Decimal, chinese: bool, pair: bool) -> int:
         t = self.text
@@ -315,6 +325,9 @@ class Reader:
         if scale == "亿" and not q1 and not q2 and (rest := YI_WAN.match(t, pos)):  # 52亿3,400万元 = 52.34 亿元
             value += Decimal(rest[1].replace(",", "")) / 10_000
             pos = rest.end()
+        elif scale == "万" and not q1 and not q2 and value == value.to_integral_value() \
+                and (rest := WAN_REST.match(t, pos)):  # 8萬6,420人: a count of 86420, to the unit
+            value, scale, pos = value * 10_000 + Decimal(rest[1].replace(",", "")), "", rest.end()
         if q2:
             qualifier = "万余" if scale == "万" else "余"
         elif q1:
