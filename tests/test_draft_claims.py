@@ -250,3 +250,11 @@ def test_a_rate_per_mille_is_checked_against_its_counts_per_mille():
     assert (a.verdict, _base(a), a.arithmetic()) == ("consistent", (["412"], ["52300"]), "412 / 52300 = 7.878‰ → 7.9‰")
     j = b.as_json()
     assert (j["verdict"], _base(b), j["miss_pp"]) == ("inconsistent", (["338"], ["52300"]), 0.03)
+
+
+def test_shares_naming_different_bases_after_zhan_are_not_one_list():
+    # 占全市企业的85% and 占个体户总数的70% are each of their own total, not items of one list over one of them
+    a, b = draft("全市共有企业1,412家,个体工商户4,300户。截至目前,企业复工1,200家,占全市企业的85%;"
+                 "个体户复业3,000户,占个体户总数的70%。").claims
+    assert (a.verdict, _base(a), b.verdict, _base(b)) == ("consistent", (["1200"], ["1412"]),
+                                                          "consistent", (["3000"], ["4300"]))

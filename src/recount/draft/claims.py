@@ -92,6 +92,8 @@ RESPECTIVELY = re.compile(r"分别(?:为|是|有|达到?|约)$")
 SHARES_EACH = re.compile(r"分别约?占|占比?分别为|比重分别为|分别占比")
 SHARE_OF_ALL = re.compile(r"(?:合计|共计|总共|累计|共|合)约?占")
 RUN_GAP = re.compile(r"\s*(?:、|,|和|及|与|以及|或)\s*")
+NAMED_BASE = re.compile(r"占([^\d,。;:!?()\n%]*)")
+GENERIC_BASE = re.compile(r"比|总数|总量|全部|总|的")
 GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡",
                  "目前", "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数",
                  "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
@@ -423,8 +425,9 @@ class ClaimFinder:
                 continue
             block = self._block(p.start)
             if groups and last_block == block and _same_kind(groups[-1][0][0], c) and not any(  # a total between
-                    self.role[id(f)] == "total" for f in self._counts_in(groups[-1][-1][1].end, c.start)):  # starts anew
-                groups[-1].append((c, p))
+                    self.role[id(f)] == "total" for f in self._counts_in(groups[-1][-1][1].end, c.start)) \
+                    and len({self._named_base(*item) for item in groups[-1] + [(c, p)]} - {""}) <= 1:
+                groups[-1].append((c, p))  # ... or a share naming another base than the list's (占个体户总数的)
             else:
                 groups.append([(c, p)])
             last_block = block
@@ -473,6 +476,11 @@ class ClaimFinder:
             elif SHARE_OF_ALL.search(gap) and len(shares) == 1:
                 out.append((tuple(counts), tuple(shares)))
         return out
+
+    def _named_base(self, c: Figure, p: Figure) -> str:
+        """The base a list item's share names after 占 (占受伤总人次的: 受伤总人次), "" for none or a generic one."""
+        m = NAMED_BASE.search(self.text, c.end, p.start)
+        return GENERIC_BASE.sub("", m[1]) if m else ""
 
     def _row_base(self, c: Figure) -> Figure | None:
         """The count in the cell before ``c`` on its table row (|400|10|2.5%|: 400), if it can be ``c``'s base."""
