@@ -193,3 +193,15 @@ def test_every_figure_of_the_genre_articles_is_carried_by_its_quote():
     misread = [(p.name, f.quote, f.value_text) for p in texts for f in draft(p.read_text("utf-8")).figures
                if f.value not in values_in(f.quote)]
     assert misread == []
+
+
+@pytest.mark.parametrize("text, years, counts", [
+    ("本區112年底戶籍人口共8萬6,420人。", ["112年"], ["8萬6,420人"]),
+    ("某國中（112學年度上學期）學生1,236人。", ["112"], ["1,236人"]),
+    ("民國99年全年出生512人。", ["99年"], ["512人"]),
+    ("113年1月至6月新增1,150人。", ["113年"], ["1,150人"]),
+    ("服务满10年的员工12人,工作满10年全年无休的3人。", [], ["10年", "12人", "10年", "3人"]),
+])
+def test_a_year_of_the_republic_is_a_year_not_a_number_of_years(text, years, counts):
+    d = draft(text)
+    assert [x.quote for x in d.exclusions if x.kind == "year"] == years and [f.quote for f in d.figures] == counts

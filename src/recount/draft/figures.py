@@ -12,7 +12,7 @@ The reader works on :func:`recount.draft.text.normalise`'s copy, so 一二三,
   左右/以上/以下 (after the unit). Each qualifier is an interval by the book's
   convention (:func:`recount.intervals.figure_interval`).
 
-What is not a figure, with the reason kept (:class:`Exclusion`): dates, years,
+What is not a figure, with the reason kept (:class:`Exclusion`): dates, years (Taiwan's too: 112年底, 112学年度),
 clock times, weekdays, ordinals (第一), list markers (一是, 一期, (一)),
 codes (3+X, 5G), 一 as an indefinite article (一位负责人), reduplications
 (一家家), idioms (一次性), ratios (1:8), numbers per unit (每户1处, 人均2台), a Chinese numeral that counts nothing (三大, 一标三实),
@@ -76,6 +76,8 @@ TENTH = re.compile(r"[一二三四五六七八九]|\d(?![\d.])")  # 五成七, 5
 ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")
 CHENG_NOT = "为立本果功员都熟绩交效长品型"
+#: what follows a year of the Republic (112年底, 112年1月, 112学年度): never a number of years
+ROC_YEAR = re.compile(r"年(?:底|度|初|末|上半年|下半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月)|学年")
 POINTS = re.compile(r"个?百分点")
 DIGITS = "一二三四五六七八九"
 PAIR = re.compile(r"([一二三四五六七八九])([一二三四五六七八九])([十百千万]?)")
@@ -268,6 +270,8 @@ class Reader:
             return self._exclude(s, e + 1, "year")
         if t.startswith("年代", e):
             return self._exclude(s, e + 2, "year")
+        if not chinese and len(m.group()) in (2, 3) and (ROC_YEAR.match(t, e) or t.endswith("民国", 0, s)):
+            return self._exclude(s, e + t.startswith("年", e), "year")  # 112年底, 112学年度, 民国99年: a Taiwan year
         if after == "月" and 1 <= value <= 12 and value == value.to_integral_value():
             end = e + 1
             if (d := DAY_AFTER_MONTH.match(t, end)):
