@@ -258,3 +258,24 @@ def test_shares_naming_different_bases_after_zhan_are_not_one_list():
                  "个体户复业3,000户,占个体户总数的70%。").claims
     assert (a.verdict, _base(a), b.verdict, _base(b)) == ("consistent", (["1200"], ["1412"]),
                                                           "consistent", (["3000"], ["4300"]))
+
+
+def test_a_list_after_qizhong_is_of_the_count_before_it_when_most_of_its_shares_say_so():
+    # 不合格20批次。其中微生物超标9批次,占45.0%: 9 / 20, not 9 / 500; 7 / 20 = 35%, not the 40.0% stated
+    claims = draft("共抽检样品500批次,不合格20批次,不合格率4.0%。其中微生物超标9批次,占45.0%;"
+                   "农药残留超标7批次,占40.0%。").claims
+    assert [c.verdict for c in claims] == ["consistent", "consistent", "inconsistent"]
+    assert [_base(c)[1] for c in claims[1:]] == [["20"], ["20"]]
+
+
+def test_a_count_the_list_adds_up_to_is_not_its_base_when_the_stated_total_fits_more_shares():
+    # 80 + 70 = 150 (已复工150家), but 40% and 35% are of the 200 firms
+    claims = draft("全区共有企业200家,已复工150家。其中工业企业80家,占40%;商贸企业70家,占35%。").claims
+    assert [(c.verdict, _base(c)[1]) for c in claims] == [("consistent", ["200"])] * 2
+
+
+def test_counts_after_fenbie_and_a_verb_are_paired_with_their_shares_not_read_against_a_numeral_word():
+    # 两家医院 is not the base of the 20%: the shares are of 全市接诊量, which the text does not give
+    claims = draft("全市共有医院12家。两家医院分别接诊1,200人次和800人次,分别占全市接诊量的30%和20%。").claims
+    assert [c.verdict for c in claims] == ["unverifiable", "unverifiable"]
+    assert [_base(c)[0] for c in claims] == [["1200"], ["800"]]

@@ -86,9 +86,9 @@ TABLE_CELL = re.compile(r"[|\t]")
 #: between a count and its share in a count(share) list: 43件(30.2%), 43件,占30.2%, |43|30.2%|, and the base
 #: named after 占 (占总人口19.6%, 占不合格总数的37.8%, 占受伤总人次的百分之六十点二): a few characters, no number
 LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占[^\d,。;:!?()\n%]{0,8}|比例为?|占比为?)?\s*")
-#: a 分别 sentence: counts after 分别为 (分别为6,218件、4,105件和667件), then their shares each (分别占…的39.7%、26.2%
+#: a 分别 sentence: counts after 分别为 or 分别 and a verb (分别为6,218件、4,105件和667件; 分别接诊), then their shares each (分别占…的39.7%、26.2%
 #: 和4.3%), in the same order, or one share of their sum (合计占41.5%)
-RESPECTIVELY = re.compile(r"分别(?:为|是|有|达到?|约)$")
+RESPECTIVELY = re.compile(r"分别[^\d,。;:!?、()]{0,4}$")
 SHARES_EACH = re.compile(r"分别约?占|占比?分别为|比重分别为|分别占比")
 SHARE_OF_ALL = re.compile(r"(?:合计|共计|总共|累计|共|合)约?占")
 RUN_GAP = re.compile(r"\s*(?:、|,|和|及|与|以及|或)\s*")
@@ -537,14 +537,33 @@ class ClaimFinder:
         whole = _sum(tuple(c for c, _ in items))  # 不合格产品37批次 … 防水卷材14批次, 保温材料11批次 …: its parts
         parts_of = [f for f in self._counts_in(0, first.start) if id(f) not in listed
                     and (kind is None or compatible(kind.unit, f.unit)) and f.base_interval == whole]
-        if parts_of:
-            return parts_of[-1], True
         candidates = [f for f in self.totals if id(f) not in listed and (kind is None or compatible(kind.unit, f.unit))
                       and (f.base_interval.high is None or f.base_interval.high >= largest)]
         if not candidates:
-            return None, False
-        return min(candidates, key=lambda f: (not a <= f.start < b, not f.start < first.start,
-                                              abs(f.start - first.start))), True
+            return (parts_of[-1], True) if parts_of else (None, False)
+        total = min(candidates, key=lambda f: (not a <= f.start < b, not f.start < first.start,
+                                               abs(f.start - first.start)))
+        if parts_of and self._fits(items, parts_of[-1]) >= self._fits(items, total):
+            return parts_of[-1], True
+        if (antecedent := self._antecedent_of_list(items, kind)) is not None \
+                and self._fits(items, antecedent) > self._fits(items, total):
+            return antecedent, True
+        return total, True
+
+    def _antecedent_of_list(self, items, kind: Figure | None) -> Figure | None:
+        """For a list that starts with 其中 (不合格20批次。其中微生物超标9批次,占45.0%), the count just before it."""
+        first = items[0][0]
+        if not any(w in self._clause_text(first)[0] for w in PART_OF):
+            return None
+        p = self.seg.span("paragraph", first.start)[0]
+        before = [f for f in self._counts_in(p, first.start) if kind is None or compatible(kind.unit, f.unit)]
+        return before[-1] if before else None
+
+    @staticmethod
+    def _fits(items, base: Figure) -> int:
+        """How many of a list's shares are their counts' shares of ``base``."""
+        return sum(_at_most(c.base_interval, base.base_interval)
+                   and Reading((c,), (base,), "list").recomputed.intersects(p.share_interval) for c, p in items)
 
     def _column(self, f: Figure) -> int:
         """Which cell of its pipe- or tab-separated row ``f`` is in."""
