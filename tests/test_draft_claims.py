@@ -279,3 +279,9 @@ def test_counts_after_fenbie_and_a_verb_are_paired_with_their_shares_not_read_ag
     claims = draft("全市共有医院12家。两家医院分别接诊1,200人次和800人次,分别占全市接诊量的30%和20%。").claims
     assert [c.verdict for c in claims] == ["unverifiable", "unverifiable"]
     assert [_base(c)[0] for c in claims] == [["1200"], ["800"]]
+
+
+def test_a_floor_written_in_words_is_not_called_inconsistent():
+    # 43 / 45 = 95.6%: more than 百分之九十, which the draft once read as exactly 90%
+    (c,) = draft("全澳共有安老院舍45間，已完成接種的院舍43間，佔百分之九十以上。").claims
+    assert c.verdict == "consistent" and _base(c) == (["43"], ["45"])

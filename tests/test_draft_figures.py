@@ -205,3 +205,15 @@ def test_every_figure_of_the_genre_articles_is_carried_by_its_quote():
 def test_a_year_of_the_republic_is_a_year_not_a_number_of_years(text, years, counts):
     d = draft(text)
     assert [x.quote for x in d.exclusions if x.kind == "year"] == years and [f.quote for f in d.figures] == counts
+
+
+@pytest.mark.parametrize("text, quote, qualifier", [
+    ("已完成接種的院舍43間，佔百分之九十以上。", "百分之九十以上", "以上"),
+    ("滿意的市民超過百分之九十。", "超過百分之九十", "超过"),
+    ("近百分之九十五的人滿意。", "近百分之九十五", "近"),
+    ("佔總數百分之二十五。", "百分之二十五", "exact"),
+])
+def test_a_share_in_words_takes_the_qualifiers_a_share_in_digits_takes(text, quote, qualifier):
+    # 百分之九十以上 is a floor, as 90%以上 is: a share of 95.6% meets it
+    (f,) = [f for f in draft(text).figures if f.unit == "%"]
+    assert (f.quote, f.qualifier) == (quote, qualifier)

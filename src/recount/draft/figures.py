@@ -303,7 +303,8 @@ class Reader:
         value = self._numeral(run)
         if value is None:
             return self._exclude(m.start(), m.end(), "word")
-        return self._finish(m.start(), m.start(), m.end(), value, "%" if m.group().startswith("百") else "‰", "exact")
+        start, end, qualifier = self._qualified(m.start(), m.end(), "exact")  # 百分之九十以上, 超过百分之五十
+        return self._finish(start, m.start(), end, value, "%" if m.group().startswith("百") else "‰", qualifier)
 
     def _figure(self, m: re.Match, s: int, e: int, value: Decimal, chinese: bool, pair: bool) -> int:
         t = self.text
@@ -374,7 +375,20 @@ class Reader:
                 return self._exclude(s - 1, pos, "word")
             if not (prev and prev in RESULT_BEFORE) and MEASURE_WORDS.get(unit_word) == "count":
                 return self._exclude(s, pos, "indefinite")
-        if (m2 := SUFFIX.match(t, pos)) and unit_word:
+        start, pos, qualifier = self._qualified(s, pos, qualifier, suffix=bool(unit_word))
+        unit = CANONICAL.get(unit_word, unit_word)
+        if scale:
+            if not unit:
+                clause_start = max(t.rfind(c, 0, s) for c in ",。;!?\n")
+                unit = "元" if MONEY_WORDS.search(t, clause_start + 1, s) else ""
+            unit = scale + unit
+        return self._finish(start, s, pos, value, unit, qualifier)
+
+    def _qualified(self, s: int, pos: int, qualifier: str, suffix: bool = True) -> tuple[int, int, str]:
+        """The qualifier words around a number starting at ``s`` whose unit ends at ``pos`` (超过…, and with
+        ``suffix``, …以上): where the figure starts and ends, and its qualifier."""
+        t = self.text
+        if suffix and (m2 := SUFFIX.match(t, pos)):
             pos = m2.end()
             qualifier = SUFFIX_QUALIFIER[m2.group()] if qualifier in ("exact", "成") else qualifier
         start = s
@@ -388,13 +402,7 @@ class Reader:
                 if qualifier in ("exact", "成"):
                     qualifier = PREFIX_QUALIFIER[word]
                 start = cut
-        unit = CANONICAL.get(unit_word, unit_word)
-        if scale:
-            if not unit:
-                clause_start = max(t.rfind(c, 0, s) for c in ",。;!?\n")
-                unit = "元" if MONEY_WORDS.search(t, clause_start + 1, s) else ""
-            unit = scale + unit
-        return self._finish(start, s, pos, value, unit, qualifier)
+        return start, pos, qualifier
 
     def _finish(self, start: int, number_start: int, end: int, value: Decimal, unit: str, qualifier: str) -> int:
         value_text = format(value, "f")  # as the ledger writes it: 12000, 4.30 (no exponent, the places as written)
