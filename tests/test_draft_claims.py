@@ -285,3 +285,10 @@ def test_a_floor_written_in_words_is_not_called_inconsistent():
     # 43 / 45 = 95.6%: more than 百分之九十, which the draft once read as exactly 90%
     (c,) = draft("全澳共有安老院舍45間，已完成接種的院舍43間，佔百分之九十以上。").claims
     assert c.verdict == "consistent" and _base(c) == (["43"], ["45"])
+
+
+def test_a_share_after_bilv_wei_is_an_item_of_its_list():
+    # 男生832人，比率為51.2%: 832 / 1625, not a share of 832 itself (the 男生 count lists the 學生 total's parts)
+    claims = draft("全校學生共1,625人，男生832人，比率為51.2%；女生793人，比率為48.8%。").claims
+    assert [(c.verdict, _base(c)) for c in claims] == [("consistent", (["832"], ["1625"])),
+                                                       ("consistent", (["793"], ["1625"]))]

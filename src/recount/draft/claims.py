@@ -85,7 +85,7 @@ TOTAL_ROW = re.compile(r"^\s*[|\t]?\s*(?:合\s*计|总\s*计|共\s*计|总\s*数
 TABLE_CELL = re.compile(r"[|\t]")
 #: between a count and its share in a count(share) list: 43件(30.2%), 43件,占30.2%, |43|30.2%|, and the base
 #: named after 占 (占总人口19.6%, 占不合格总数的37.8%, 占受伤总人次的百分之六十点二): a few characters, no number
-LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占[^\d,。;:!?()\n%]{0,8}|比例为?|占比为?)?\s*")
+LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占[^\d,。;:!?()\n%]{0,8}|(?:所占)?比[例率重]为?|占比为?)?\s*")
 #: a 分别 sentence: counts after 分别为 or 分别 and a verb (分别为6,218件、4,105件和667件; 分别接诊), then their shares each (分别占…的39.7%、26.2%
 #: 和4.3%), in the same order, or one share of their sum (合计占41.5%)
 RESPECTIVELY = re.compile(r"分别[^\d,。;:!?、()]{0,4}$")
