@@ -8,11 +8,15 @@ The search, nearest first (the methods page states the rules; this is the code):
   the count before it (其中). A part is never the base of another part, and a
   rest is never a base: readings are part / total, part / (part + rest) and
   (total − rest) / total.
-* **Count(share) lists.** "住房保障43件(30.2%);物业服务17件(12.3%);…", in
-  prose or in a table's rows (pipe- or tab-separated cells): each share is its
-  count over the list's total, found anywhere in the text (a count with a total
-  word, a table's 合计 row; nearest first), or over the sum of the listed
-  counts; the claim says which base it used.
+* **Count(share) lists.** "住房保障43件(30.2%);物业服务17件(12.3%);…", "行人187人次,占受伤总人次的百分之十八点九",
+  in prose or in a table's rows (pipe- or tab-separated cells), or a 分别 sentence ("分别为800件、700件和500件,
+  分别占40.0%、35.0%和25.0%": paired in order; "…,合计占41.5%": the share of their sum): each share is its
+  count over the list's total, found anywhere in the text (a count with a total word, a table's 合计 row;
+  nearest first), or over the sum of the listed counts; the claim says which base it used. A count stated
+  before the list that its counts add up to (不合格37批次, then its breakdown), or the count just before a
+  list opened by 其中, is its total instead when at least as many (for 其中: more) of its shares fit it. A
+  total stated between two shares, or a share naming another base after 占, starts another list.
+* **Per mille.** A rate in ‰ (千分之五点九) is checked like a percentage, per mille.
 * **Numerators** are counts in the claim's own sentence; **denominators** are
   counts in the same clause, then the same sentence, then the same paragraph,
   then (totals only) anywhere in the text. The first level with a reading that
