@@ -423,17 +423,19 @@ class ClaimFinder:
     def _lists(self) -> dict[int, CountList]:
         """Each share's count(share) list (two items or more), keyed by the share's id."""
         groups: list[list[tuple[Figure, Figure]]] = []
-        last_block = None
+        last_block, named = None, ""  # the base the current list's shares name after 占, if any
         for p in self.figures:
             if p.kind != "percent" or (c := self._item_count(p)) is None:
                 continue
-            block = self._block(p.start)
+            block, names = self._block(p.start), self._named_base(c, p)
             if groups and last_block == block and _same_kind(groups[-1][0][0], c) and not any(  # a total between
                     self.role[id(f)] == "total" for f in self._counts_in(groups[-1][-1][1].end, c.start)) \
-                    and len({self._named_base(*item) for item in groups[-1] + [(c, p)]} - {""}) <= 1:
-                groups[-1].append((c, p))  # ... or a share naming another base than the list's (占个体户总数的)
+                    and not (names and named and names != named):  # or a share naming another base (占个体户总数的)
+                groups[-1].append((c, p))  # starts another list
+                named = named or names
             else:
                 groups.append([(c, p)])
+                named = names
             last_block = block
         out = {}
         for items in groups:
