@@ -217,3 +217,14 @@ def test_a_share_in_words_takes_the_qualifiers_a_share_in_digits_takes(text, quo
     # 百分之九十以上 is a floor, as 90%以上 is: a share of 95.6% meets it
     (f,) = [f for f in draft(text).figures if f.unit == "%"]
     assert (f.quote, f.qualifier) == (quote, qualifier)
+
+
+@pytest.mark.parametrize("text, quote, unit, qualifier", [
+    ("嬰兒死亡率為千分之3.2。", "千分之3.2", "‰", "exact"),
+    ("占全市的百分之12.5。", "百分之12.5", "%", "exact"),
+    ("满意度超过百分之90。", "超过百分之90", "%", "超过"),
+])
+def test_arabic_digits_after_the_words_of_a_share_are_a_share(text, quote, unit, qualifier):
+    # 百分之12.5 is 12.5%, not a number that counts nothing
+    (f,) = draft(text).figures
+    assert (f.quote, f.unit, f.qualifier) == (quote, unit, qualifier)

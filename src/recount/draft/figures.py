@@ -78,6 +78,7 @@ CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "�
 CHENG_NOT = "为立本果功员都熟绩交效长品型"
 #: what follows a year of the Republic (112年底, 112年1月, 112学年度): never a number of years
 ROC_YEAR = re.compile(r"年(?:底|度|初|末|上半年|下半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月)|学年")
+SHARE_WORDS = {"百分之": "%", "千分之": "‰"}
 POINTS = re.compile(r"个?百分点")
 DIGITS = "一二三四五六七八九"
 PAIR = re.compile(r"([一二三四五六七八九])([一二三四五六七八九])([十百千万]?)")
@@ -338,7 +339,10 @@ class Reader:
         elif q1:
             qualifier = q1
         unit_word = ""
-        if points := POINTS.match(t, pos):
+        words = "" if chinese or scale else next((w for w in SHARE_WORDS if t.endswith(w, 0, s)), "")
+        if words:  # 百分之12.5, 千分之3.2: Arabic digits after the words of a share
+            unit_word = SHARE_WORDS[words]
+        elif points := POINTS.match(t, pos):
             unit_word, pos = "个百分点", points.end()
         elif t.startswith(("%", "‰"), pos):
             unit_word = t[pos]
@@ -375,7 +379,7 @@ class Reader:
                 return self._exclude(s - 1, pos, "word")
             if not (prev and prev in RESULT_BEFORE) and MEASURE_WORDS.get(unit_word) == "count":
                 return self._exclude(s, pos, "indefinite")
-        start, pos, qualifier = self._qualified(s, pos, qualifier, suffix=bool(unit_word))
+        start, pos, qualifier = self._qualified(s - len(words), pos, qualifier, suffix=bool(unit_word))
         unit = CANONICAL.get(unit_word, unit_word)
         if scale:
             if not unit:
