@@ -292,3 +292,9 @@ def test_a_share_after_bilv_wei_is_an_item_of_its_list():
     claims = draft("全校學生共1,625人，男生832人，比率為51.2%；女生793人，比率為48.8%。").claims
     assert [(c.verdict, _base(c)) for c in claims] == [("consistent", (["832"], ["1625"])),
                                                        ("consistent", (["793"], ["1625"]))]
+
+
+def test_a_rate_per_mille_that_misses_by_rounding_only_is_not_called_inconsistent():
+    # 412 / 52300 = 7.88‰, stated 7.8‰: a crude birth rate is of the mean population, which moves the last place
+    (c,) = draft("全县年末户籍人口共52,300人。全年出生人口412人,出生率为7.8‰。").claims
+    assert c.verdict == "unverifiable" and _base(c) == (["412"], ["52300"])

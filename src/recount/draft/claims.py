@@ -56,7 +56,7 @@ from math import ceil, floor
 from recount.draft.figures import Figure
 from recount.draft.text import SENTENCE_END, Segments
 from recount.intervals import Interval
-from recount.severity import claim_level, miss
+from recount.severity import MATERIAL, claim_level, miss
 from recount.units import COUNT_KINDS, compatible
 from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE, RateResult
 
@@ -686,8 +686,12 @@ class ClaimFinder:
             return Claim(claim, UNVERIFIABLE, chained[:1] + nearest[:MAX_LISTED - 1],
                          note="its stated total does not give it, but the part stated before its count does: "
                               "the article does not say which is its base")
-        return Claim(claim, INCONSISTENT, nearest, strength=STRONG,
-                     note=f"a strong pairing ({nearest[0].base}) that no reading reproduces")
+        found = Claim(claim, INCONSISTENT, nearest, strength=STRONG,
+                      note=f"a strong pairing ({nearest[0].base}) that no reading reproduces")
+        if claim.unit == "‰" and found.miss_level != MATERIAL:
+            return Claim(claim, UNVERIFIABLE, nearest, note="a rate per mille that misses by rounding only: such rates "
+                         "(出生率, 死亡率) are of the year's mean population, which the text does not give")
+        return found
 
     def _base_only(self, claim: Figure) -> Claim:
         """A rate given with its base alone: possible or impossible by whole counts (GRIM)."""
