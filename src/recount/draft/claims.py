@@ -16,7 +16,8 @@ The search, nearest first (the methods page states the rules; this is the code):
   before the list that its counts add up to (不合格37批次, then its breakdown), or the count just before a
   list opened by 其中, is its total instead when at least as many (for 其中: more) of its shares fit it. A
   total stated between two shares, or a share naming another base after 占, starts another list.
-* **Per mille.** A rate in ‰ (千分之五点九) is checked like a percentage, per mille.
+* **Per mille.** A rate in ‰ (千分之五点九) is checked like a percentage, per mille; one that misses by
+  rounding only stays unverifiable (a crude rate is of the year's mean population, seldom stated).
 * **Numerators** are counts in the claim's own sentence; **denominators** are
   counts in the same clause, then the same sentence, then the same paragraph,
   then (totals only) anywhere in the text. The first level with a reading that
