@@ -192,3 +192,109 @@ def test_each_snippet_is_tagged_once_per_text_and_again_for_the_next_text(monkey
     assert first and len(first) == len(set(first))
     draft(text)
     assert tagged[len(first):] == first
+
+
+def _base(claim):
+    j = claim.as_json()
+    return [x["value"] for x in j["numerator"]], [x["value"] for x in j["denominator"]]
+
+
+@pytest.mark.parametrize("text, second", [
+    ("交通意外共造成1,250人次受伤,其中电单车乘客700人次,占受伤总人次的百分之五十六;行人300人次,占百分之二十四。", "consistent"),
+    ("交通意外共造成1,250人次受傷，其中電單車乘客700人次，佔受傷總人次的百分之五十六；行人300人次，佔百分之二十六。", "inconsistent"),
+])
+def test_a_share_that_names_its_base_between_zhan_and_de_is_an_item_of_its_list(text, second):
+    # 占受伤总人次的百分之五十六: the words between 占 and 的 name the base; 300 / 1250 = 24%, not 26%
+    a, b = draft(text).claims
+    assert (a.verdict, _base(a)) == ("consistent", (["700"], ["1250"]))
+    assert (b.verdict, _base(b)) == (second, (["300"], ["1250"]))
+
+
+def test_a_list_whose_counts_add_up_to_a_count_stated_before_it_is_a_list_of_its_parts():
+    # 不合格20批次 … 微生物超标9批次(45.0%): the shares are of the 20 failed, not of the 500 sampled
+    a, b, c = draft("共抽检样品500批次,不合格20批次。不合格样品中,微生物超标9批次,占45.0%;"
+                    "农药残留超标7批次,占40.0%;其他4批次,占20.0%。").claims
+    assert [x.verdict for x in (a, b, c)] == ["consistent", "inconsistent", "consistent"]
+    assert [_base(x)[1] for x in (a, b, c)] == [["20"]] * 3
+
+
+def test_a_total_stated_between_two_shares_starts_a_new_list():
+    # 1260户 (6.6% of 1.92万户) and 217个 (56.2% of 386个) are not one list over one total
+    a, b = draft("全县共有农业经营户1.92万户,其中规模农业经营户1 260户,占农业经营户的6.6%。"
+                 "全县共有农业经营单位386个,其中农民合作社217个,占56.2%。").claims
+    assert (a.verdict, _base(a)[1], b.verdict, _base(b)[1]) == ("consistent", ["1.92"], "consistent", ["386"])
+
+
+@pytest.mark.parametrize("text, verdicts, base", [
+    ("全市共受理信访事项2,000件。城建、社保和教育类事项分别为800件、700件和500件,分别占受理总数的40.0%、30.0%和25.0%。",
+     ["consistent", "inconsistent", "consistent"], ["2000"]),
+    ("城建、社保和教育類事項分別為800件、700件和500件，分別佔40.0%、35.0%和25.0%。",
+     ["consistent", "consistent", "consistent"], ["800", "700", "500"]),
+])
+def test_counts_after_fenbie_and_shares_after_fenbie_zhan_are_paired_in_their_order(text, verdicts, base):
+    # the second share is 700's (35.0% of 2000), not the nearest count's; without a total, of their sum
+    claims = draft(text).claims
+    assert [c.verdict for c in claims] == verdicts
+    assert [_base(c) for c in claims] == [([n], base) for n in ("800", "700", "500")]
+
+
+def test_one_share_after_fenbie_counts_is_the_share_of_their_sum():
+    # 分别为300家和180家,合计占40%: (300 + 180) / 1200, the total stated in the paragraph before
+    (c,) = draft("全区共有企业1,200家。\n从行业看,工业、建筑业企业分别为300家和180家,合计占40%。").claims
+    assert (c.verdict, sorted(_base(c)[0]), _base(c)[1]) == ("consistent", ["180", "300"], ["1200"])
+
+
+def test_a_rate_per_mille_is_checked_against_its_counts_per_mille():
+    # 412 / 52300 = 7.88‰; 338 / 52300 = 6.46‰, not 6.8‰ (0.03 percentage points short)
+    a, b = draft("全县年末户籍人口共52,300人。全年出生人口412人,出生率为7.9‰;死亡人口338人,死亡率为6.8‰。").claims
+    assert (a.verdict, _base(a), a.arithmetic()) == ("consistent", (["412"], ["52300"]), "412 / 52300 = 7.878‰ → 7.9‰")
+    j = b.as_json()
+    assert (j["verdict"], _base(b), j["miss_pp"]) == ("inconsistent", (["338"], ["52300"]), 0.03)
+
+
+def test_shares_naming_different_bases_after_zhan_are_not_one_list():
+    # 占全市企业的85% and 占个体户总数的70% are each of their own total, not items of one list over one of them
+    a, b = draft("全市共有企业1,412家,个体工商户4,300户。截至目前,企业复工1,200家,占全市企业的85%;"
+                 "个体户复业3,000户,占个体户总数的70%。").claims
+    assert (a.verdict, _base(a), b.verdict, _base(b)) == ("consistent", (["1200"], ["1412"]),
+                                                          "consistent", (["3000"], ["4300"]))
+
+
+def test_a_list_after_qizhong_is_of_the_count_before_it_when_most_of_its_shares_say_so():
+    # 不合格20批次。其中微生物超标9批次,占45.0%: 9 / 20, not 9 / 500; 7 / 20 = 35%, not the 40.0% stated
+    claims = draft("共抽检样品500批次,不合格20批次,不合格率4.0%。其中微生物超标9批次,占45.0%;"
+                   "农药残留超标7批次,占40.0%。").claims
+    assert [c.verdict for c in claims] == ["consistent", "consistent", "inconsistent"]
+    assert [_base(c)[1] for c in claims[1:]] == [["20"], ["20"]]
+
+
+def test_a_count_the_list_adds_up_to_is_not_its_base_when_the_stated_total_fits_more_shares():
+    # 80 + 70 = 150 (已复工150家), but 40% and 35% are of the 200 firms
+    claims = draft("全区共有企业200家,已复工150家。其中工业企业80家,占40%;商贸企业70家,占35%。").claims
+    assert [(c.verdict, _base(c)[1]) for c in claims] == [("consistent", ["200"])] * 2
+
+
+def test_counts_after_fenbie_and_a_verb_are_paired_with_their_shares_not_read_against_a_numeral_word():
+    # 两家医院 is not the base of the 20%: the shares are of 全市接诊量, which the text does not give
+    claims = draft("全市共有医院12家。两家医院分别接诊1,200人次和800人次,分别占全市接诊量的30%和20%。").claims
+    assert [c.verdict for c in claims] == ["unverifiable", "unverifiable"]
+    assert [_base(c)[0] for c in claims] == [["1200"], ["800"]]
+
+
+def test_a_floor_written_in_words_is_not_called_inconsistent():
+    # 43 / 45 = 95.6%: more than 百分之九十, which the draft once read as exactly 90%
+    (c,) = draft("全澳共有安老院舍45間，已完成接種的院舍43間，佔百分之九十以上。").claims
+    assert c.verdict == "consistent" and _base(c) == (["43"], ["45"])
+
+
+def test_a_share_after_bilv_wei_is_an_item_of_its_list():
+    # 男生832人，比率為51.2%: 832 / 1625, not a share of 832 itself (the 男生 count lists the 學生 total's parts)
+    claims = draft("全校學生共1,625人，男生832人，比率為51.2%；女生793人，比率為48.8%。").claims
+    assert [(c.verdict, _base(c)) for c in claims] == [("consistent", (["832"], ["1625"])),
+                                                       ("consistent", (["793"], ["1625"]))]
+
+
+def test_a_rate_per_mille_that_misses_by_rounding_only_is_not_called_inconsistent():
+    # 412 / 52300 = 7.88‰, stated 7.8‰: a crude birth rate is of the mean population, which moves the last place
+    (c,) = draft("全县年末户籍人口共52,300人。全年出生人口412人,出生率为7.8‰。").claims
+    assert c.verdict == "unverifiable" and _base(c) == (["412"], ["52300"])

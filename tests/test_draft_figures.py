@@ -162,3 +162,69 @@ def test_the_reader_stops_at_every_number_the_number_pattern_finds():
             skipped.append(m.span())
             pos = m.end()
         assert skipped == searched, path.name
+
+
+def test_batches_are_counted_in_pi_whether_written_pi_or_pici():
+    # 不合格8批次 is the same count as 不合格8批: the 次 belongs to the measure word, not to the text after it
+    a, b = draft("抽检1 204批次,不合格8批。").figures
+    assert (a.quote, a.unit, b.unit) == ("1 204批次", "批", "批")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本區戶籍人口共8萬6,420人，計3萬1,215戶。", [("8萬6,420人", "86420", "人"), ("3萬1,215戶", "31215", "户")]),
+    ("新增1万930人,补贴3万5000元。", [("1万930人", "10930", "人"), ("3万5000元", "35000", "元")]),
+    ("共8万,其中3,000人。", [("8万", "8", "万"), ("3,000人", "3000", "人")]),
+])
+def test_a_count_written_in_wan_and_units_is_one_count(text, expected):
+    # 8萬6,420人 is 86420 people (Taiwan writes counts so), not 8万 and 6420人; a comma after 万 ends the number
+    assert [(f.quote, f.value_text, f.unit) for f in draft(text).figures] == expected
+
+
+def test_a_per_mille_in_words_is_a_per_mille_figure_not_a_clock_time():
+    (f,) = draft("粗出生率為千分之五點九。").figures
+    assert (f.quote, f.value_text, f.unit, f.kind) == ("千分之五點九", "5.9", "‰", "permille")
+
+
+def test_every_figure_of_the_genre_articles_is_carried_by_its_quote():
+    """A drafted ledger of a genre article loads: the ledger's check reads 8萬6,420人 and 千分之五點九 as the draft does."""
+    from recount.numerals import values_in
+
+    texts = sorted((ARTICLES / "genre").glob("*.txt"))
+    misread = [(p.name, f.quote, f.value_text) for p in texts for f in draft(p.read_text("utf-8")).figures
+               if f.value not in values_in(f.quote)]
+    assert misread == []
+
+
+@pytest.mark.parametrize("text, years, counts", [
+    ("本區112年底戶籍人口共8萬6,420人。", ["112年"], ["8萬6,420人"]),
+    ("某國中（112學年度上學期）學生1,236人。", ["112"], ["1,236人"]),
+    ("民國99年全年出生512人。", ["99年"], ["512人"]),
+    ("113年1月至6月新增1,150人。", ["113年"], ["1,150人"]),
+    ("服务满10年的员工12人,工作满10年全年无休的3人。", [], ["10年", "12人", "10年", "3人"]),
+])
+def test_a_year_of_the_republic_is_a_year_not_a_number_of_years(text, years, counts):
+    d = draft(text)
+    assert [x.quote for x in d.exclusions if x.kind == "year"] == years and [f.quote for f in d.figures] == counts
+
+
+@pytest.mark.parametrize("text, quote, qualifier", [
+    ("已完成接種的院舍43間，佔百分之九十以上。", "百分之九十以上", "以上"),
+    ("滿意的市民超過百分之九十。", "超過百分之九十", "超过"),
+    ("近百分之九十五的人滿意。", "近百分之九十五", "近"),
+    ("佔總數百分之二十五。", "百分之二十五", "exact"),
+])
+def test_a_share_in_words_takes_the_qualifiers_a_share_in_digits_takes(text, quote, qualifier):
+    # 百分之九十以上 is a floor, as 90%以上 is: a share of 95.6% meets it
+    (f,) = [f for f in draft(text).figures if f.unit == "%"]
+    assert (f.quote, f.qualifier) == (quote, qualifier)
+
+
+@pytest.mark.parametrize("text, quote, unit, qualifier", [
+    ("嬰兒死亡率為千分之3.2。", "千分之3.2", "‰", "exact"),
+    ("占全市的百分之12.5。", "百分之12.5", "%", "exact"),
+    ("满意度超过百分之90。", "超过百分之90", "%", "超过"),
+])
+def test_arabic_digits_after_the_words_of_a_share_are_a_share(text, quote, unit, qualifier):
+    # 百分之12.5 is 12.5%, not a number that counts nothing
+    (f,) = draft(text).figures
+    assert (f.quote, f.unit, f.qualifier) == (quote, unit, qualifier)

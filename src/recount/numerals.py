@@ -77,9 +77,13 @@ def values_in(quote: str) -> set[Decimal]:
     values = set()
     for m in re.finditer(r"(\d+)亿(\d{1,4})万", text):  # 52亿3400万元: 52.34 (亿元), as the draft writes it
         values.add(Decimal(m[1]) + Decimal(m[2]) / 10_000)
+    for m in re.finditer(r"(\d+)万(\d{1,4})(?![\d.万亿])", text):  # 8萬6,420人: 86420, as the draft writes it
+        values.add(Decimal(m[1]) * 10_000 + Decimal(m[2]))
     for m in ARABIC.finditer(text):  # 4800, 4.28, 3千 (3000)
         number = m.group().removesuffix(m["times"] or "")
         values.add(Decimal(number) * (UNITS[m["times"]] if m["times"] else 1))
+    for m in re.finditer(r"(\d)成([\d半])?", text):  # 6成半: 65 (%); 1成2: 12 (%), as the draft writes them
+        values.add(Decimal(m[1]) * 10 + (5 if m[2] == "半" else int(m[2] or 0)))
     for m in CHINESE.finditer(text):
         run = m["run"]
         if m.start() and text[m.start() - 1].isdigit():  # 3千万元: the 千 was read with the 3
@@ -93,7 +97,7 @@ def values_in(quote: str) -> set[Decimal]:
         if run[-1] in SCALES and not m["frac"]:  # 三千万元: 3000 in 万元
             values.add(value / SCALES[run[-1]])
         if text[m.end():m.end() + 1] == "成":  # 九成: 90%; 五成七: 57%
-            tenth = DIGITS.get(text[m.end() + 1:m.end() + 2], 0)
+            tenth = 5 if text[m.end() + 1:m.end() + 2] == "半" else DIGITS.get(text[m.end() + 1:m.end() + 2], 0)
             values.add(value * 10 + tenth)
         pair = PAIR.fullmatch(run)
         if pair and DIGITS[pair[2]] == DIGITS[pair[1]] + 1:

@@ -23,7 +23,8 @@ MEASURE_WORDS: dict[str, str] = {
         "家", "户", "个", "所", "间", "座", "处", "名", "人", "位", "人次", "条", "场", "期", "次", "项",
         "张", "类", "件", "台", "辆", "架", "艘", "套", "栋", "幢", "只", "头", "份", "批", "支", "组",
         "笔", "宗", "起", "例", "床", "册", "本", "篇", "部", "款", "种", "届", "轮", "片", "根", "棵",
-        "株", "块", "道", "门", "趟", "班", "列", "剂", "剂次", "针", "车次", "架次", "户次", "家次", "个体户")},
+        "株", "块", "道", "门", "趟", "班", "列", "剂", "剂次", "针", "车次", "架次", "户次", "家次", "个体户",
+        "批次")},
     **{w: "amount" for w in ("元", "美元", "港元", "欧元", "块钱")},
     **{w: "duration" for w in ("小时", "个小时", "天", "日", "周", "个月", "月", "年", "分钟", "秒", "工作日", "个工作日")},
     **{w: "measure" for w in (
@@ -33,7 +34,7 @@ MEASURE_WORDS: dict[str, str] = {
     "%": "percent", "‰": "permille", "个百分点": "points", "百分点": "points",
 }
 #: the draft writes these measure words as the ledger does
-CANONICAL = {"个月": "月", "个小时": "小时", "个工作日": "工作日", "百分点": "个百分点"}
+CANONICAL = {"个月": "月", "个小时": "小时", "个工作日": "工作日", "百分点": "个百分点", "批次": "批"}
 SCALES = {"万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 #: measure words that count the same kind of thing in news text: firms, households and places; people.
 #: 人次 (visits) stands apart from 人 (people), and money only matches money.

@@ -8,11 +8,16 @@ The search, nearest first (the methods page states the rules; this is the code):
   the count before it (其中). A part is never the base of another part, and a
   rest is never a base: readings are part / total, part / (part + rest) and
   (total − rest) / total.
-* **Count(share) lists.** "住房保障43件(30.2%);物业服务17件(12.3%);…", in
-  prose or in a table's rows (pipe- or tab-separated cells): each share is its
-  count over the list's total, found anywhere in the text (a count with a total
-  word, a table's 合计 row; nearest first), or over the sum of the listed
-  counts; the claim says which base it used.
+* **Count(share) lists.** "住房保障43件(30.2%);物业服务17件(12.3%);…", "行人187人次,占受伤总人次的百分之十八点九",
+  in prose or in a table's rows (pipe- or tab-separated cells), or a 分别 sentence ("分别为800件、700件和500件,
+  分别占40.0%、35.0%和25.0%": paired in order; "…,合计占41.5%": the share of their sum): each share is its
+  count over the list's total, found anywhere in the text (a count with a total word, a table's 合计 row;
+  nearest first), or over the sum of the listed counts; the claim says which base it used. A count stated
+  before the list that its counts add up to (不合格37批次, then its breakdown), or the count just before a
+  list opened by 其中, is its total instead when at least as many (for 其中: more) of its shares fit it. A
+  total stated between two shares, or a share naming another base after 占, starts another list.
+* **Per mille.** A rate in ‰ (千分之五点九) is checked like a percentage, per mille; one that misses by
+  rounding only stays unverifiable (a crude rate is of the year's mean population, seldom stated).
 * **Numerators** are counts in the claim's own sentence; **denominators** are
   counts in the same clause, then the same sentence, then the same paragraph,
   then (totals only) anywhere in the text. The first level with a reading that
@@ -50,9 +55,9 @@ from typing import TypeVar
 from math import ceil, floor
 
 from recount.draft.figures import Figure
-from recount.draft.text import Segments
+from recount.draft.text import SENTENCE_END, Segments
 from recount.intervals import Interval
-from recount.severity import claim_level, miss
+from recount.severity import MATERIAL, claim_level, miss
 from recount.units import COUNT_KINDS, compatible
 from recount.verdict import CONSISTENT, INCONSISTENT, UNVERIFIABLE, RateResult
 
@@ -83,8 +88,17 @@ ROLE_VERBS = re.compile(f"{PARTS}|尚未|仍未|未(?!来)|其余|剩余|抽检|
 ENUMERATED = re.compile(r"[,、][^,。;:!?\n\d有者的是为中]{1,8}")
 TOTAL_ROW = re.compile(r"^\s*[|\t]?\s*(?:合\s*计|总\s*计|共\s*计|总\s*数|全部|小\s*计)")
 TABLE_CELL = re.compile(r"[|\t]")
-#: between a count and its share in a count(share) list: 43件(30.2%), 43件,占30.2%, |43|30.2%|
-LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占(?:比|总数|总量|全部|总)?(?:的)?|比例为?|占比为?)?\s*")
+#: between a count and its share in a count(share) list: 43件(30.2%), 43件,占30.2%, |43|30.2%|, and the base
+#: named after 占 (占总人口19.6%, 占不合格总数的37.8%, 占受伤总人次的百分之六十点二): a few characters, no number
+LIST_GAP = re.compile(r"\s*[((|\t]?\s*(?:,\s*)?(?:约?占[^\d,。;:!?()\n%]{0,8}|(?:所占)?比[例率重]为?|占比为?)?\s*")
+#: a 分别 sentence: counts after 分别为 or 分别 and a verb (分别为6,218件、4,105件和667件; 分别接诊), then their shares each (分别占…的39.7%、26.2%
+#: 和4.3%), in the same order, or one share of their sum (合计占41.5%)
+RESPECTIVELY = re.compile(r"分别[^\d,。;:!?、()]{0,4}$")
+SHARES_EACH = re.compile(r"分别约?占|占比?分别为|比重分别为|分别占比")
+SHARE_OF_ALL = re.compile(r"(?:合计|共计|总共|累计|共|合)约?占")
+RUN_GAP = re.compile(r"\s*(?:、|,|和|及|与|以及|或)\s*")
+NAMED_BASE = re.compile(r"占([^\d,。;:!?()\n%]*)")
+GENERIC_BASE = re.compile(r"比|总数|总量|全部|总|的")
 GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "街道", "区", "市", "省", "县", "镇", "乡",
                  "目前", "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数",
                  "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
@@ -196,8 +210,13 @@ class Claim:
     strength: str = WEAK
     base: tuple[Figure, ...] = ()  # the base of a whole-count (GRIM) test
 
+    @property
+    def per(self) -> int:
+        """How many per hundred the cited figure counts in: 1 for a percentage, 10 for a per-mille (‰)."""
+        return 10 if self.figure.unit == "‰" else 1
+
     def result(self, reading: Reading) -> RateResult:
-        rec, cited = reading.recomputed, self.figure.cited_interval
+        rec, cited = reading.recomputed.scale(self.per), self.figure.cited_interval  # in the cited figure's unit
         return RateResult(None, self.figure, cited, reading.numerator_interval,
                           reading.denominator_interval, rec, rec.intersects(cited), self.verdict)
 
@@ -214,7 +233,7 @@ class Claim:
     @property
     def miss_pp(self) -> Fraction | None:
         misses = self.misses()
-        return min(m.miss_pp for m in misses) if misses else None
+        return min(m.miss_pp for m in misses) / self.per if misses else None  # in percentage points
 
     @property
     def miss_level(self) -> str | None:
@@ -231,7 +250,8 @@ class Claim:
                     else f"no whole count of {n} gives {self.figure.value_text}%")
         if not self.readings:
             return "no counts to recompute from"
-        return "; ".join(self.result(r).arithmetic() for r in self.readings)
+        sums = "; ".join(self.result(r).arithmetic() for r in self.readings)
+        return sums.replace("%", "‰") if self.per == 10 else sums
 
     @property
     def base_words(self) -> str:
@@ -288,6 +308,8 @@ class CountList:
     #: a table of rates (|样本数|不合格|不合格率|): each item's row base, when most rows' rates are their own
     #: row's ratio; then the table's convention is that ratio, not a share of the column's total
     rows: tuple[Figure, ...] | None = None
+    #: one share of all the counts together (分别为3,921件和2,587件,合计占41.5%): every item holds that share
+    summed: bool = False
 
 
 class ClaimFinder:
@@ -402,15 +424,19 @@ class ClaimFinder:
     def _lists(self) -> dict[int, CountList]:
         """Each share's count(share) list (two items or more), keyed by the share's id."""
         groups: list[list[tuple[Figure, Figure]]] = []
-        last_block = None
+        last_block, named = None, ""  # the base the current list's shares name after 占, if any
         for p in self.figures:
             if p.kind != "percent" or (c := self._item_count(p)) is None:
                 continue
-            block = self._block(p.start)
-            if groups and last_block == block and _same_kind(groups[-1][0][0], c):
-                groups[-1].append((c, p))
+            block, names = self._block(p.start), self._named_base(c, p)
+            if groups and last_block == block and _same_kind(groups[-1][0][0], c) and not any(  # a total between
+                    self.role[id(f)] == "total" for f in self._counts_in(groups[-1][-1][1].end, c.start)) \
+                    and not (names and named and names != named):  # or a share naming another base (占个体户总数的)
+                groups[-1].append((c, p))  # starts another list
+                named = named or names
             else:
                 groups.append([(c, p)])
+                named = names
             last_block = block
         out = {}
         for items in groups:
@@ -419,7 +445,49 @@ class ClaimFinder:
             total, strong = self._list_total(items)
             cl = CountList(tuple(items), total, strong, self._row_convention(items))
             out.update({id(p): cl for _, p in items})
+        for counts, shares in self._respective():
+            summed = len(shares) == 1
+            items = tuple(zip(counts, shares * len(counts) if summed else shares))
+            total, strong = self._list_total(items)
+            out[id(shares[0])] = CountList(items, total, strong, summed=summed)
+            out.update({id(p): out[id(shares[0])] for p in shares})
         return out
+
+    def _run(self, i: int, kind: str) -> list[Figure]:
+        """The figures from ``figures[i]`` on that are of ``kind`` and set apart by 、, 和 or a comma only."""
+        run = [self.figures[i]]
+        for g in self.figures[i + 1:]:
+            if g.kind != kind or not RUN_GAP.fullmatch(self.text[run[-1].end:g.start]) \
+                    or (kind != "percent" and not compatible(g.unit, run[0].unit)):
+                break
+            run.append(g)
+        return run
+
+    def _respective(self) -> list[tuple[tuple[Figure, ...], tuple[Figure, ...]]]:
+        """The counts and shares of each 分别 sentence, in order: as many shares as counts (each its own count's
+        share), or one share preceded by 合计占 (the share of their sum)."""
+        out = []
+        for i, f in enumerate(self.figures):
+            if f.kind not in COUNT_KINDS or not RESPECTIVELY.search(self.text, max(f.start - 4, 0), f.start):
+                continue
+            counts = self._run(i, f.kind)
+            j = i + len(counts)
+            if len(counts) < 2 or j >= len(self.figures) or self.figures[j].kind != "percent":
+                continue
+            gap = self.text[counts[-1].end:self.figures[j].start]
+            if any(ch in gap for ch in SENTENCE_END + "\n"):
+                continue
+            shares = self._run(j, "percent")
+            if SHARES_EACH.search(gap) and len(shares) == len(counts):
+                out.append((tuple(counts), tuple(shares)))
+            elif SHARE_OF_ALL.search(gap) and len(shares) == 1:
+                out.append((tuple(counts), tuple(shares)))
+        return out
+
+    def _named_base(self, c: Figure, p: Figure) -> str:
+        """The base a list item's share names after 占 (占受伤总人次的: 受伤总人次), "" for none or a generic one."""
+        m = NAMED_BASE.search(self.text, c.end, p.start)
+        return GENERIC_BASE.sub("", m[1]) if m else ""
 
     def _row_base(self, c: Figure) -> Figure | None:
         """The count in the cell before ``c`` on its table row (|400|10|2.5%|: 400), if it can be ``c``'s base."""
@@ -473,12 +541,36 @@ class ClaimFinder:
                 and f.base_interval.high is not None and f.base_interval.high >= largest]
         if rows:
             return min(rows, key=lambda f: self._column(f) != self._column(first)), True
+        whole = _sum(tuple(c for c, _ in items))  # 不合格产品37批次 … 防水卷材14批次, 保温材料11批次 …: its parts
+        parts_of = [f for f in self._counts_in(0, first.start) if id(f) not in listed
+                    and (kind is None or compatible(kind.unit, f.unit)) and f.base_interval == whole]
         candidates = [f for f in self.totals if id(f) not in listed and (kind is None or compatible(kind.unit, f.unit))
                       and (f.base_interval.high is None or f.base_interval.high >= largest)]
         if not candidates:
-            return None, False
-        return min(candidates, key=lambda f: (not a <= f.start < b, not f.start < first.start,
-                                              abs(f.start - first.start))), True
+            return (parts_of[-1], True) if parts_of else (None, False)
+        total = min(candidates, key=lambda f: (not a <= f.start < b, not f.start < first.start,
+                                               abs(f.start - first.start)))
+        if parts_of and self._fits(items, parts_of[-1]) >= self._fits(items, total):
+            return parts_of[-1], True
+        if (antecedent := self._antecedent_of_list(items, kind)) is not None \
+                and self._fits(items, antecedent) > self._fits(items, total):
+            return antecedent, True
+        return total, True
+
+    def _antecedent_of_list(self, items, kind: Figure | None) -> Figure | None:
+        """For a list that starts with 其中 (不合格20批次。其中微生物超标9批次,占45.0%), the count just before it."""
+        first = items[0][0]
+        if not any(w in self._clause_text(first)[0] for w in PART_OF):
+            return None
+        p = self.seg.span("paragraph", first.start)[0]
+        before = [f for f in self._counts_in(p, first.start) if kind is None or compatible(kind.unit, f.unit)]
+        return before[-1] if before else None
+
+    @staticmethod
+    def _fits(items, base: Figure) -> int:
+        """How many of a list's shares are their counts' shares of ``base``."""
+        return sum(_at_most(c.base_interval, base.base_interval)
+                   and Reading((c,), (base,), "list").recomputed.intersects(p.share_interval) for c, p in items)
 
     def _column(self, f: Figure) -> int:
         """Which cell of its pipe- or tab-separated row ``f`` is in."""
@@ -487,7 +579,8 @@ class ClaimFinder:
     def _list_claim(self, claim: Figure, cl: CountList) -> Claim:
         count = next(c for c, p in cl.items if p is claim)
         counts = tuple(c for c, _ in cl.items)
-        cited = claim.cited_interval
+        part = counts if cl.summed else (count,)
+        cited = claim.share_interval
         if cl.rows is not None:  # a table of rates: its rows' own ratio decides, as most of its rows show
             r = Reading((count,), (cl.rows[counts.index(count)],), "list", base=OF_ROW)
             if r.recomputed.intersects(cited):
@@ -496,19 +589,20 @@ class ClaimFinder:
                          note="a table of rates: its row's ratio, which most of the table's rows give, misses it")
         readings = []
         if cl.total is not None:
-            readings.append(Reading((count,), (cl.total,), "text", base=OF_TOTAL, weak=not cl.strong_total))
-        if cl.total is None or _sum(counts) != cl.total.base_interval:
+            readings.append(Reading(part, (cl.total,), "text", base=OF_TOTAL, weak=not cl.strong_total))
+        if not cl.summed and (cl.total is None or _sum(counts) != cl.total.base_interval):
             stated = sum(Fraction(p.value) for _, p in cl.items)
             forced = abs(stated - 100) <= Fraction(len(cl.items), 10) + 1  # the shares are meant to add up to 100
             readings.append(Reading((count,), counts, "list", base=OF_SUM, weak=cl.total is not None or not forced))
         fitting = [r for r in readings if r.recomputed.intersects(cited)]
+        what = "the listed counts together" if cl.summed else "a count(share) list"
         if fitting:
-            return Claim(claim, CONSISTENT, fitting[:1], note=f"a count(share) list, {fitting[0].base}",
+            return Claim(claim, CONSISTENT, fitting[:1], note=f"{what}, {fitting[0].base}",
                          strength=fitting[0].strength)
         strong = [r for r in readings if not r.weak]
         if strong and claim.qualifier not in THRESHOLDS:
             return Claim(claim, INCONSISTENT, strong, strength=STRONG,
-                         note=f"a count(share) list: its count {strong[0].base} gives another share")
+                         note=f"{what}: {'their sum' if cl.summed else 'its count'} {strong[0].base} gives another share")
         return Claim(claim, UNVERIFIABLE, readings, note="a count(share) list whose total is not stated: "
                      "the listed categories may not be all")
 
@@ -516,7 +610,7 @@ class ClaimFinder:
     def find(self) -> list[Claim]:
         out = []
         for f in self.figures:
-            if f.kind == "percent":
+            if f.kind in ("percent", "permille"):  # 粗出生率为千分之五点九: a share per mille
                 out.append(self._list_claim(f, self.lists[id(f)]) if id(f) in self.lists else self._total_row(f))
             elif f.kind == "points":
                 out.append(self._points(f))
@@ -544,13 +638,13 @@ class ClaimFinder:
                 and (base := self._row_base(total)) is not None and any(
                 cl.rows is not None and self._block(cl.items[0][1].start) == block for cl in self.lists.values()):
             r = Reading((total,), (base,), "list", base=OF_ROW)  # a table of rates: its 合计 row's own ratio
-            return Claim(claim, CONSISTENT if r.recomputed.intersects(claim.cited_interval) else INCONSISTENT,
+            return Claim(claim, CONSISTENT if r.recomputed.intersects(claim.share_interval) else INCONSISTENT,
                          [r], note="a table of rates, its total row's own ratio", strength=STRONG)
         lists = {id(cl.total): cl for cl in self.lists.values() if cl.total is not None}
         if total is None or id(total) not in lists or not TOTAL_ROW.match(self._line_before(total)):
             return self._share(claim)
         r = Reading((total,), (total,), "list", base=OF_TOTAL)
-        if r.recomputed.intersects(claim.cited_interval):
+        if r.recomputed.intersects(claim.share_interval):
             return Claim(claim, CONSISTENT, [r], note="a count(share) list's total row", strength=STRONG)
         return Claim(claim, UNVERIFIABLE, [r], note="a count(share) list's total row that is not 100%")
 
@@ -560,7 +654,7 @@ class ClaimFinder:
             return Claim(claim, UNVERIFIABLE, note="a change, not a share of counts")
         if not self._counts_in(*self.seg.span("sentence", claim.start)):
             return Claim(claim, UNVERIFIABLE, note="no counts of its kind nearby")  # no numerator anywhere
-        cited = claim.cited_interval
+        cited = claim.share_interval
         tried: list[Reading] = []  # the first level's readings, or the first level's with strong ones
         remainder = bool(REMAINDER.search(before))
         for level in LEVELS:
@@ -593,8 +687,12 @@ class ClaimFinder:
             return Claim(claim, UNVERIFIABLE, chained[:1] + nearest[:MAX_LISTED - 1],
                          note="its stated total does not give it, but the part stated before its count does: "
                               "the article does not say which is its base")
-        return Claim(claim, INCONSISTENT, nearest, strength=STRONG,
-                     note=f"a strong pairing ({nearest[0].base}) that no reading reproduces")
+        found = Claim(claim, INCONSISTENT, nearest, strength=STRONG,
+                      note=f"a strong pairing ({nearest[0].base}) that no reading reproduces")
+        if claim.unit == "‰" and found.miss_level != MATERIAL:
+            return Claim(claim, UNVERIFIABLE, nearest, note="a rate per mille that misses by rounding only: such rates "
+                         "(出生率, 死亡率) are of the year's mean population, which the text does not give")
+        return found
 
     def _base_only(self, claim: Figure) -> Claim:
         """A rate given with its base alone: possible or impossible by whole counts (GRIM)."""

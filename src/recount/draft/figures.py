@@ -3,15 +3,16 @@
 The reader works on :func:`recount.draft.text.normalise`'s copy, so 一二三,
 １２３ and 12,345 are all digits to it, and 餘 is 余. A number is
 
-* Arabic (``4.28``, ``12,345``, ``538 300``, full width), Chinese (``三十六``, ``一千二百``,
-  ``两``, read with cn2an), ``百分之九十``, or a number of 成 (``九成`` = 90%, ``六成半`` = 65%);
+* Arabic (``4.28``, ``12,345``, ``538 300``, full width; ``8萬6,420`` is 86420), Chinese (``三十六``,
+  ``一千二百``, ``两``, read with cn2an), ``百分之九十``, ``千分之五点九`` (5.9‰), or a number of 成
+  (``九成`` = 90%, ``六成半`` = 65%);
 * followed by an optional scale word (万, 亿; 千 is folded into the value),
   a measure word (:mod:`recount.units`), % or 个百分点;
 * qualified by 余/多 (suffix), 超过/逾/近/约/不到/预计 (prefix) or
   左右/以上/以下 (after the unit). Each qualifier is an interval by the book's
   convention (:func:`recount.intervals.figure_interval`).
 
-What is not a figure, with the reason kept (:class:`Exclusion`): dates, years,
+What is not a figure, with the reason kept (:class:`Exclusion`): dates, years (Taiwan's too: 112年底, 112学年度),
 clock times, weekdays, ordinals (第一), list markers (一是, 一期, (一)),
 codes (3+X, 5G), 一 as an indefinite article (一位负责人), reduplications
 (一家家), idioms (一次性), ratios (1:8), numbers per unit (每户1处, 人均2台), a Chinese numeral that counts nothing (三大, 一标三实),
@@ -35,7 +36,7 @@ from recount.intervals import Interval, cited_interval, decimals_of, figure_inte
 CN_DIGITS = "〇零一二两三四五六七八九"
 CN_CHARS = CN_DIGITS + "十百千万亿"
 NUMBER = re.compile(
-    r"(?P<pct>百分之[%s]+(?:点[%s]+)?)" % (CN_DIGITS + "十百千", CN_DIGITS)
+    r"(?P<pct>[百千]分之[%s]+(?:点[%s]+)?)" % (CN_DIGITS + "十百千", CN_DIGITS)
     + r"|(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])"
     + r"|\d+(?:\.\d+)?)"
     + r"|(?P<cn>[%s]+(?:点[%s]+(?=个?百分点|%%))?)" % (CN_CHARS, CN_DIGITS)
@@ -62,6 +63,8 @@ CLAUSE_TAIL = re.compile(r"[^,。;!?:\n]*$")
 PER_BEFORE = re.compile(r"(?:每[一二三四五六七八九十百千万\d]*(?:户|人|家|名|位|村|亩|平方公里)|人均|户均)[^\d]*$")
 #: the 万 part of an amount written in 亿 and 万 (52亿3,400万元): four digits at most
 YI_WAN = re.compile(r"(\d{1,4}|\d,\d{3})万(?=[^\d万亿]|$)")
+#: the rest of a count written in 万 and units (8萬6,420人, 1万930人): four digits at most, then no number
+WAN_REST = re.compile(r"(\d{1,4}|\d,\d{3})(?=[^\d,.万亿千百%]|$)")
 #: a cheap first test: a clause tail that ``PER_BEFORE`` matches holds one of these
 PER_CHARS = re.compile("[每均]")
 SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")  # thousands separators in an Arabic number
@@ -73,6 +76,9 @@ TENTH = re.compile(r"[一二三四五六七八九]|\d(?![\d.])")  # 五成七, 5
 ISO_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "〇零一二三四五六七八九十")
 CHENG_NOT = "为立本果功员都熟绩交效长品型"
+#: what follows a year of the Republic (112年底, 112年1月, 112学年度): never a number of years
+ROC_YEAR = re.compile(r"年(?:底|度|初|末|上半年|下半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月)|学年")
+SHARE_WORDS = {"百分之": "%", "千分之": "‰"}
 POINTS = re.compile(r"个?百分点")
 DIGITS = "一二三四五六七八九"
 PAIR = re.compile(r"([一二三四五六七八九])([一二三四五六七八九])([十百千万]?)")
@@ -122,6 +128,12 @@ class Figure:
     def cited_interval(self) -> Interval:
         """What the figure stands for as a cited rate: its rounding interval, or its qualifier's."""
         return cited_interval(self.value_text, self.qualifier)
+
+    @cached_property
+    def share_interval(self) -> Interval:
+        """What the figure stands for as a share, in percent: 5.9‰ is [0.585, 0.595)%, 12.5% its
+        :attr:`cited_interval`."""
+        return self.cited_interval.scale(Fraction(1, 10)) if self.unit == "‰" else self.cited_interval
 
     @property
     def decimals(self) -> int:
@@ -259,6 +271,8 @@ class Reader:
             return self._exclude(s, e + 1, "year")
         if t.startswith("年代", e):
             return self._exclude(s, e + 2, "year")
+        if not chinese and len(m.group()) in (2, 3) and (ROC_YEAR.match(t, e) or t.endswith("民国", 0, s)):
+            return self._exclude(s, e + t.startswith("年", e), "year")  # 112年底, 112学年度, 民国99年: a Taiwan year
         if after == "月" and 1 <= value <= 12 and value == value.to_integral_value():
             end = e + 1
             if (d := DAY_AFTER_MONTH.match(t, end)):
@@ -285,11 +299,13 @@ class Reader:
         return self._figure(m, s, e, value, chinese, pair is not None)
 
     def _percent_words(self, m: re.Match) -> int:
+        """百分之十二点五 (12.5%) and 千分之五点九 (5.9‰)."""
         run = m.group("pct")[3:]
         value = self._numeral(run)
         if value is None:
             return self._exclude(m.start(), m.end(), "word")
-        return self._finish(m.start(), m.start(), m.end(), value, "%", "exact")
+        start, end, qualifier = self._qualified(m.start(), m.end(), "exact")  # 百分之九十以上, 超过百分之五十
+        return self._finish(start, m.start(), end, value, "%" if m.group().startswith("百") else "‰", qualifier)
 
     def _figure(self, m: re.Match, s: int, e: int, value: Decimal, chinese: bool, pair: bool) -> int:
         t = self.text
@@ -315,12 +331,18 @@ class Reader:
         if scale == "亿" and not q1 and not q2 and (rest := YI_WAN.match(t, pos)):  # 52亿3,400万元 = 52.34 亿元
             value += Decimal(rest[1].replace(",", "")) / 10_000
             pos = rest.end()
+        elif scale == "万" and not q1 and not q2 and value == value.to_integral_value() \
+                and (rest := WAN_REST.match(t, pos)):  # 8萬6,420人: a count of 86420, to the unit
+            value, scale, pos = value * 10_000 + Decimal(rest[1].replace(",", "")), "", rest.end()
         if q2:
             qualifier = "万余" if scale == "万" else "余"
         elif q1:
             qualifier = q1
         unit_word = ""
-        if points := POINTS.match(t, pos):
+        words = "" if chinese or scale else next((w for w in SHARE_WORDS if t.endswith(w, 0, s)), "")
+        if words:  # 百分之12.5, 千分之3.2: Arabic digits after the words of a share
+            unit_word = SHARE_WORDS[words]
+        elif points := POINTS.match(t, pos):
             unit_word, pos = "个百分点", points.end()
         elif t.startswith(("%", "‰"), pos):
             unit_word = t[pos]
@@ -357,7 +379,20 @@ class Reader:
                 return self._exclude(s - 1, pos, "word")
             if not (prev and prev in RESULT_BEFORE) and MEASURE_WORDS.get(unit_word) == "count":
                 return self._exclude(s, pos, "indefinite")
-        if (m2 := SUFFIX.match(t, pos)) and unit_word:
+        start, pos, qualifier = self._qualified(s - len(words), pos, qualifier, suffix=bool(unit_word))
+        unit = CANONICAL.get(unit_word, unit_word)
+        if scale:
+            if not unit:
+                clause_start = max(t.rfind(c, 0, s) for c in ",。;!?\n")
+                unit = "元" if MONEY_WORDS.search(t, clause_start + 1, s) else ""
+            unit = scale + unit
+        return self._finish(start, s, pos, value, unit, qualifier)
+
+    def _qualified(self, s: int, pos: int, qualifier: str, suffix: bool = True) -> tuple[int, int, str]:
+        """The qualifier words around a number starting at ``s`` whose unit ends at ``pos`` (超过…, and with
+        ``suffix``, …以上): where the figure starts and ends, and its qualifier."""
+        t = self.text
+        if suffix and (m2 := SUFFIX.match(t, pos)):
             pos = m2.end()
             qualifier = SUFFIX_QUALIFIER[m2.group()] if qualifier in ("exact", "成") else qualifier
         start = s
@@ -371,13 +406,7 @@ class Reader:
                 if qualifier in ("exact", "成"):
                     qualifier = PREFIX_QUALIFIER[word]
                 start = cut
-        unit = CANONICAL.get(unit_word, unit_word)
-        if scale:
-            if not unit:
-                clause_start = max(t.rfind(c, 0, s) for c in ",。;!?\n")
-                unit = "元" if MONEY_WORDS.search(t, clause_start + 1, s) else ""
-            unit = scale + unit
-        return self._finish(start, s, pos, value, unit, qualifier)
+        return start, pos, qualifier
 
     def _finish(self, start: int, number_start: int, end: int, value: Decimal, unit: str, qualifier: str) -> int:
         value_text = format(value, "f")  # as the ledger writes it: 12000, 4.30 (no exponent, the places as written)
