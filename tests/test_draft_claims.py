@@ -141,6 +141,13 @@ def test_a_rate_with_only_its_base_is_possible_or_impossible_by_whole_counts():
     assert possible.verdict == "possible" and possible.arithmetic() == "43 / 46 = 93.48% → 93.5%"
     impossible = _one("在接受调查的23家外贸企业中,复工率为88.0%。")
     assert impossible.verdict == "impossible" and impossible.strength == "strong"
+    # the whole counts either side of the cited share, so that a reader sees why none gives it
+    assert impossible.arithmetic() == "no whole count of 23 gives 88.0%: 20 / 23 = 86.96%, 21 / 23 = 91.30%"
+
+
+def test_a_reading_says_in_words_where_its_counts_were_found():
+    c = _one("全区在建项目131个,已开工109个,开工率83.2%。")
+    assert c.reading_text() == "of the stated total: 109个 / 131个, in one sentence"
 
 
 def test_a_sub_groups_rate_beside_the_whole_groups_base_is_not_tested_against_it():

@@ -103,6 +103,9 @@ GENERIC_NOUNS = {"全区", "全市", "全省", "全国", "全县", "辖区", "�
                  "目前", "当前", "其中", "总数", "营业", "经营", "复工", "复产", "开业", "人数", "户数", "家数",
                  "数", "数量", "总量", "总计", "合计", "累计", "共计", "全部", "总体", "情况"}
 LEVELS = ("clause", "sentence", "paragraph", "text")
+#: where a reading's counts were found, in words (its ``reading``): "109个 / 131个, in one sentence"
+LEVEL_WORDS = {"clause": "in one clause", "sentence": "in one sentence", "paragraph": "in one paragraph",
+               "text": "apart in the text", "list": "in one list"}
 MAX_LISTED = 3
 #: the nearest counts tried as numerators and as denominators, and the pairs combined into sums
 #: (bounds the search in a paragraph crowded with numbers; news paragraphs have far fewer)
@@ -181,7 +184,7 @@ class Reading:
         return self.numerator_interval.ratio(self.denominator_interval).scale(100)
 
     def describe(self) -> str:
-        return f"{self.fraction()}, {self.level}"
+        return f"{self.fraction()}, {LEVEL_WORDS.get(self.level, self.level)}"
 
     def fraction(self) -> str:
         """What is divided by what, as the text writes the counts: 38个 / 1 250个."""
@@ -246,8 +249,11 @@ class Claim:
         if self.base:
             n = int(self.base[0].value)
             k = _whole_counts(self.figure.cited_interval, n)
-            return (f"{k[0]} / {n} = {_pct(k[0], n)}% → {self.figure.value_text}%" if k
-                    else f"no whole count of {n} gives {self.figure.value_text}%")
+            if k:
+                return f"{k[0]} / {n} = {_pct(k[0], n)}% → {self.figure.value_text}%"
+            below = max(min(floor(self.figure.cited_interval.low * n / 100), n - 1), 0)  # the whole counts either side
+            return (f"no whole count of {n} gives {self.figure.value_text}%: {below} / {n} = {_pct(below, n)}%, "
+                    f"{below + 1} / {n} = {_pct(below + 1, n)}%")
         if not self.readings:
             return "no counts to recompute from"
         sums = "; ".join(self.result(r).arithmetic() for r in self.readings)
