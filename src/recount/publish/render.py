@@ -1189,7 +1189,8 @@ def glue_values(report: Report) -> dict[str, str]:
         counts[f"n_paragraphs_{s}"] = sum(p.section == s for p in paras)
         counts[f"n_figures_{s}"] = sum(f.section == s for f in ledger.figures.values())
         counts[f"n_stated_{s}"] = len({r.cited for r in ledger.rates if r.section == s and r.cited})
-        counts[f"n_derived_{s}"] = sum(1 for r in ledger.rates if r.section == s and not r.cited)
+        n_derived = sum(1 for r in ledger.rates if r.section == s and not r.cited)  # in digits, as the counts beside it
+        out[f"words_derived_{s}"] = f"{n_derived} {'rate' if n_derived == 1 else 'rates'} derived from its counts"
         counts[f"n_constraints_{s}"] = sum(c.section == s for c in ledger.constraints)
     out.update({key: str(n) for key, n in counts.items()})
     out.update(count_words_of(report))
