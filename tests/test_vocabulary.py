@@ -16,6 +16,8 @@ def test_the_words_are_the_schemas():
     results = set(enum("constraints", "expected", paths.DATA_DIR)) | set(enum("superlatives", "expected", paths.DATA_DIR))
     assert results - set(vocabulary.VERDICT_LOOK) == set(vocabulary.RESULT_LOOK) - {vocabulary.UNVERIFIABLE}
     assert vocabulary.STRENGTHS == tuple(enum("strengths", "strength", paths.DATA_DIR))
+    # every result a test can give has the words prose says it in ("the claim is in tension", never "is tension")
+    assert set(vocabulary.RESULT_PHRASE) == results
 
 
 def test_inconsistent_is_one_colour_in_badges_card_and_stylesheet():

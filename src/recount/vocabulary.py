@@ -20,6 +20,10 @@ NOT_CONTRADICTED = "not_contradicted"
 #: the results of a test (a cross-check, a superlative's reading), in the order the book counts them
 RESULTS = (PASS, FAIL, TENSION, NOT_CONTRADICTED)
 HARD, SOFT = "hard", "soft"
+#: a test's result as prose says it: "the claim is in tension", "read as firms alone, it is contradicted"
+RESULT_PHRASE: dict[str, str] = {PASS: "borne out", FAIL: "contradicted", TENSION: "in tension",
+                                 NOT_CONTRADICTED: "not contradicted", UNVERIFIABLE: "unverifiable",
+                                 NOT_A_CLAIM: "not a claim"}
 
 #: what each verdict means, in the words the book, the CLI and ClaimReview use
 MEANING: dict[str, str] = {

@@ -46,7 +46,7 @@ from recount.report import VERDICT_ORDER, Report, claim_results
 from recount.severity import MATERIAL, Miss, claim_level
 from recount.superlatives import SuperlativeResult
 from recount.verdict import MEANING, RateResult, claim_key, fmt_fraction, round_half_up
-from recount.vocabulary import DRAFT_LOOK, RESULT_LOOK, VERDICT_LOOK
+from recount.vocabulary import DRAFT_LOOK, RESULT_LOOK, RESULT_PHRASE, VERDICT_LOOK
 
 LEDGER_PAGE = "ledger.html"
 #: where the Methods page says how far off a claim is measured (its MyST label)
@@ -1153,10 +1153,10 @@ def glue_values(report: Report) -> dict[str, str]:
         if misses:
             out[f"miss_level_{key}"] = claim_level(misses)
     for sr in report.superlative_results:
-        out[f"superlative_{sr.claim.id}"] = sr.result.replace("_", " ")
+        out[f"superlative_{sr.claim.id}"] = RESULT_PHRASE[sr.result]
         for r in sr.readings:
             out[f"superlative_arithmetic_{r.reading.id}"] = r.arithmetic
-            out[f"superlative_result_{r.reading.id}"] = r.result.replace("_", " ")
+            out[f"superlative_result_{r.reading.id}"] = RESULT_PHRASE[r.result]
             if r.needed:
                 out[f"superlative_needed_{r.reading.id}"] = r.needed
     score, findings = report.scorecard(), report.result_counts()
