@@ -414,7 +414,7 @@ def test_the_books_findings_and_how_far_off_xiaobanqiao_is():
     lead = _text(render.lead(report).data)
     for needed in ("at least 5,121 of 5,852 for firms only;", "at least 13,806 of 15,778 for shops only: open shops over",
                    "individual businesses (门店 over 户);",
-                   "at least 18,927 of 21,630 for firms and individual businesses together."):
+                   "at least 18,927 of 21,630 for firms and shops together: open firms and shops over firms and individual businesses."):
         assert needed in lead
     assert "))" not in lead  # a reading's own brackets are never wrapped in another pair
     assert "No reading misses" in render.how_far_off_html(report, "district_rate")
