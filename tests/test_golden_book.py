@@ -537,10 +537,10 @@ def test_the_summary_of_the_explanations_of_the_88():
     found = explain.explanations(report, "xbq_reopen_rate")
     text = explain.summary(found)
     assert text == explain.glue_values(report)["explained_xbq_reopen_rate"]
-    assert text.startswith("The article's numbers leave one innocent explanation possible (a slip of one digit)")
-    assert "cannot tell on five" in text and text.endswith("rule out none.")
+    assert text.startswith("Of the six innocent explanations tried, the article's numbers fit one (a slip of one digit)")
+    assert "cannot test five" in text and text.endswith("rule out none.")
     slip = replace(found[0], fits=False, ruled_out_by=("xbq_reopen_rate",))
-    assert "leave no innocent explanations possible" in explain.summary([slip, *found[1:]])
+    assert "the article's numbers fit none, cannot test" in explain.summary([slip, *found[1:]])
     assert "rule out one (a slip of one digit)" in explain.summary([slip, *found[1:]])
 
 

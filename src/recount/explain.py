@@ -297,16 +297,16 @@ def explanations(report: Report, claim: str) -> list[Explanation]:
 
 
 def summary(found: list[Explanation]) -> str:
-    """The explanations in one sentence, from their verdicts: ``The article's numbers leave one
-    innocent explanation open (a slip of one digit), cannot tell on five ... and rule out none.``"""
+    """The explanations in one sentence, from their verdicts: ``Of the six innocent explanations tried, the
+    article's numbers fit one (a slip of one digit), cannot test five (...) and rule out none.``"""
     def names(fits) -> str:
         chosen = [e.name[:1].lower() + e.name[1:] for e in found if e.fits is fits]
         return f" ({'; '.join(chosen)})" if chosen else ""
 
     n = {fits: sum(e.fits is fits for e in found) for fits in (True, None, False)}
-    return (f"The article's numbers leave {number_word(n[True])} innocent "
-            f"{'explanation' if n[True] == 1 else 'explanations'} possible{names(True)}, cannot tell on "
-            f"{number_word(n[None])}{names(None)} and rule out {number_word(n[False], 'none')}{names(False)}.")
+    return (f"Of the {number_word(len(found))} innocent explanations tried, the article's numbers fit "
+            f"{number_word(n[True], 'none')}{names(True)}, cannot test {number_word(n[None], 'none')}{names(None)} "
+            f"and rule out {number_word(n[False], 'none')}{names(False)}.")
 
 
 def glue_values(report: Report) -> dict[str, str]:
