@@ -156,3 +156,15 @@ def test_a_miss_too_small_to_write_in_hundredths_is_never_written_as_zero():
     assert _miss({"miss_pp": "-0.0002", "miss_level": "rounding"}) == \
         "Misses by less than 0.01 percentage points (rounding). "
     assert _miss({"miss_pp": "1.94", "miss_level": "material"}) == "Misses by 1.94 percentage points (material). "
+
+
+def test_the_page_says_how_many_miss_by_more_than_rounding(scanned):
+    """A desk weighs a slip in rounding apart from a real miss: the page counts each, from the rows."""
+    page, rows, _ = scanned
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    bad = [r for r in rows if r["verdict"] in DOES_NOT_ADD_UP]
+    level = Counter(r["miss_level"] for r in bad)
+    line = next(p.get_text() for p in soup.select("p.meta") if p.get_text().startswith("Of the"))
+    assert line.startswith(f"Of the {len(bad)} that do not add up, {level['material']} miss by more than a slip in "
+                           f"rounding could; {level['rounding']} miss by one unit"), line
+    assert f"{level['']} is a share no whole count of the base gives" in line  # the impossible one

@@ -82,6 +82,7 @@ class Summary:
         self.texts_with_claims = 0
         self.verdicts: Counter[str] = Counter()
         self.strengths: Counter[str] = Counter()  # of the claims that do not add up and have one
+        self.levels: Counter[str] = Counter()  # of the claims that do not add up: rounding, material, "" (no miss)
         self._flagged: list[tuple] = []  # min-heap of (score, -order, row): the weakest on top
         self._order = 0
 
@@ -103,6 +104,7 @@ class Summary:
         self.claims += 1
         self.verdicts[row["verdict"]] += 1
         if row["verdict"] in DOES_NOT_ADD_UP:
+            self.levels[row["miss_level"]] += 1
             if row["strength"]:
                 self.strengths[row["strength"]] += 1
             self._order += 1

@@ -50,6 +50,7 @@ h2 { font-size: 1.2rem; margin-top: 2rem; }
 p, li, td, th, blockquote { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 0.3rem 0.4rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+table.counts th, table.counts td { overflow-wrap: normal; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; display: block; }
@@ -164,6 +165,18 @@ def _miss(row: dict) -> str:
     return f"Misses by {miss} percentage points" + (f" ({escape(level)})" if row.get("miss_level") else "") + ". "
 
 
+def _levels(summary: Summary) -> str:
+    """How far the percentages that do not add up miss: by more than rounding, by rounding only, or not at all
+    with whole counts of their base (the impossible ones have no miss)."""
+    material, rounding = summary.levels.get("material", 0), summary.levels.get("rounding", 0)
+    rest = summary.bad() - material - rounding
+    said = [f"{_n(material)} miss by more than a slip in rounding could",
+            f"{_n(rounding)} miss by one unit of the last digit cited or less, as a slip in rounding could"]
+    if rest:
+        said.append(f"{_n(rest)} {'is a share' if rest == 1 else 'are shares'} no whole count of the base gives")
+    return f"Of the {_n(summary.bad())} that do not add up, " + "; ".join(said) + "."
+
+
 def _claim_item(row: dict, folder: Path, strengths: bool) -> str:
     """One claim that does not add up; its strength only when the listed ones differ in it (``strengths``)."""
     strength = _words(row["strength"]) if strengths and row.get("strength") else ""
@@ -193,6 +206,8 @@ def page(summary: Summary, folder: Path) -> str:
         parts.append("<table class='counts'><thead><tr><th scope='col'>Verdict</th><th scope='col' class='n'>"
                      "Percentages</th><th scope='col' class='n'>Share of all stated</th></tr></thead>"
                      f"<tbody>\n{rows}\n</tbody></table>")
+        if summary.bad():
+            parts.append(f"<p class='meta'>{escape(_levels(summary))}</p>")
         strengths = summary.strengths
         if len(strengths) > 1:  # one strength for all (the draft calls nothing inconsistent on a weak pairing) says nothing
             parts.append("<p class='meta'>Of those that do not add up: " + escape(", ".join(
