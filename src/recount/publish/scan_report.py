@@ -197,7 +197,7 @@ def page(summary: Summary, folder: Path) -> str:
     lede = (f"{_plural(summary.texts, 'file', 'files')} scanned: {_plural(read, 'text', 'texts')} read, "
             f"{_n(summary.skipped)} skipped; {_n(summary.texts_with_claims)} of the texts state a percentage, "
             f"{_plural(summary.claims, 'stated percentage', 'stated percentages')} in all, {_n(checkable(summary))} of "
-            "them checkable against counts their text gives.")
+            "them checkable from what their text gives (the counts, or the base).")
     rows = "\n".join(
         f"<tr><th scope='row'>{escape(_words(v).capitalize())}</th><td class='n'>{_n(summary.verdicts[v])}</td>"
         f"<td class='n'>{_share(summary.verdicts[v], summary.claims)}</td></tr>" for v in verdict_order(summary))
