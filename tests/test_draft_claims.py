@@ -143,6 +143,8 @@ def test_a_rate_with_only_its_base_is_possible_or_impossible_by_whole_counts():
     assert impossible.verdict == "impossible" and impossible.strength == "strong"
     # the whole counts either side of the cited share, so that a reader sees why none gives it
     assert impossible.arithmetic() == "no whole count of 23 gives 88.0%: 20 / 23 = 86.96%, 21 / 23 = 91.30%"
+    # how far off: from 87.95, the lowest value 88.0 stands for, down to 20 / 23 = 86.956…, more than a slip in rounding
+    assert (impossible.miss_pp, impossible.miss_level) == (Fraction(8795, 100) - Fraction(2000, 23), "material")
 
 
 def test_a_reading_says_in_words_where_its_counts_were_found():

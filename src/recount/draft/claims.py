@@ -224,14 +224,26 @@ class Claim:
                           reading.denominator_interval, rec, rec.intersects(cited), self.verdict)
 
     def misses(self):
-        """How far each listed reading misses (inconsistent claims only): :func:`recount.severity.miss`."""
+        """How far each listed reading misses (inconsistent claims; for an impossible one, each whole count
+        either side of the cited share): :func:`recount.severity.miss`."""
         return self._misses
 
     @cached_property
     def _misses(self):
+        if self.verdict == IMPOSSIBLE:  # the whole counts either side of the cited share, each as a reading
+            n = int(self.base[0].value)
+            return [m for k in self._either_side() if (m := miss(RateResult(
+                None, self.figure, self.figure.cited_interval, Interval.point(Fraction(k)), Interval.point(Fraction(n)),
+                Interval.point(Fraction(100 * k, n)), False, self.verdict))) is not None]
         if self.verdict != INCONSISTENT:
             return []
         return [m for r in self.readings if (m := miss(self.result(r))) is not None]
+
+    def _either_side(self) -> tuple[int, int]:
+        """The whole counts of the base just below and just above the cited share (an impossible one)."""
+        n = int(self.base[0].value)
+        below = max(min(floor(self.figure.cited_interval.low * n / 100), n - 1), 0)
+        return below, below + 1
 
     @property
     def miss_pp(self) -> Fraction | None:
@@ -251,9 +263,9 @@ class Claim:
             k = _whole_counts(self.figure.cited_interval, n)
             if k:
                 return f"{k[0]} / {n} = {_pct(k[0], n)}% → {self.figure.value_text}%"
-            below = max(min(floor(self.figure.cited_interval.low * n / 100), n - 1), 0)  # the whole counts either side
+            below, above = self._either_side()
             return (f"no whole count of {n} gives {self.figure.value_text}%: {below} / {n} = {_pct(below, n)}%, "
-                    f"{below + 1} / {n} = {_pct(below + 1, n)}%")
+                    f"{above} / {n} = {_pct(above, n)}%")
         if not self.readings:
             return "no counts to recompute from"
         sums = "; ".join(self.result(r).arithmetic() for r in self.readings)
@@ -288,7 +300,7 @@ class Claim:
                "numerator": [{"value": f.value_text, "start": f.start} for f in num],
                "denominator": [{"value": f.value_text, "start": f.start} for f in den],
                "arithmetic": self.arithmetic(), "reading": self.reading_text()}
-        if self.verdict == INCONSISTENT and self.miss_pp is not None:
+        if self.verdict in (INCONSISTENT, IMPOSSIBLE) and self.miss_pp is not None:
             out |= {"miss_pp": round(float(self.miss_pp), 2), "miss_level": self.miss_level}
         return out
 
