@@ -438,3 +438,17 @@ def test_the_headline_counts_only_the_percentages_the_counts_can_check(hotline_r
 
     monkeypatch.setattr(Report, "scorecard", lambda self: {**card, "derived": 0})
     assert render.headline(hotline_report).startswith(headline), render.headline(hotline_report)
+
+
+def test_the_scorecard_counts_the_claims_only_and_a_generated_landing_page_counts_the_derived_apart(report):
+    """Its column adds up to the stated percentages (a derived row read as a fifth verdict, the column
+    summing past the claims); a generated book's landing page says how many rates are derived."""
+    from bs4 import BeautifulSoup
+
+    from recount.publish import book
+
+    soup = BeautifulSoup(render.scorecard(report).data, "html.parser")
+    counts = [int(tr.find_all("td")[1].get_text()) for tr in soup.select("tbody tr")]
+    assert sum(counts) == report.n_claims() and "derived" not in soup.get_text()
+    assert report.scorecard()["derived"] > 0
+    assert "The counts also imply {glue:text}`n_derived` rates" in book.index_page(report)

@@ -122,6 +122,9 @@ def index_page(report) -> str:
     if render.unconfirmed_html(report):
         out += ["## Not yet confirmed\n\n", _cell("render.unconfirmed(report)")]
     out += ["## Scorecard\n\n", _cell("render.scorecard(report)")]
+    if report.scorecard()["derived"]:  # not claims: counted apart, as the scorecard leaves them out
+        out.append("The counts also imply {glue:text}`n_derived` rates that the article does not state. They are "
+                   "derived, shown in the chapters for context, and not counted among the claims.\n\n")
     out += _charts([c for c in overview if c[0] is plots.rates_vs_recomputed], "all")
     out += ["## Contradictions and tensions across sections\n\n",
             "Every cross-check between the article's figures and every superlative or \"all\" claim tested "

@@ -579,13 +579,11 @@ def check_date(data_dir=None) -> str:
 
 
 def scorecard(report: Report) -> HTML:
-    """The claims (stated percentages) per verdict, with what each verdict means; the derived rates,
-    which are not claims, on the last line. No total row: on a phone, where each row is a card
-    labelled "Verdict", a total reads as one more verdict (the page's text gives the total)."""
+    """The claims (stated percentages) per verdict, with what each verdict means: the column adds up to
+    the claims. The derived rates are not claims, and the page's text counts them apart. No total row:
+    on a phone, where each row is a card labelled "Verdict", a total reads as one more verdict."""
     score = report.scorecard()
     rows = [[badge_html(v), esc(score[v]), esc(MEANING[v])] for v in VERDICT_ORDER if v != "derived"]
-    rows.append([badge_html("derived"), esc(score["derived"]),
-                 esc(MEANING["derived"] + " Not a claim, so not counted among the claims.")])
     return HTML(table_html(["Verdict", "How many", "Meaning"], rows, classes="recount-scorecard"))
 
 
@@ -1177,21 +1175,18 @@ def glue_values(report: Report) -> dict[str, str]:
         zh_title, en_title = art.section_title(a, shape, s)
         out[f"section_title_{s}"] = (f"{zh_title} · {en_title}" if zh_title and en_title
                                      else zh_title or en_title or f"Section {s}")
-    for s in a.sections:
         n_par, n_fig = sum(p.section == s for p in paras), sum(f.section == s for f in ledger.figures.values())
         n_stated = len({r.cited for r in ledger.rates if r.section == s and r.cited})
         n_derived = sum(1 for r in ledger.rates if r.section == s and not r.cited)
-        out[f"section_summary_{s}"] = (
-            f"This part of the article has {counted(n_par, 'paragraph')}, {counted(n_fig, 'figure')}, "
-            f"{counted(n_stated, 'percentage it states', 'percentages it states')} and "
-            f"{counted(n_derived, 'derived rate')}; each figure is marked in the text and linked to its ledger row.")
-    for s in sorted({0, 1, 2, 3} | set(a.sections)):
-        counts[f"n_paragraphs_{s}"] = sum(p.section == s for p in paras)
-        counts[f"n_figures_{s}"] = sum(f.section == s for f in ledger.figures.values())
-        counts[f"n_stated_{s}"] = len({r.cited for r in ledger.rates if r.section == s and r.cited})
-        n_derived = sum(1 for r in ledger.rates if r.section == s and not r.cited)  # in digits, as the counts beside it
+        counts |= {f"n_paragraphs_{s}": n_par, f"n_figures_{s}": n_fig, f"n_stated_{s}": n_stated,
+                   f"n_constraints_{s}": sum(c.section == s for c in ledger.constraints)}
+        # in digits, as the counts beside it in the flagship's overviews
         out[f"words_derived_{s}"] = f"{n_derived} {'rate' if n_derived == 1 else 'rates'} derived from its counts"
-        counts[f"n_constraints_{s}"] = sum(c.section == s for c in ledger.constraints)
+        if s in a.sections:
+            out[f"section_summary_{s}"] = (
+                f"This part of the article has {counted(n_par, 'paragraph')}, {counted(n_fig, 'figure')}, "
+                f"{counted(n_stated, 'percentage it states', 'percentages it states')} and "
+                f"{counted(n_derived, 'derived rate')}; each figure is marked in the text and linked to its ledger row.")
     out.update({key: str(n) for key, n in counts.items()})
     out.update(count_words_of(report))
     left = census.uncovered(ledger)
