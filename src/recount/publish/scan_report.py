@@ -38,7 +38,7 @@ MEANING = {
     "possible": "only its base is given: some whole count of that base gives it, but the count is not stated",
     "unverifiable": "no counts to recompute it from (or a threshold or a change, never called inconsistent)",
 }
-CHART_WIDTH = 5.0  # inches: 480 px at 96 px an inch, drawn smaller on a phone
+CHART_WIDTH = 3.8  # inches: 365 px at 96 px an inch, about a phone's column, so its text is not drawn smaller there
 
 STYLE = """
 :root { color-scheme: light; }
