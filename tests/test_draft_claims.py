@@ -307,3 +307,11 @@ def test_a_rate_per_mille_that_misses_by_rounding_only_is_not_called_inconsisten
     # 412 / 52300 = 7.88‰, stated 7.8‰: a crude birth rate is of the mean population, which moves the last place
     (c,) = draft("全县年末户籍人口共52,300人。全年出生人口412人,出生率为7.8‰。").claims
     assert c.verdict == "unverifiable" and _base(c) == (["412"], ["52300"])
+
+
+def test_a_share_after_about_and_its_base_is_about_not_exact():
+    """约占80% (and 约占全区企业的80%) is about 80%: 786 of 1,000 (78.6%) fits it; 占80% alone does not."""
+    for text in ("全区共有企业1000家,其中小微企业786家,约占80%。", "全区共有企业1000家,其中小微企业786家,约占全区企业的80%。"):
+        c = _one(text)
+        assert (c.figure.qualifier, c.figure.quote, c.verdict) == ("约", "80%", "consistent"), text
+    assert _one("全区共有企业1000家,其中小微企业786家,占80%。").verdict == "inconsistent"

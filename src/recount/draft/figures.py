@@ -44,6 +44,8 @@ NUMBER = re.compile(
 #: the characters a NUMBER can start with: ``re`` skips to the next of a plain class far faster than it tries
 #: NUMBER's three alternatives at every position of a long text
 NUMBER_START = re.compile(r"[\d%s]" % CN_CHARS)
+#: 约 before 占 and the base it names (约占80%, 约占全市的三成): the share is about, as after 约 alone
+ABOUT_SHARE = re.compile(r"约占[^\d,。;:!?()\n%]{0,8}$")
 PREFIX = re.compile(r"(预计(?:将)?(?:达到|达|为|超过|突破)?|不超过|不少于|不低于|至少|超过|逾|将近|接近|近|大约|约|不到|不足|超)$")
 PREFIX_QUALIFIER = {"超过": "超过", "超": "超过", "逾": "逾", "将近": "近", "接近": "近", "近": "近",
                     "大约": "约", "约": "约", "不到": "不到", "不足": "不到", "不超过": "不到",
@@ -406,6 +408,8 @@ class Reader:
                 if qualifier in ("exact", "成"):
                     qualifier = PREFIX_QUALIFIER[word]
                 start = cut
+        elif qualifier == "exact" and ABOUT_SHARE.search(self._before(s, 10)):
+            qualifier = "约"  # the quote keeps to the number: 约占 stays in the gap a count(share) list reads
         return start, pos, qualifier
 
     def _finish(self, start: int, number_start: int, end: int, value: Decimal, unit: str, qualifier: str) -> int:
