@@ -229,3 +229,10 @@ def test_arabic_digits_after_the_words_of_a_share_are_a_share(text, quote, unit,
     # 百分之12.5 is 12.5%, not a number that counts nothing
     (f,) = draft(text).figures
     assert (f.quote, f.unit, f.qualifier) == (quote, unit, qualifier)
+
+
+def test_a_number_that_ends_the_text_is_a_figure_not_an_ordinal():
+    """The text's last character is a number: nothing follows it, which is not 级 or 届."""
+    d = draft("今年办结诉求1158件,办结率为96.5%。全年受理诉求总数为1200")
+    assert ("1200", "") in [(f.value_text, f.unit) for f in d.figures]
+    assert not d.exclusions

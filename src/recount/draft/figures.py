@@ -252,8 +252,8 @@ class Reader:
                 return self._exclude(s, e, "word")
             chinese = True
         # ---- what is around it
-        before = t[s - 1] if s else ""
-        after = t[e] if e < len(t) else ""
+        before = t[s - 1] if s else "\n"  # the text's ends as line ends: "" is in every string ("" in "级届")
+        after = t[e] if e < len(t) else "\n"
         if self._alone_on_line(s, e) and not PERCENT_LINE.match(t, e):
             return self._exclude(s, e, "furniture")  # unless a table cell: a count on its line, its share on the next
         if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()) or after == "+" \
