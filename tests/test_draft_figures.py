@@ -236,3 +236,10 @@ def test_a_number_that_ends_the_text_is_a_figure_not_an_ordinal():
     d = draft("今年办结诉求1158件,办结率为96.5%。全年受理诉求总数为1200")
     assert ("1200", "") in [(f.value_text, f.unit) for f in d.figures]
     assert not d.exclusions
+
+
+def test_a_year_of_the_republic_compared_with_is_a_year_and_years_ago_are_years():
+    """較111年 (compared with the year 111, 2022) is a year; 較10年前 (ten years ago) is a number of years."""
+    d = draft("本年出生人數為9870人,較111年減少512人。")
+    assert [(x.quote, x.kind) for x in d.exclusions] == [("111年", "year")]
+    assert ("10", "年") in [(f.value_text, f.unit) for f in draft("較10年前增加200人。").figures]
