@@ -80,8 +80,8 @@ CLOCK_TAIL = re.compile(r"[点时](?:\d{1,2}分|[%s]{1,3}分|半|整|许)?" % "�
 CHENG_NOT = "为立本果功员都熟绩交效长品型"
 #: what follows a year of the Republic (112年底, 112年1月, 112学年度): never a number of years
 ROC_YEAR = re.compile(r"年(?:底|度|初|末|上半年|下半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月)|学年")
-#: a year compared with (较111年, 比111年同期): a year, not a number of years, unless 年前 or 年后 follows
-ROC_COMPARED = re.compile(r"(?:较|比|与)$")
+#: the words before a year compared with (较111年, 比111年同期): a year, not years, unless 年前 or 年后 follows
+ROC_COMPARED = ("较", "比", "与")
 SHARE_WORDS = {"百分之": "%", "千分之": "‰"}
 POINTS = re.compile(r"个?百分点")
 DIGITS = "一二三四五六七八九"
@@ -276,7 +276,7 @@ class Reader:
         if t.startswith("年代", e):
             return self._exclude(s, e + 2, "year")
         if not chinese and len(m.group()) in (2, 3) and (ROC_YEAR.match(t, e) or t.endswith("民国", 0, s) or (
-                ROC_COMPARED.search(t, 0, s) and t.startswith("年", e) and not t.startswith(("年前", "年后"), e))):
+                t.endswith(ROC_COMPARED, 0, s) and t.startswith("年", e) and not t.startswith(("年前", "年后"), e))):
             return self._exclude(s, e + t.startswith("年", e), "year")  # 112年底, 112学年度, 民国99年, 较111年
         if after == "月" and 1 <= value <= 12 and value == value.to_integral_value():
             end = e + 1

@@ -166,15 +166,11 @@ def _miss(row: dict) -> str:
 
 
 def _levels(summary: Summary) -> str:
-    """How far the percentages that do not add up miss: by more than rounding, by rounding only, or not at all
-    with whole counts of their base (the impossible ones have no miss)."""
-    material, rounding = summary.levels.get("material", 0), summary.levels.get("rounding", 0)
-    rest = summary.bad() - material - rounding
-    said = [f"{_n(material)} miss by more than a slip in rounding could",
-            f"{_n(rounding)} miss by one unit of the last digit cited or less, as a slip in rounding could"]
-    if rest:
-        said.append(f"{_n(rest)} {'is a share' if rest == 1 else 'are shares'} no whole count of the base gives")
-    return f"Of the {_n(summary.bad())} that do not add up, " + "; ".join(said) + "."
+    """How far the percentages that do not add up miss: by more than rounding or by rounding only (an
+    impossible share misses by its distance to the nearest share a whole count of its base gives)."""
+    return (f"Of the {_n(summary.bad())} that do not add up, {_n(summary.levels.get('material', 0))} miss by more "
+            f"than a slip in rounding could; {_n(summary.levels.get('rounding', 0))} miss by one unit of the last "
+            "digit cited or less, as a slip in rounding could.")
 
 
 def _claim_item(row: dict, folder: Path, strengths: bool) -> str:
